@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'oui', 'non'])
+  .transform((v) => ['true', '1', 'yes', 'oui'].includes(v));
+
+/** Environment variables read at start-up; each has a French description used in error messages. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  COURSES_DIR: z.string().min(1).default('./courses'),
+  BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  REQUIRE_LOGIN: booleanFlag.default(false),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  ORG_NAME: z.string().min(1).max(120).default('Passerelle'),
+  ORG_CITY: z.string().min(1).max(80).default('Paris'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(1440).default(120),
+  LOG_REQUESTS: booleanFlag.default(true),
+});
+
+const hints: Record<string, string> = {
+  NODE_ENV: 'production, development ou test',
+  PORT: 'un nombre entier entre 1 et 65535',
+  HOST: 'une adresse d’écoute, par exemple 127.0.0.1 ou 0.0.0.0',
+  BASE_URL: 'une adresse complète commençant par http:// ou https://',
+  REQUIRE_LOGIN: 'true ou false',
+  TRUST_PROXY: 'le nombre de proxys devant le serveur (0 à 10)',
+  SESSION_IDLE_MINUTES: 'un nombre de minutes entre 5 et 1440',
+  LOG_REQUESTS: 'true ou false',
+};
+
+export interface Config {
+  env: 'production' | 'development' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  coursesDir: string;
+  baseUrl: string;
+  requireLogin: boolean;
+  trustProxy: number;
+  org: { name: string; city: string };
+  sessionIdleMinutes: number;
+  logRequests: boolean;
+  /** True when the public address is HTTPS: secure cookies and HSTS only then. */
+  secure: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a bad value throws one French line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const cleaned = Object.fromEntries(
+    Object.keys(EnvSchema.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])),
+  );
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0]);
+    throw new ConfigError(
+      `Configuration invalide : la variable ${name} vaut « ${env[name]} », attendu ${hints[name] ?? 'une valeur valide'}.`,
+    );
+  }
+  const e = parsed.data;
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    coursesDir: path.resolve(cwd, e.COURSES_DIR),
+    baseUrl,
+    requireLogin: e.REQUIRE_LOGIN,
+    trustProxy: e.TRUST_PROXY,
+    org: { name: e.ORG_NAME, city: e.ORG_CITY },
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    logRequests: e.LOG_REQUESTS,
+    secure: baseUrl.startsWith('https://'),
+  };
+}

@@ -1,0 +1,83 @@
+/** The catalog's domain types: what the loader produces once, at start-up, from the course files. */
+
+export const questionTypes = ['single', 'multiple', 'truefalse', 'short'] as const;
+export type QuestionType = (typeof questionTypes)[number];
+
+export interface Choice {
+  /** Stable within a course version: `c1`, `c2`… in authored order. */
+  id: string;
+  text: string;
+  html: string;
+  correct: boolean;
+  feedbackHtml: string;
+}
+
+export interface Question {
+  /** `q1`, `q2`… in authored order. */
+  id: string;
+  number: number;
+  type: QuestionType;
+  promptHtml: string;
+  /** Plain text of the prompt, for reports and item analysis. */
+  prompt: string;
+  choices: Choice[];
+  /** Accepted short answers, already normalised. */
+  answers: string[];
+  explanationHtml: string;
+  line: number;
+}
+
+export interface Quiz {
+  title: string;
+  introHtml: string;
+  questions: Question[];
+  passMark: number;
+  /** 0 means unlimited. */
+  maxAttempts: number;
+  shuffle: boolean;
+}
+
+export interface TocEntry {
+  id: string;
+  text: string;
+  level: number;
+}
+
+export interface Module {
+  slug: string;
+  file: string;
+  position: number;
+  title: string;
+  objectives: string[];
+  minutes: number;
+  easyRead: boolean;
+  isFinal: boolean;
+  /** Sanitised HTML before and after the quiz section. */
+  htmlBefore: string;
+  htmlAfter: string;
+  toc: TocEntry[];
+  quiz: Quiz | undefined;
+}
+
+export interface Course {
+  slug: string;
+  dir: string;
+  title: string;
+  summary: string;
+  audience: string;
+  objectives: string[];
+  declaredMinutes: number;
+  passMark: number;
+  version: number;
+  authors: string[];
+  cover: { url: string; alt: string } | undefined;
+  introHtml: string;
+  modules: Module[];
+  /** Hash of every file of the course: attempts and certificates record it so history is never rewritten. */
+  contentHash: string;
+}
+
+export interface Catalog {
+  courses: Course[];
+  bySlug: Map<string, Course>;
+}

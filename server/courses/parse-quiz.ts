@@ -1,0 +1,183 @@
+import type { Choice, Question, QuestionType } from './course.ts';
+import type { IssueList } from './course-issue.ts';
+import { normalizeAnswer } from './normalize-answer.ts';
+import { type RenderContext, renderInline, renderMarkdown } from './render-markdown.ts';
+
+interface DraftChoice {
+  kind: 'radio' | 'checkbox';
+  correct: boolean;
+  text: string;
+  feedback: string[];
+  line: number;
+}
+
+interface DraftQuestion {
+  number: number;
+  line: number;
+  prompt: string[];
+  choices: DraftChoice[];
+  answers: { text: string; line: number }[];
+  explanation: string[];
+  /** What the last structured line was, so continuation lines attach to the right place. */
+  last: 'prompt' | 'choice' | 'feedback' | 'answer' | 'explanation';
+}
+
+const questionLine = /^(\d{1,3})[.)]\s+(.+)$/;
+const choiceLine = /^[-*+]\s+(\(([ xX]?)\)|\[([ xX]?)\])\s*(.*)$/;
+const feedbackLine = /^>\s?(.*)$/;
+const explanationLine = /^explication\s*:\s*(.*)$/i;
+const answerLine = /^=\s*(.*)$/;
+
+/**
+ * Reads the lines of a `## Quiz` section. Line-oriented on purpose: every question, choice and
+ * answer keeps its exact line number, so errors point where the trainer must look.
+ */
+export function parseQuiz(
+  lines: string[],
+  firstLine: number,
+  ctx: RenderContext,
+  issues: IssueList,
+): { introHtml: string; questions: Question[] } {
+  const drafts: DraftQuestion[] = [];
+  const intro: string[] = [];
+  let current: DraftQuestion | undefined;
+
+  lines.forEach((rawLine, index) => {
+    const line = firstLine + index;
+    const indent = rawLine.length - rawLine.trimStart().length;
+    const text = rawLine.trim();
+    if (text === '') return;
+    const q = indent < 3 ? questionLine.exec(text) : null;
+    if (q) {
+      current = { number: Number(q[1]), line, prompt: [q[2]!], choices: [], answers: [], explanation: [], last: 'prompt' };
+      drafts.push(current);
+      return;
+    }
+    if (!current) {
+      intro.push(rawLine);
+      return;
+    }
+    const label = `question ${drafts.length}`;
+    const choice = choiceLine.exec(text);
+    if (choice) {
+      const mark = (choice[2] ?? choice[3] ?? '').toLowerCase();
+      current.choices.push({
+        kind: choice[2] !== undefined ? 'radio' : 'checkbox',
+        correct: mark === 'x',
+        text: choice[4]!.trim(),
+        feedback: [],
+        line,
+      });
+      current.last = 'choice';
+      return;
+    }
+    const feedback = feedbackLine.exec(text);
+    if (feedback) {
+      const target = current.choices.at(-1);
+      if (!target || current.last === 'explanation' || current.last === 'answer') {
+        issues.add(
+          line,
+          `${label} : un retour « > » doit se trouver juste sous un choix « - ( ) » ou « - [ ] ». Pour une explication générale, écrivez « Explication : … ».`,
+        );
+        return;
+      }
+      target.feedback.push(feedback[1]!);
+      current.last = 'feedback';
+      return;
+    }
+    const explanation = explanationLine.exec(text);
+    if (explanation) {
+      current.explanation.push(explanation[1]!);
+      current.last = 'explanation';
+      return;
+    }
+    const answer = answerLine.exec(text);
+    if (answer) {
+      current.answers.push({ text: answer[1]!.trim(), line });
+      current.last = 'answer';
+      return;
+    }
+    if (current.last === 'prompt') current.prompt.push(text);
+    else if (current.last === 'explanation') current.explanation.push(text);
+    else if (current.last === 'feedback') current.choices.at(-1)!.feedback.push(text);
+    else
+      issues.add(
+        line,
+        `${label} : ligne non reconnue « ${text.slice(0, 60)} ». Un choix commence par « - ( ) » ou « - [ ] », un retour par « > », une réponse courte par « = ».`,
+      );
+  });
+
+  if (drafts.length === 0) {
+    issues.add(firstLine - 1, 'le quiz ne contient aucune question. Numérotez chaque question : « 1. Votre question ? ».');
+  }
+  const questions = drafts.flatMap((draft, i) => {
+    const question = buildQuestion(draft, i + 1, ctx, issues);
+    return question ? [question] : [];
+  });
+  return { introHtml: renderMarkdown(intro.join('\n'), ctx).html, questions };
+}
+
+function buildQuestion(draft: DraftQuestion, number: number, ctx: RenderContext, issues: IssueList): Question | null {
+  const label = `question ${number}`;
+  const before = issues.items.length;
+  const kinds = new Set(draft.choices.map((c) => c.kind));
+  const correctCount = draft.choices.filter((c) => c.correct).length;
+
+  if (draft.choices.length === 0 && draft.answers.length === 0) {
+    issues.add(draft.line, `${label} : aucune réponse n'est proposée. Ajoutez des choix « - ( ) … » ou des réponses courtes « = … ».`);
+  } else if (draft.choices.length > 0 && draft.answers.length > 0) {
+    issues.add(draft.answers[0]!.line, `${label} : mélange de choix et de réponses courtes « = ». Gardez l'un ou l'autre.`);
+  } else if (kinds.size > 1) {
+    issues.add(draft.line, `${label} : mélange de choix uniques « ( ) » et multiples « [ ] ». Utilisez un seul type par question.`);
+  } else if (draft.choices.length > 0) {
+    if (draft.choices.length < 2) issues.add(draft.line, `${label} : il faut au moins deux choix.`);
+    if (correctCount === 0)
+      issues.add(draft.line, `${label} : aucune bonne réponse n'est cochée. Cochez au moins un choix avec (x) ou [x].`);
+    if (kinds.has('radio') && correctCount > 1)
+      issues.add(
+        draft.line,
+        `${label} : ${correctCount} bonnes réponses sont cochées avec (x) alors qu'une seule est possible. Pour plusieurs bonnes réponses, utilisez [x].`,
+      );
+    const seen = new Set<string>();
+    for (const choice of draft.choices) {
+      const key = normalizeAnswer(choice.text);
+      if (choice.text === '') issues.add(choice.line, `${label} : un choix est vide.`);
+      else if (seen.has(key)) issues.add(choice.line, `${label} : le choix « ${choice.text} » est écrit deux fois.`);
+      seen.add(key);
+    }
+  } else {
+    for (const answer of draft.answers) {
+      if (normalizeAnswer(answer.text) === '')
+        issues.add(answer.line, `${label} : la réponse courte est vide ; écrivez la réponse attendue après « = ».`);
+    }
+  }
+  if (issues.items.length > before) return null;
+
+  const type = questionType(draft);
+  const choices: Choice[] = draft.choices.map((c, i) => ({
+    id: `c${i + 1}`,
+    text: c.text,
+    html: renderInline(c.text, ctx),
+    correct: c.correct,
+    feedbackHtml: c.feedback.length > 0 ? renderMarkdown(c.feedback.join('\n'), ctx).html : '',
+  }));
+  const promptMarkdown = draft.prompt.join(' ');
+  return {
+    id: `q${number}`,
+    number,
+    type,
+    prompt: promptMarkdown.replace(/[*_`]/g, ''),
+    promptHtml: renderInline(promptMarkdown, ctx),
+    choices,
+    answers: [...new Set(draft.answers.map((a) => normalizeAnswer(a.text)))],
+    explanationHtml: draft.explanation.length > 0 ? renderMarkdown(draft.explanation.join('\n'), ctx).html : '',
+    line: draft.line,
+  };
+}
+
+function questionType(draft: DraftQuestion): QuestionType {
+  if (draft.answers.length > 0) return 'short';
+  if (draft.choices[0]?.kind === 'checkbox') return 'multiple';
+  const texts = draft.choices.map((c) => normalizeAnswer(c.text)).sort();
+  return texts.length === 2 && texts[0] === 'faux' && texts[1] === 'vrai' ? 'truefalse' : 'single';
+}

@@ -1,0 +1,30 @@
+import type { Quiz, QuestionType } from './course.ts';
+
+/** What the browser may see of a quiz before answering: prompts and choices, never the key or feedback. */
+export interface QuizForm {
+  title: string;
+  introHtml: string;
+  passMark: number;
+  maxAttempts: number;
+  questions: {
+    id: string;
+    number: number;
+    type: QuestionType;
+    promptHtml: string;
+    choices: { id: string; html: string }[];
+  }[];
+}
+
+export function toQuizForm(quiz: Quiz, order: (ids: string[], questionId: string) => string[] = (ids) => ids): QuizForm {
+  return {
+    title: quiz.title,
+    introHtml: quiz.introHtml,
+    passMark: quiz.passMark,
+    maxAttempts: quiz.maxAttempts,
+    questions: quiz.questions.map((q) => {
+      const byId = new Map(q.choices.map((c) => [c.id, { id: c.id, html: c.html }]));
+      const ids = quiz.shuffle && q.type !== 'truefalse' ? order([...byId.keys()], q.id) : [...byId.keys()];
+      return { id: q.id, number: q.number, type: q.type, promptHtml: q.promptHtml, choices: ids.map((id) => byId.get(id)!) };
+    }),
+  };
+}

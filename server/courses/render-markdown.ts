@@ -1,0 +1,84 @@
+import { Marked, type Tokens } from 'marked';
+import { gfmHeadingId, getHeadingList } from 'marked-gfm-heading-id';
+import sanitizeHtml from 'sanitize-html';
+import type { TocEntry } from './course.ts';
+
+export interface RenderContext {
+  /** URL prefix of the course's files, e.g. `/courses/x/assets/`. */
+  assetBase: string;
+  /** URL prefix of the course's modules, e.g. `/courses/x/`, to turn `02-y.md` links into module links. */
+  moduleBase: string;
+}
+
+const headingTags = ['h2', 'h3', 'h4', 'h5', 'h6'];
+
+/** The allow-list applied to every piece of authored HTML. Anything not listed here is dropped. */
+const sanitizeOptions: sanitizeHtml.IOptions = {
+  allowedTags: [...sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'h1'), 'img', 'del', 'ins'],
+  allowedAttributes: {
+    a: ['href', 'title', 'rel'],
+    img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
+    ol: ['start'],
+    th: ['align'],
+    td: ['align'],
+    code: [{ name: 'class', multiple: false, values: [] }],
+    ...Object.fromEntries(headingTags.map((t) => [t, ['id']])),
+  },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  // Images come from the course folder only: remote images would leak learners' addresses.
+  allowedSchemesByTag: { img: [] },
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  transformTags: {
+    a: (tagName, attribs) => {
+      const external = /^https?:\/\//i.test(attribs.href ?? '');
+      return { tagName, attribs: external ? { ...attribs, rel: 'noopener noreferrer nofollow' } : attribs };
+    },
+    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
+    // Authored level-1 headings would compete with the page title: they become level 2.
+    h1: 'h2',
+  },
+};
+
+export function sanitize(html: string): string {
+  return sanitizeHtml(html, sanitizeOptions);
+}
+
+const isRelative = (href: string) => !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(href);
+
+function rewriteHref(href: string, ctx: RenderContext): string {
+  if (!isRelative(href)) return href;
+  const moduleLink = /^\d{2}-([a-z0-9-]+)\.md(#.*)?$/.exec(href);
+  if (moduleLink) return `${ctx.moduleBase}${moduleLink[1]}${moduleLink[2] ?? ''}`;
+  return ctx.assetBase + href.replace(/^\.\//, '');
+}
+
+function createMarked(ctx: RenderContext): Marked {
+  const marked = new Marked({ gfm: true, async: false });
+  marked.use(gfmHeadingId());
+  marked.use({
+    walkTokens(token) {
+      if (token.type === 'link' || token.type === 'image') {
+        const t = token as Tokens.Link | Tokens.Image;
+        t.href = rewriteHref(t.href, ctx);
+      }
+    },
+  });
+  return marked;
+}
+
+/** Renders trusted-shape Markdown into sanitised HTML plus its heading list (for the table of contents). */
+export function renderMarkdown(markdown: string, ctx: RenderContext): { html: string; toc: TocEntry[] } {
+  const marked = createMarked(ctx);
+  const raw = marked.parse(markdown) as string;
+  const toc = getHeadingList()
+    .filter((h) => h.level >= 2 && h.level <= 3)
+    .map((h) => ({ id: h.id, text: h.text.replace(/<[^>]*>/g, ''), level: h.level }));
+  return { html: sanitize(raw), toc };
+}
+
+/** Renders one line of inline Markdown (a question or a choice) into sanitised HTML. */
+export function renderInline(markdown: string, ctx: RenderContext): string {
+  return sanitize(createMarked(ctx).parseInline(markdown) as string);
+}
