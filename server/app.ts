@@ -35,7 +35,13 @@ export function createApp({ config, catalog }: AppDeps): Express {
     next();
   });
   app.use(securityHeaders(config.secure));
-  app.use('/static', express.static(path.join(root, 'public'), { maxAge: config.env === 'production' ? '7d' : 0, index: false }));
+  app.use(
+    '/static',
+    express.static(path.join(root, 'public'), {
+      maxAge: config.env === 'production' ? '7d' : 0,
+      index: false,
+    }),
+  );
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', courses: catalog.courses.length });

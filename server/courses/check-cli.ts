@@ -12,9 +12,15 @@ async function main(): Promise<number> {
     console.error(`Dossier introuvable : ${path.relative(process.cwd(), target) || target}`);
     return 2;
   }
-  const isSingleCourse = await stat(path.join(target, 'course.md')).then(() => true, () => false);
+  const isSingleCourse = await stat(path.join(target, 'course.md')).then(
+    () => true,
+    () => false,
+  );
   const { courses, issues } = isSingleCourse
-    ? await loadCourse(target, { displayRoot: process.cwd() }).then((r) => ({ courses: r.course ? [r.course] : [], issues: r.issues }))
+    ? await loadCourse(target, { displayRoot: process.cwd() }).then((r) => ({
+        courses: r.course ? [r.course] : [],
+        issues: r.issues,
+      }))
     : await loadCatalog(target).then((r) => ({ courses: r.catalog.courses, issues: r.issues }));
   for (const issue of issues) console.log(formatCourseIssue(issue));
   for (const course of courses) {

@@ -14,7 +14,10 @@ export function checkNesting(body: string, firstLine: number, issues: IssueList)
     const markers = (prefix.match(/>|[-*+](?=\s)|\d{1,9}[.)](?=\s)/g) ?? []).length;
     const indentLevels = Math.floor((line.length - line.trimStart().length) / 4);
     if (markers + indentLevels > limits.nestingDepth) {
-      issues.add(firstLine + i, `imbrication trop profonde (plus de ${limits.nestingDepth} niveaux de listes ou de citations).`);
+      issues.add(
+        firstLine + i,
+        `imbrication trop profonde (plus de ${limits.nestingDepth} niveaux de listes ou de citations).`,
+      );
       ok = false;
     }
   });

@@ -15,6 +15,8 @@ export class IssueList {
   readonly items: CourseIssue[] = [];
   constructor(readonly file: string) {}
   add(line: number, message: string): void {
+    // The YAML parser can report one mistake twice; a trainer should read it once.
+    if (this.items.some((i) => i.line === line && i.message === message)) return;
     this.items.push({ file: this.file, line, message });
   }
 }

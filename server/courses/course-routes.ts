@@ -35,9 +35,13 @@ export function courseRoutes(getCatalog: () => Catalog): Router {
     ) {
       throw new NotFoundError();
     }
-    res.sendFile(file, { maxAge: '1h', dotfiles: 'deny', headers: { 'Content-Security-Policy': "default-src 'none'; sandbox" } }, (error) => {
-      if (error) next((error as NodeJS.ErrnoException).code === 'ENOENT' ? new NotFoundError() : error);
-    });
+    res.sendFile(
+      file,
+      { maxAge: '1h', dotfiles: 'deny', headers: { 'Content-Security-Policy': "default-src 'none'; sandbox" } },
+      (error) => {
+        if (error) next((error as NodeJS.ErrnoException).code === 'ENOENT' ? new NotFoundError() : error);
+      },
+    );
   });
 
   router.get('/courses/:course/:module', (req, res) => {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** Turns a zod issue on front matter into a French sentence that says how to fix it. */
-export function describeZodIssue(issue: z.core.$ZodIssue, knownKeys: readonly string[]): string {
+export function describeZodIssue(issue: z.core.$ZodIssue, knownKeys: readonly string[], missing: boolean): string {
   const field = issue.path.map(String).join('.');
   const name = field ? `« ${field} »` : 'l’en-tête';
   switch (issue.code) {
@@ -9,11 +9,11 @@ export function describeZodIssue(issue: z.core.$ZodIssue, knownKeys: readonly st
       return issue.keys
         .map((key) => {
           const guess = closest(key, knownKeys);
-          return `champ inconnu « ${key} »${guess ? ` : vouliez-vous écrire « ${guess} » ?` : ''} Champs possibles : ${knownKeys.join(', ')}.`;
+          return `champ inconnu « ${key} »${guess ? ` : vouliez-vous écrire « ${guess} » ?` : '.'} Champs possibles : ${knownKeys.join(', ')}.`;
         })
         .join(' ');
     case 'invalid_type':
-      if (issue.input === undefined) return `champ ${name} obligatoire manquant. Ajoutez une ligne « ${field}: … ».`;
+      if (missing) return `champ ${name} obligatoire manquant. Ajoutez une ligne « ${field}: … ».`;
       return `${name} doit être ${typeName(issue.expected)}.`;
     case 'too_small':
       if (issue.origin === 'array') return `${name} doit contenir au moins ${issue.minimum} élément(s).`;
@@ -47,7 +47,7 @@ function typeName(expected: string): string {
 /** The known key nearest to a typo, when it is near enough to be a plausible intent. */
 function closest(input: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestDistance = 3;
+  let bestDistance = input.length >= 6 ? 4 : 3;
   for (const candidate of candidates) {
     const d = levenshtein(input.toLowerCase(), candidate);
     if (d < bestDistance) {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Course, Module } from './course.ts';
-import { type CourseIssue, IssueList } from './course-issue.ts';
-import { CourseFrontMatter, ModuleFrontMatter } from './course-front-matter.ts';
 import { checkNesting } from './check-nesting.ts';
+import type { Course, Module } from './course.ts';
+import { CourseFrontMatter, ModuleFrontMatter } from './course-front-matter.ts';
+import { type CourseIssue, IssueList } from './course-issue.ts';
 import { assetExtensions, imageExtensions, limits } from './limits.ts';
 import { parseFrontMatter } from './parse-front-matter.ts';
 import { parseQuiz } from './parse-quiz.ts';
@@ -36,7 +36,10 @@ export async function loadCourse(dir: string, options: LoadCourseOptions): Promi
 
   const courseIssues = new IssueList(display('course.md'));
   if (!courseSlugPattern.test(slug)) {
-    courseIssues.add(1, `le nom du dossier « ${slug} » doit être en minuscules sans accents, avec des tirets (ex. « culture-numerique »).`);
+    courseIssues.add(
+      1,
+      `le nom du dossier « ${slug} » doit être en minuscules sans accents, avec des tirets (ex. « culture-numerique »).`,
+    );
   }
   const files = await listFiles(dir);
   const assets = new Set(files.filter((f) => assetExtensions.includes(path.extname(f).toLowerCase())));
@@ -58,7 +61,10 @@ export async function loadCourse(dir: string, options: LoadCourseOptions): Promi
       introHtml = renderMarkdown(parsed.body, ctx).html;
     }
     if (front?.couverture && !assets.has(normalizeAssetPath(front.couverture.image))) {
-      courseIssues.add(2, `l’image de couverture « ${front.couverture.image} » est introuvable dans le dossier du cours.`);
+      courseIssues.add(
+        2,
+        `l’image de couverture « ${front.couverture.image} » est introuvable dans le dossier du cours.`,
+      );
     }
   }
   issues.push(...courseIssues.items);
@@ -70,28 +76,55 @@ export async function loadCourse(dir: string, options: LoadCourseOptions): Promi
     const moduleIssues = new IssueList(display(file));
     const match = moduleFilePattern.exec(file);
     if (!match) {
-      moduleIssues.add(1, `nom de fichier non reconnu : un module s'appelle « NN-nom.md » (deux chiffres, un tiret, un nom en minuscules sans accents).`);
+      moduleIssues.add(
+        1,
+        `nom de fichier non reconnu : un module s'appelle « NN-nom.md » (deux chiffres, un tiret, un nom en minuscules sans accents).`,
+      );
       issues.push(...moduleIssues.items);
       continue;
     }
     const position = Number(match[1]);
     if (positions.has(position)) {
-      moduleIssues.add(1, `le numéro ${match[1]} est déjà utilisé par « ${positions.get(position)} ». Chaque module a son propre numéro.`);
+      moduleIssues.add(
+        1,
+        `le numéro ${match[1]} est déjà utilisé par « ${positions.get(position)} ». Chaque module a son propre numéro.`,
+      );
     }
     positions.set(position, file);
     const source = await readBounded(dir, file, moduleIssues);
-    const module = source === undefined ? undefined : parseModule(source, file, match[2]!, position, ctx, assets, moduleIssues, front?.seuil_reussite ?? 80);
+    const module =
+      source === undefined
+        ? undefined
+        : parseModule(source, file, match[2]!, position, ctx, assets, moduleIssues, front?.seuil_reussite ?? 80);
     issues.push(...moduleIssues.items);
     if (module) modules.push(module);
   }
 
-  if (moduleFiles.length === 0) issues.push({ file: display('course.md'), line: 1, message: 'le cours n’a aucun module (fichiers « 01-nom.md », « 02-nom.md »…).' });
+  if (moduleFiles.length === 0)
+    issues.push({
+      file: display('course.md'),
+      line: 1,
+      message: 'le cours n’a aucun module (fichiers « 01-nom.md », « 02-nom.md »…).',
+    });
   if (moduleFiles.length > limits.modulesPerCourse)
-    issues.push({ file: display('course.md'), line: 1, message: `trop de modules (au plus ${limits.modulesPerCourse}).` });
+    issues.push({
+      file: display('course.md'),
+      line: 1,
+      message: `trop de modules (au plus ${limits.modulesPerCourse}).`,
+    });
   const finals = modules.filter((m) => m.isFinal);
-  if (finals.length > 1) issues.push({ file: display(finals[1]!.file), line: 1, message: 'un seul module peut porter « evaluation_finale: true ».' });
+  if (finals.length > 1)
+    issues.push({
+      file: display(finals[1]!.file),
+      line: 1,
+      message: 'un seul module peut porter « evaluation_finale: true ».',
+    });
   if (finals.length === 1 && modules.at(-1) !== finals[0] && moduleFiles.length === modules.length)
-    issues.push({ file: display(finals[0]!.file), line: 1, message: 'l’évaluation finale doit être le dernier module du cours (numéro le plus grand).' });
+    issues.push({
+      file: display(finals[0]!.file),
+      line: 1,
+      message: 'l’évaluation finale doit être le dernier module du cours (numéro le plus grand).',
+    });
 
   if (issues.length > 0 || !front) return { course: undefined, issues };
   return {
@@ -107,7 +140,9 @@ export async function loadCourse(dir: string, options: LoadCourseOptions): Promi
       passMark: front.seuil_reussite,
       version: front.version,
       authors: front.auteurs,
-      cover: front.couverture ? { url: ctx.assetBase + normalizeAssetPath(front.couverture.image), alt: front.couverture.alt } : undefined,
+      cover: front.couverture
+        ? { url: ctx.assetBase + normalizeAssetPath(front.couverture.image), alt: front.couverture.alt }
+        : undefined,
       introHtml,
       modules,
       contentHash: await hashFiles(dir, files),
@@ -177,9 +212,16 @@ function checkMediaReferences(body: string, firstLine: number, assets: Set<strin
     if (inFence) return;
     for (const m of line.matchAll(imagePattern)) {
       const [, alt, href] = m as unknown as [string, string, string];
-      if (alt.trim() === '') issues.add(firstLine + i, `l’image « ${href} » n’a pas de description : écrivez-la entre les crochets, ![description](${href}).`);
+      if (alt.trim() === '')
+        issues.add(
+          firstLine + i,
+          `l’image « ${href} » n’a pas de description : écrivez-la entre les crochets, ![description](${href}).`,
+        );
       if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) {
-        issues.add(firstLine + i, `l’image « ${href} » doit être un fichier du dossier du cours, pas une adresse externe.`);
+        issues.add(
+          firstLine + i,
+          `l’image « ${href} » doit être un fichier du dossier du cours, pas une adresse externe.`,
+        );
       } else if (!imageExtensions.includes(path.extname(href).toLowerCase() as (typeof imageExtensions)[number])) {
         issues.add(firstLine + i, `l’image « ${href} » n’est pas d’un format accepté (${imageExtensions.join(', ')}).`);
       } else if (!assets.has(normalizeAssetPath(href))) {
@@ -189,7 +231,8 @@ function checkMediaReferences(body: string, firstLine: number, assets: Set<strin
     for (const m of line.matchAll(linkPattern)) {
       const href = m[1]!;
       if (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(href) || moduleFilePattern.test(href.split('#')[0]!)) continue;
-      if (!assets.has(normalizeAssetPath(href))) issues.add(firstLine + i, `le lien « ${href} » pointe vers un fichier introuvable dans le dossier du cours.`);
+      if (!assets.has(normalizeAssetPath(href)))
+        issues.add(firstLine + i, `le lien « ${href} » pointe vers un fichier introuvable dans le dossier du cours.`);
     }
   });
 }
@@ -202,7 +245,10 @@ async function readBounded(dir: string, file: string, issues: IssueList): Promis
   try {
     const info = await stat(path.join(dir, file));
     if (info.size > limits.markdownBytes) {
-      issues.add(1, `fichier trop gros (${Math.round(info.size / 1024)} Ko, au plus ${limits.markdownBytes / 1024} Ko). Découpez-le en plusieurs modules.`);
+      issues.add(
+        1,
+        `fichier trop gros (${Math.round(info.size / 1024)} Ko, au plus ${limits.markdownBytes / 1024} Ko). Découpez-le en plusieurs modules.`,
+      );
       return undefined;
     }
     const text = await readFile(path.join(dir, file), 'utf8');

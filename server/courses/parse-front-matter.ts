@@ -1,7 +1,7 @@
 import { isMap, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { describeZodIssue } from './describe-zod-issue.ts';
 import type { IssueList } from './course-issue.ts';
+import { describeZodIssue } from './describe-zod-issue.ts';
 
 export interface FrontMatterResult<T> {
   /** Undefined when the front matter is missing or invalid; the issues say why. */
@@ -52,15 +52,26 @@ export function parseFrontMatter<S extends z.ZodType>(
     const path = issue.path as (string | number)[];
     let node: Node | undefined;
     if (issue.code === 'unrecognized_keys') {
-      node = keyNode(doc.getIn(path, true) as Node | undefined ?? doc.contents ?? undefined, issue.keys[0]!);
+      node = keyNode((doc.getIn(path, true) as Node | undefined) ?? doc.contents ?? undefined, issue.keys[0]!);
     } else {
-      node = (doc.getIn(path, true) as Node | undefined) ?? keyNode(doc.getIn(path.slice(0, -1), true) as Node | undefined, String(path.at(-1)));
+      node =
+        (doc.getIn(path, true) as Node | undefined) ??
+        keyNode(doc.getIn(path.slice(0, -1), true) as Node | undefined, String(path.at(-1)));
     }
     const line = node?.range ? lineAt(node.range[0]) : 1;
     const keys = issue.code === 'unrecognized_keys' && path.length > 0 ? nestedKeys(schema, path) : knownKeys;
-    issues.add(line, describeZodIssue(issue, keys));
+    issues.add(line, describeZodIssue(issue, keys, !hasPath(raw, path)));
   }
   return { data: undefined, body, bodyLine };
+}
+
+function hasPath(data: unknown, path: (string | number)[]): boolean {
+  let current: unknown = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object' || !(segment in current)) return false;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return true;
 }
 
 function keyNode(parent: Node | null | undefined, key: string): Node | undefined {
@@ -85,7 +96,8 @@ function nestedKeys(schema: z.ZodType, path: (string | number)[]): string[] {
 
 function unwrap(schema: unknown): unknown {
   let current = schema as { unwrap?: () => unknown } | undefined;
-  while (current && typeof current.unwrap === 'function' && !('shape' in current)) current = current.unwrap() as typeof current;
+  while (current && typeof current.unwrap === 'function' && !('shape' in current))
+    current = current.unwrap() as typeof current;
   return current;
 }
 
@@ -95,8 +107,10 @@ function yamlHint(code: string): string {
     BAD_INDENT: 'décalage (indentation) incorrect ; alignez les lignes avec des espaces, sans tabulation.',
     TAB_AS_INDENT: 'une tabulation est utilisée pour décaler ; utilisez des espaces.',
     MISSING_CHAR: 'un caractère manque (deux-points « : » après le nom du champ ?).',
-    BLOCK_AS_IMPLICIT_KEY: 'il manque sans doute « : » après le nom du champ.',
-    MULTILINE_IMPLICIT_KEY: 'il manque sans doute « : » après le nom du champ.',
+    BLOCK_AS_IMPLICIT_KEY:
+      'deux-points « : » manquant ou en trop ; si le texte contient « : », mettez-le entre guillemets.',
+    MULTILINE_IMPLICIT_KEY:
+      'deux-points « : » manquant ou en trop ; si le texte contient « : », mettez-le entre guillemets.',
     UNEXPECTED_TOKEN: 'caractère inattendu ; mettez le texte entre guillemets s’il contient « : » ou « # ».',
   };
   return hints[code] ?? `syntaxe incorrecte (${code}) ; vérifiez les deux-points et les décalages.`;

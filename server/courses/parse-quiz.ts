@@ -49,7 +49,15 @@ export function parseQuiz(
     if (text === '') return;
     const q = indent < 3 ? questionLine.exec(text) : null;
     if (q) {
-      current = { number: Number(q[1]), line, prompt: [q[2]!], choices: [], answers: [], explanation: [], last: 'prompt' };
+      current = {
+        number: Number(q[1]),
+        line,
+        prompt: [q[2]!],
+        choices: [],
+        answers: [],
+        explanation: [],
+        last: 'prompt',
+      };
       drafts.push(current);
       return;
     }
@@ -97,9 +105,10 @@ export function parseQuiz(
       current.last = 'answer';
       return;
     }
-    if (current.last === 'prompt') current.prompt.push(text);
-    else if (current.last === 'explanation') current.explanation.push(text);
-    else if (current.last === 'feedback') current.choices.at(-1)!.feedback.push(text);
+    // Continuation lines must be indented like the question, so a stray line is reported, not swallowed.
+    if (indent >= 2 && current.last === 'prompt') current.prompt.push(text);
+    else if (indent >= 2 && current.last === 'explanation') current.explanation.push(text);
+    else if (indent >= 2 && current.last === 'feedback') current.choices.at(-1)!.feedback.push(text);
     else
       issues.add(
         line,
@@ -108,7 +117,10 @@ export function parseQuiz(
   });
 
   if (drafts.length === 0) {
-    issues.add(firstLine - 1, 'le quiz ne contient aucune question. Numérotez chaque question : « 1. Votre question ? ».');
+    issues.add(
+      firstLine - 1,
+      'le quiz ne contient aucune question. Numérotez chaque question : « 1. Votre question ? ».',
+    );
   }
   const questions = drafts.flatMap((draft, i) => {
     const question = buildQuestion(draft, i + 1, ctx, issues);
@@ -124,11 +136,20 @@ function buildQuestion(draft: DraftQuestion, number: number, ctx: RenderContext,
   const correctCount = draft.choices.filter((c) => c.correct).length;
 
   if (draft.choices.length === 0 && draft.answers.length === 0) {
-    issues.add(draft.line, `${label} : aucune réponse n'est proposée. Ajoutez des choix « - ( ) … » ou des réponses courtes « = … ».`);
+    issues.add(
+      draft.line,
+      `${label} : aucune réponse n'est proposée. Ajoutez des choix « - ( ) … » ou des réponses courtes « = … ».`,
+    );
   } else if (draft.choices.length > 0 && draft.answers.length > 0) {
-    issues.add(draft.answers[0]!.line, `${label} : mélange de choix et de réponses courtes « = ». Gardez l'un ou l'autre.`);
+    issues.add(
+      draft.answers[0]!.line,
+      `${label} : mélange de choix et de réponses courtes « = ». Gardez l'un ou l'autre.`,
+    );
   } else if (kinds.size > 1) {
-    issues.add(draft.line, `${label} : mélange de choix uniques « ( ) » et multiples « [ ] ». Utilisez un seul type par question.`);
+    issues.add(
+      draft.line,
+      `${label} : mélange de choix uniques « ( ) » et multiples « [ ] ». Utilisez un seul type par question.`,
+    );
   } else if (draft.choices.length > 0) {
     if (draft.choices.length < 2) issues.add(draft.line, `${label} : il faut au moins deux choix.`);
     if (correctCount === 0)

@@ -1,4 +1,4 @@
-import type { Quiz, QuestionType } from './course.ts';
+import type { QuestionType, Quiz } from './course.ts';
 
 /** What the browser may see of a quiz before answering: prompts and choices, never the key or feedback. */
 export interface QuizForm {
@@ -15,7 +15,10 @@ export interface QuizForm {
   }[];
 }
 
-export function toQuizForm(quiz: Quiz, order: (ids: string[], questionId: string) => string[] = (ids) => ids): QuizForm {
+export function toQuizForm(
+  quiz: Quiz,
+  order: (ids: string[], questionId: string) => string[] = (ids) => ids,
+): QuizForm {
   return {
     title: quiz.title,
     introHtml: quiz.introHtml,
@@ -24,7 +27,13 @@ export function toQuizForm(quiz: Quiz, order: (ids: string[], questionId: string
     questions: quiz.questions.map((q) => {
       const byId = new Map(q.choices.map((c) => [c.id, { id: c.id, html: c.html }]));
       const ids = quiz.shuffle && q.type !== 'truefalse' ? order([...byId.keys()], q.id) : [...byId.keys()];
-      return { id: q.id, number: q.number, type: q.type, promptHtml: q.promptHtml, choices: ids.map((id) => byId.get(id)!) };
+      return {
+        id: q.id,
+        number: q.number,
+        type: q.type,
+        promptHtml: q.promptHtml,
+        choices: ids.map((id) => byId.get(id)!),
+      };
     }),
   };
 }

@@ -1,5 +1,5 @@
 import { Marked, type Tokens } from 'marked';
-import { gfmHeadingId, getHeadingList } from 'marked-gfm-heading-id';
+import { getHeadingList, gfmHeadingId } from 'marked-gfm-heading-id';
 import sanitizeHtml from 'sanitize-html';
 import type { TocEntry } from './course.ts';
 
@@ -30,6 +30,8 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ['href', 'src'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
+  // Raw HTML images skip the alt-text and file checks: only images rewritten from Markdown survive.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !/^\/[^/].*\/assets\//.test(frame.attribs.src ?? ''),
   transformTags: {
     a: (tagName, attribs) => {
       const external = /^https?:\/\//i.test(attribs.href ?? '');

@@ -7,9 +7,11 @@ const statusOf = (error: unknown): HttpError => {
   if (error instanceof HttpError) return error;
   const named = error as { name?: string; status?: number; code?: string; type?: string };
   if (named?.name === 'StoreUnavailableError') return new HttpError(503, 'error.503.title', 'error.503.body');
-  if (named?.code === 'EBADCSRFTOKEN' || named?.name === 'CsrfError') return new HttpError(403, 'error.403.title', 'error.csrf.body');
+  if (named?.code === 'EBADCSRFTOKEN' || named?.name === 'CsrfError')
+    return new HttpError(403, 'error.403.title', 'error.csrf.body');
   if (named?.type === 'entity.too.large') return new HttpError(413, 'error.500.title', 'error.500.body');
-  if (named?.status === 400 || named?.type === 'entity.parse.failed') return new HttpError(400, 'error.500.title', 'error.500.body');
+  if (named?.status === 400 || named?.type === 'entity.parse.failed')
+    return new HttpError(400, 'error.500.title', 'error.500.body');
   return new HttpError(500, 'error.500.title', 'error.500.body');
 };
 

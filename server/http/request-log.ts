@@ -4,7 +4,9 @@ import type { RequestHandler } from 'express';
 const secretSegments = /\/(verify|invitations?|reset|setup)\/[^/]+/g;
 
 /** One line per request: method, path (no query string: it may hold tokens or names), status, duration. */
-export function requestLog(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): RequestHandler {
+export function requestLog(
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): RequestHandler {
   return (req, res, next) => {
     const start = process.hrtime.bigint();
     res.on('finish', () => {

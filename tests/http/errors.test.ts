@@ -1,0 +1,64 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { requestLog } from '../../server/http/request-log.ts';
+import { testConfig } from '../helpers/test-config.ts';
+
+const emptyCatalog = { courses: [], bySlug: new Map() };
+
+describe('error pages and logs', () => {
+  it('shows a French 500 page without stack trace or internals', async () => {
+    const app = createApp({ config: testConfig(), catalog: emptyCatalog });
+    // A getter that throws simulates a bug deep inside a route.
+    Object.defineProperty(emptyCatalog, 'courses', {
+      get: () => {
+        throw new Error('secret internal detail');
+      },
+      configurable: true,
+    });
+    const errorLog = console.error;
+    console.error = () => {};
+    const res = await request(app).get('/courses').expect(500);
+    console.error = errorLog;
+    Object.defineProperty(emptyCatalog, 'courses', { value: [], configurable: true, writable: true });
+    expect(res.text).toContain('Une erreur est survenue');
+    expect(res.text).not.toContain('secret internal detail');
+    expect(res.text).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('shows an empty state when no course is published', async () => {
+    const app = createApp({ config: testConfig(), catalog: { courses: [], bySlug: new Map() } });
+    expect((await request(app).get('/courses').expect(200)).text).toContain('Aucune formation n’est disponible');
+  });
+
+  it('logs one line per request without query string or tokens', async () => {
+    const lines: string[] = [];
+    const express = (await import('express')).default;
+    const app = express();
+    app.use(requestLog((line) => lines.push(line)));
+    app.get('/verify/:code', (_req, res) => {
+      res.send('ok');
+    });
+    await request(app).get('/verify/abcdef123456?email=zoe@example.org');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^GET \/verify\/… 200 \d+\.\dms$/);
+  });
+});
+
+describe('configuration', () => {
+  it('stops on a bad value with one line naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(
+      /^Configuration invalide : la variable PORT vaut « abc », attendu un nombre entier entre 1 et 65535\.$/,
+    );
+    expect(() => loadConfig({ BASE_URL: 'pas une adresse' })).toThrow(/BASE_URL/);
+    expect(() => loadConfig({ REQUIRE_LOGIN: 'peut-être' })).toThrow(/REQUIRE_LOGIN/);
+  });
+
+  it('derives the base URL and the secure flag', () => {
+    expect(loadConfig({ PORT: '4000' }).baseUrl).toBe('http://localhost:4000');
+    const secure = loadConfig({ BASE_URL: 'https://formation.example.org/' });
+    expect(secure.baseUrl).toBe('https://formation.example.org');
+    expect(secure.secure).toBe(true);
+  });
+});
