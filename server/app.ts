@@ -1,24 +1,38 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
+import { accountRoutes } from './accounts/account-routes.ts';
+import { loadSession } from './accounts/sessions.ts';
 import type { Config } from './config.ts';
 import type { Catalog } from './courses/course.ts';
-import { courseRoutes } from './courses/course-routes.ts';
+import { type CourseRouteDeps, courseRoutes } from './courses/course-routes.ts';
+import type { Clock } from './http/clock.ts';
+import { csrfProtection } from './http/csrf.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { navigationFor } from './http/navigation.ts';
 import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import './http/locals.ts';
 import { formatDurationFr } from './i18n/format-duration-fr.ts';
 import { translate } from './i18n/translate.ts';
+import { progressRoutes } from './progress/progress-routes.ts';
+import { quizRoutes } from './quizzes/quiz-routes.ts';
+import type { AppStore } from './store/app-store.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface AppDeps {
   config: Config;
   catalog: Catalog;
+  store: AppStore;
+  clock: Clock;
+  /** Signs CSRF tokens; generated once per installation and kept in the store. */
+  csrfSecret: string;
 }
 
 /** Builds the application without listening, so tests drive the real app with supertest. */
-export function createApp({ config, catalog }: AppDeps): Express {
+export function createApp(deps: AppDeps): Express {
+  const { config, catalog, store, clock } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -29,25 +43,34 @@ export function createApp({ config, catalog }: AppDeps): Express {
   app.locals.formatMinutes = formatDurationFr;
 
   if (config.logRequests) app.use(requestLog());
+  app.use(securityHeaders(config.secure));
   app.use((_req, res, next) => {
     // One dictionary today; choosing it per request is where an English interface would plug in.
     res.locals.t = translate;
     next();
   });
-  app.use(securityHeaders(config.secure));
   app.use(
     '/static',
-    express.static(path.join(root, 'public'), {
-      maxAge: config.env === 'production' ? '7d' : 0,
-      index: false,
-    }),
+    express.static(path.join(root, 'public'), { maxAge: config.env === 'production' ? '7d' : 0, index: false }),
   );
-
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', courses: catalog.courses.length });
   });
 
-  app.use(courseRoutes(() => catalog));
+  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
+  const sessionDeps = { store, config, clock };
+  app.use(loadSession(sessionDeps));
+  app.use(csrfProtection(deps.csrfSecret, config.secure));
+  app.use((_req, res, next) => {
+    res.locals.navItems = navigationFor(res.locals.user);
+    next();
+  });
+
+  const courseDeps: CourseRouteDeps = { getCatalog: () => catalog, store, clock, config };
+  app.use(accountRoutes(sessionDeps));
+  app.use(progressRoutes(courseDeps));
+  app.use(quizRoutes(courseDeps));
+  app.use(courseRoutes(courseDeps));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

@@ -1,9 +1,12 @@
+import { ensureCsrfSecret, setupLinkIfNeeded } from './accounts/ensure-installation.ts';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { formatCourseIssue } from './courses/course-issue.ts';
 import { loadCatalog } from './courses/load-catalog.ts';
+import { systemClock } from './http/clock.ts';
+import { openAppStore } from './store/app-store.ts';
 
-/** Reads the configuration, loads the catalog once, then listens. */
+/** Reads the configuration, loads the catalog once, opens the store, then listens. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const { catalog, issues } = await loadCatalog(config.coursesDir);
@@ -11,16 +14,28 @@ async function main(): Promise<void> {
   console.log(
     `catalog: ${catalog.courses.length} course(s) loaded${issues.length ? `, ${issues.length} error(s): broken courses are left out` : ''}`,
   );
-  const app = createApp({ config, catalog });
+  const store = await openAppStore(config.dataDir);
+  const csrfSecret = await ensureCsrfSecret(store);
+  const setupLink = await setupLinkIfNeeded(store, config, systemClock());
+  const app = createApp({ config, catalog, store, clock: systemClock, csrfSecret });
   const server = app.listen(config.port, config.host, () => {
     console.log(`Passerelle ready on ${config.baseUrl} (listening on ${config.host}:${config.port})`);
+    if (setupLink)
+      console.log(
+        `First run: create the administrator account with this one-time link (valid 7 days):\n  ${setupLink}`,
+      );
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    server.close(() => {
+      store.close().finally(() => process.exit(0));
+    });
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  const known = error instanceof ConfigError || (error instanceof Error && /^Store\w+Error$/.test(error.name));
+  console.error(known ? (error as Error).message : error);
   process.exit(1);
 });

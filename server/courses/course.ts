@@ -23,6 +23,8 @@ export interface Question {
   choices: Choice[];
   /** Accepted short answers, already normalised. */
   answers: string[];
+  /** The first accepted answer as the trainer wrote it, shown in corrections. */
+  answerText: string;
   explanationHtml: string;
   line: number;
 }

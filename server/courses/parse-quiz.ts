@@ -191,6 +191,7 @@ function buildQuestion(draft: DraftQuestion, number: number, ctx: RenderContext,
     promptHtml: renderInline(promptMarkdown, ctx),
     choices,
     answers: [...new Set(draft.answers.map((a) => normalizeAnswer(a.text)))],
+    answerText: draft.answers[0]?.text ?? '',
     explanationHtml: draft.explanation.length > 0 ? renderMarkdown(draft.explanation.join('\n'), ctx).html : '',
     line: draft.line,
   };

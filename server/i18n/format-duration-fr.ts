@@ -1,8 +1,13 @@
-/** Formats minutes the French way: `45 min`, `1 h`, `1 h 05`. */
+/**
+ * French duration as printed on certificates: "45 min", "1 h", "1 h 05", "12 h 30".
+ * Plain spaces, so the text can be searched and compared as typed.
+ */
 export function formatDurationFr(minutes: number): string {
-  const total = Math.max(0, Math.round(minutes));
-  if (total < 60) return `${total} min`;
-  const h = Math.floor(total / 60);
-  const m = total % 60;
-  return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`;
+  if (!Number.isInteger(minutes) || minutes < 0) {
+    throw new RangeError(`duration must be a whole number of minutes, got ${minutes}`);
+  }
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, '0')}`;
 }

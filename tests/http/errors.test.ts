@@ -3,13 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { requestLog } from '../../server/http/request-log.ts';
+import { createTestApp } from '../helpers/test-app.ts';
 import { testConfig } from '../helpers/test-config.ts';
 
 const emptyCatalog = { courses: [], bySlug: new Map() };
 
 describe('error pages and logs', () => {
   it('shows a French 500 page without stack trace or internals', async () => {
-    const app = createApp({ config: testConfig(), catalog: emptyCatalog });
+    const t = await createTestApp();
+    const app = createApp({
+      config: testConfig(),
+      catalog: emptyCatalog,
+      store: t.store,
+      clock: t.now,
+      csrfSecret: 'x',
+    });
     // A getter that throws simulates a bug deep inside a route.
     Object.defineProperty(emptyCatalog, 'courses', {
       get: () => {
@@ -22,14 +30,16 @@ describe('error pages and logs', () => {
     const res = await request(app).get('/courses').expect(500);
     console.error = errorLog;
     Object.defineProperty(emptyCatalog, 'courses', { value: [], configurable: true, writable: true });
+    await t.close();
     expect(res.text).toContain('Une erreur est survenue');
     expect(res.text).not.toContain('secret internal detail');
     expect(res.text).not.toMatch(/at .*\.ts:\d+/);
   });
 
   it('shows an empty state when no course is published', async () => {
-    const app = createApp({ config: testConfig(), catalog: { courses: [], bySlug: new Map() } });
-    expect((await request(app).get('/courses').expect(200)).text).toContain('Aucune formation n’est disponible');
+    const t = await createTestApp({ coursesDir: '/nonexistent-courses-folder' });
+    expect((await request(t.app).get('/courses').expect(200)).text).toContain('Aucune formation n’est disponible');
+    await t.close();
   });
 
   it('logs one line per request without query string or tokens', async () => {

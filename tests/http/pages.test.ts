@@ -1,15 +1,16 @@
 import path from 'node:path';
 import request from 'supertest';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { loadCatalog } from '../../server/courses/load-catalog.ts';
-import { fixturesDir, testConfig } from '../helpers/test-config.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { fixturesDir } from '../helpers/test-config.ts';
 
-let app: ReturnType<typeof createApp>;
+let t: TestApp;
+let app: TestApp['app'];
 beforeAll(async () => {
-  const { catalog } = await loadCatalog(path.join(fixturesDir, 'courses/valid'));
-  app = createApp({ config: testConfig(), catalog });
+  t = await createTestApp();
+  app = t.app;
 });
+afterAll(() => t.close());
 
 describe('reading pages', () => {
   it('lists the catalog with title, summary, duration and module count', async () => {
@@ -91,9 +92,12 @@ describe('reading pages', () => {
   });
 
   it('serves static files with cache headers', async () => {
-    const { catalog } = await loadCatalog(path.join(fixturesDir, 'courses/valid'));
-    const prod = createApp({ config: testConfig({ env: 'production' }), catalog });
-    const res = await request(prod).get('/static/style.css').expect(200);
+    const prod = await createTestApp({
+      coursesDir: path.join(fixturesDir, 'courses/valid'),
+      config: { env: 'production' },
+    });
+    const res = await request(prod.app).get('/static/style.css').expect(200);
+    await prod.close();
     expect(res.headers['cache-control']).toMatch(/max-age=604800/);
   });
 });

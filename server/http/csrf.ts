@@ -1,0 +1,45 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { HttpError } from './http-error.ts';
+
+const anonCookie = 'pas_csrf';
+
+/**
+ * Signed double-submit tokens: the token is an HMAC of the session (or, before sign-in, of a random
+ * cookie) under a server secret. Nothing is stored per form, and a token from one session is worthless
+ * in another. Every unsafe method must carry it in the `_csrf` field (or `x-csrf-token` header).
+ */
+export function csrfProtection(secret: string, secure: boolean): RequestHandler {
+  const sign = (binding: string) => createHmac('sha256', secret).update(binding).digest('base64url');
+  return (req, res, next) => {
+    let binding: string | undefined = res.locals.sessionId;
+    if (!binding) {
+      binding = readCookie(req.headers.cookie, anonCookie);
+      if (!binding || binding.length < 20) {
+        binding = randomBytes(18).toString('base64url');
+        res.cookie(anonCookie, binding, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+      }
+    }
+    const expected = sign(binding);
+    res.locals.csrfToken = expected;
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
+    const sent = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.headers['x-csrf-token'];
+    if (
+      typeof sent === 'string' &&
+      sent.length === expected.length &&
+      timingSafeEqual(Buffer.from(sent), Buffer.from(expected))
+    ) {
+      return next();
+    }
+    next(new HttpError(403, 'error.403.title', 'error.csrf.body'));
+  };
+}
+
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}

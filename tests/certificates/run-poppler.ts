@@ -1,0 +1,23 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+
+/** Runs a poppler-utils tool; a missing tool fails the test with the fix rather than skipping it. */
+export async function runPoppler(
+  tool: 'pdfinfo' | 'pdffonts' | 'pdftotext' | 'pdftoppm',
+  args: string[],
+): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync(tool, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(
+        `${tool} was not found: the certificate tests need poppler-utils ` +
+          '(Debian/Ubuntu: sudo apt-get install -y poppler-utils; CI installs it).',
+      );
+    }
+    throw error;
+  }
+}

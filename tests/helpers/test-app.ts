@@ -1,0 +1,95 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Express } from 'express';
+import request from 'supertest';
+import { hashPassword } from '../../server/accounts/password.ts';
+import { createUser } from '../../server/accounts/users.ts';
+import { createApp } from '../../server/app.ts';
+import type { Config } from '../../server/config.ts';
+import type { Catalog } from '../../server/courses/course.ts';
+import { loadCatalog } from '../../server/courses/load-catalog.ts';
+import { type AppStore, openAppStore } from '../../server/store/app-store.ts';
+import type { Role, User } from '../../server/store/schema.ts';
+import { fixturesDir, testConfig } from './test-config.ts';
+
+export const testPassword = 'une phrase de passe solide';
+
+export interface TestApp {
+  app: Express;
+  store: AppStore;
+  catalog: Catalog;
+  dataDir: string;
+  /** Moves the app's clock forward. */
+  advance(ms: number): void;
+  now(): Date;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh data directory and a catalog folder (the valid fixture by default). */
+export async function createTestApp(
+  options: { coursesDir?: string; config?: Partial<Config>; dataDir?: string; start?: Date } = {},
+): Promise<TestApp> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'passerelle-data-')));
+  const { catalog } = await loadCatalog(options.coursesDir ?? path.join(fixturesDir, 'courses/valid'));
+  const store = await openAppStore(dataDir);
+  let now = options.start ?? new Date('2026-11-23T09:00:00Z');
+  const app = createApp({
+    config: testConfig({ dataDir, ...options.config }),
+    catalog,
+    store,
+    clock: () => now,
+    csrfSecret: 'test-secret',
+  });
+  return {
+    app,
+    store,
+    catalog,
+    dataDir,
+    advance: (ms) => {
+      now = new Date(now.getTime() + ms);
+    },
+    now: () => now,
+    close: async () => {
+      await store.close();
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let counter = 0;
+/** Creates an active user with the test password. */
+export async function addUser(t: TestApp, role: Role = 'learner', extra: Partial<User> = {}): Promise<Readonly<User>> {
+  counter += 1;
+  return createUser(
+    t.store,
+    {
+      name: extra.name ?? `Personne ${counter}`,
+      email: extra.email ?? `personne${counter}@exemple.org`,
+      structure: extra.structure ?? 'Centre social Nord',
+      matricule: extra.matricule ?? null,
+      role,
+    },
+    t.now(),
+    await hashPassword(testPassword),
+  );
+}
+
+/** Extracts the CSRF token from a page. */
+export function csrfOf(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match) throw new Error('no CSRF token in page');
+  return match[1]!;
+}
+
+/** A supertest agent signed in as this user (cookies kept between requests). */
+export async function signIn(t: TestApp, user: { email: string }) {
+  const agent = request.agent(t.app);
+  const page = await agent.get('/login');
+  const res = await agent
+    .post('/login')
+    .type('form')
+    .send({ _csrf: csrfOf(page.text), email: user.email, password: testPassword, next: '/me' });
+  if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
+  return agent;
+}
