@@ -2,8 +2,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { accountRoutes } from './accounts/account-routes.ts';
+import { adminRoutes } from './accounts/admin-routes.ts';
 import { loadSession } from './accounts/sessions.ts';
+import { certificateRoutes } from './certificates/certificate-routes.ts';
+import { issueCertificate } from './certificates/issue-certificate.ts';
 import type { Config } from './config.ts';
+import { CatalogHolder } from './courses/catalog-holder.ts';
 import type { Catalog } from './courses/course.ts';
 import { type CourseRouteDeps, courseRoutes } from './courses/course-routes.ts';
 import type { Clock } from './http/clock.ts';
@@ -23,7 +27,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface AppDeps {
   config: Config;
-  catalog: Catalog;
+  /** The published catalog; a holder when it can change at run time (studio publications). */
+  catalog: Catalog | CatalogHolder;
   store: AppStore;
   clock: Clock;
   /** Signs CSRF tokens; generated once per installation and kept in the store. */
@@ -32,7 +37,8 @@ export interface AppDeps {
 
 /** Builds the application without listening, so tests drive the real app with supertest. */
 export function createApp(deps: AppDeps): Express {
-  const { config, catalog, store, clock } = deps;
+  const { config, store, clock } = deps;
+  const catalogHolder = deps.catalog instanceof CatalogHolder ? deps.catalog : new CatalogHolder(deps.catalog);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -41,6 +47,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('view cache', config.env !== 'development');
   app.locals.appName = config.org.name;
   app.locals.formatMinutes = formatDurationFr;
+  app.locals.formatDate = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
 
   if (config.logRequests) app.use(requestLog());
   app.use(securityHeaders(config.secure));
@@ -54,7 +61,7 @@ export function createApp(deps: AppDeps): Express {
     express.static(path.join(root, 'public'), { maxAge: config.env === 'production' ? '7d' : 0, index: false }),
   );
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', courses: catalog.courses.length });
+    res.json({ status: 'ok', courses: catalogHolder.get().courses.length });
   });
 
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
@@ -66,9 +73,20 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
 
-  const courseDeps: CourseRouteDeps = { getCatalog: () => catalog, store, clock, config };
+  const courseDeps: CourseRouteDeps = {
+    getCatalog: () => catalogHolder.get(),
+    store,
+    clock,
+    config,
+    // Completing a course issues its certificate in the same durable write.
+    onCourseCompleted: async (tx, enrollment, course) => {
+      await issueCertificate(tx, { enrollment, course, issuer: config.org, now: clock() });
+    },
+  };
   app.use(accountRoutes(sessionDeps));
+  app.use(adminRoutes(sessionDeps));
   app.use(progressRoutes(courseDeps));
+  app.use(certificateRoutes({ store, clock, config }));
   app.use(quizRoutes(courseDeps));
   app.use(courseRoutes(courseDeps));
   app.use(notFoundHandler);

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { CertificateSnapshot } from './certificate-snapshot.ts';
 import { formatDateFr } from '../i18n/format-date-fr.ts';
 import { formatDurationFr } from '../i18n/format-duration-fr.ts';
+import { CertificateSnapshot } from './certificate-snapshot.ts';
 
 type Doc = PDFKit.PDFDocument;
 type FontName = 'regular' | 'bold' | 'mono';

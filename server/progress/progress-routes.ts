@@ -24,7 +24,12 @@ export function progressRoutes(deps: CourseRouteDeps): Router {
     }
     const moduleTitle = (courseSlug: string, moduleSlug: string) =>
       catalog.bySlug.get(courseSlug)?.modules.find((m) => m.slug === moduleSlug)?.title ?? moduleSlug;
+    const certificates = await deps.store.findBy('certificates', 'userId', user.id);
+    const certificateLinks = Object.fromEntries(
+      certificates.filter((c) => c.status === 'valid').map((c) => [c.course, `/certificates/${c.id}`]),
+    );
     res.render('progress/me', {
+      certificateLinks,
       title: 'Mon parcours',
       inProgress: rows.filter((r) => !r.enrollment.completedAt),
       completed: rows.filter((r) => r.enrollment.completedAt),
@@ -32,7 +37,6 @@ export function progressRoutes(deps: CourseRouteDeps): Router {
       moduleTitle,
       courseTitle: (slug: string) =>
         catalog.bySlug.get(slug)?.title ?? enrollments.find((e) => e.course === slug)?.courseTitle ?? slug,
-      formatDate: (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' }),
       catalogEmpty: catalog.courses.length === 0,
     });
   });

@@ -1,6 +1,7 @@
 // The data Passerelle keeps, one zod schema per collection. Domains import the row types from here;
 // `schemaVersion` changes with any incompatible change, with a migration in `migrations`.
 import { z } from 'zod';
+import { CertificateSnapshot } from '../certificates/certificate-snapshot.ts';
 import { type Collections, defineCollection } from './store.ts';
 
 export const schemaVersion = 1;
@@ -110,6 +111,26 @@ export const AuditEntry = z.strictObject({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/** A completion certificate: the frozen snapshot printed on the PDF, and its lifecycle. */
+export const Certificate = z.strictObject({
+  id: z.string(),
+  /** Unguessable (128 bits), used in the verification URL and the QR code. */
+  token: z.string(),
+  /** Typeable from paper, `PAS-XXXX-XXXX`. */
+  shortCode: z.string(),
+  userId: z.string(),
+  course: z.string(),
+  courseVersion: z.number().int(),
+  snapshot: CertificateSnapshot,
+  status: z.enum(['valid', 'revoked', 'replaced']),
+  statusChangedAt: IsoDate.nullable(),
+  statusChangedBy: z.string().nullable(),
+  revokeReason: z.string().nullable(),
+  replacedBy: z.string().nullable(),
+  replaces: z.string().nullable(),
+});
+export type Certificate = z.infer<typeof Certificate>;
+
 /** Installation-wide values generated once (the key that signs CSRF tokens). */
 export const Setting = z.strictObject({ id: z.string(), value: z.string() });
 export type Setting = z.infer<typeof Setting>;
@@ -121,6 +142,7 @@ export const collections = {
   progress: defineCollection(ModuleProgress, ['userId']),
   enrollments: defineCollection(Enrollment, ['userId', 'course']),
   attempts: defineCollection(Attempt, ['userId']),
+  certificates: defineCollection(Certificate, ['userId', 'token', 'shortCode', 'course']),
   audit: defineCollection(AuditEntry, ['actorId']),
   settings: defineCollection(Setting),
 } satisfies Collections;

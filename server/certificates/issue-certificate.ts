@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Course } from '../courses/course.ts';
+import type { AppCollections, Certificate, Enrollment } from '../store/schema.ts';
+import type { Tx } from '../store/store.ts';
+import { certificateEligibility } from './certificate-eligibility.ts';
+import type { CertificateSnapshot } from './certificate-snapshot.ts';
+import { generateVerificationCode } from './generate-verification-code.ts';
+
+export interface Issuer {
+  name: string;
+  city: string;
+}
+
+/** New verification codes, retried until the short code is unused (40 bits: collisions are rare, not impossible). */
+export async function uniqueCodes(tx: Tx<AppCollections>): Promise<{ token: string; shortCode: string }> {
+  for (;;) {
+    const code = generateVerificationCode();
+    if ((await tx.findBy('certificates', 'shortCode', code.shortCode)).length === 0) return code;
+  }
+}
+
+/**
+ * Issues the certificate of a just-completed course, inside the completion's transaction. It freezes a
+ * snapshot of everything printed, so later edits to the course or the account change nothing.
+ */
+export async function issueCertificate(
+  tx: Tx<AppCollections>,
+  input: { enrollment: Readonly<Enrollment>; course: Course; issuer: Issuer; now: Date },
+): Promise<Readonly<Certificate> | undefined> {
+  const { enrollment, course, issuer, now } = input;
+  const existing = (await tx.findBy('certificates', 'userId', enrollment.userId)).filter(
+    (c) => c.course === course.slug,
+  );
+  if (!certificateEligibility(enrollment, existing).eligible) return undefined;
+  const user = await tx.get('users', enrollment.userId);
+  if (!user) return undefined;
+  let seconds = 0;
+  for (const module of course.modules) {
+    seconds += (await tx.get('progress', `${user.id}|${course.slug}|${module.slug}`))?.seconds ?? 0;
+  }
+  const final = course.modules.find((m) => m.isFinal);
+  const codes = await uniqueCodes(tx);
+  const snapshot: CertificateSnapshot = {
+    learnerName: user.name,
+    courseTitle: course.title,
+    courseVersion: enrollment.courseVersion,
+    contentHash: course.contentHash,
+    objectives: course.objectives,
+    declaredMinutes: course.declaredMinutes,
+    measuredMinutes: Math.round(seconds / 60),
+    startedAt: enrollment.startedAt,
+    completedAt: enrollment.completedAt!,
+    score: Math.round(enrollment.finalScore ?? 100),
+    passMark: final?.quiz?.passMark ?? course.passMark,
+    issuer: { name: issuer.name, city: issuer.city },
+    shortCode: codes.shortCode,
+    issuedAt: now.toISOString(),
+  };
+  const certificate = tx.put('certificates', {
+    id: randomUUID(),
+    ...codes,
+    userId: user.id,
+    course: course.slug,
+    courseVersion: enrollment.courseVersion,
+    snapshot,
+    status: 'valid',
+    statusChangedAt: null,
+    statusChangedBy: null,
+    revokeReason: null,
+    replacedBy: null,
+    replaces: null,
+  });
+  recordAudit(tx, {
+    actorId: null,
+    action: 'certificate.issued',
+    target: certificate.id,
+    details: { userId: user.id, course: course.slug },
+    at: now,
+  });
+  return certificate;
+}
