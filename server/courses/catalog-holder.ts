@@ -13,7 +13,9 @@ export class CatalogHolder {
 
   /** Adds or replaces one course (after a publication), keeping the catalog sorted by slug. */
   publish(course: Course): void {
-    const courses = [...this.catalog.courses.filter((c) => c.slug !== course.slug), course].sort((a, b) => a.slug.localeCompare(b.slug));
+    const courses = [...this.catalog.courses.filter((c) => c.slug !== course.slug), course].sort((a, b) =>
+      a.slug.localeCompare(b.slug),
+    );
     this.catalog = { courses, bySlug: new Map(courses.map((c) => [c.slug, c])) };
   }
 

@@ -76,8 +76,19 @@ export function renderMarkdown(markdown: string, ctx: RenderContext): { html: st
   const raw = marked.parse(markdown) as string;
   const toc = getHeadingList()
     .filter((h) => h.level >= 2 && h.level <= 3)
-    .map((h) => ({ id: h.id, text: h.text.replace(/<[^>]*>/g, ''), level: h.level }));
+    .map((h) => ({ id: h.id, text: decodeEntities(h.text.replace(/<[^>]*>/g, '')), level: h.level }));
   return { html: sanitize(raw), toc };
+}
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Heading texts come back HTML-escaped; views escape them again, so they are decoded once here. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) => {
+    if (name[0] === '#')
+      return String.fromCodePoint(Number.parseInt(name.slice(name[1] === 'x' ? 2 : 1), name[1] === 'x' ? 16 : 10));
+    return entities[name] ?? whole;
+  });
 }
 
 /** Renders one line of inline Markdown (a question or a choice) into sanitised HTML. */

@@ -18,9 +18,13 @@ beforeAll(async () => {
 
 describe('bundled courses', () => {
   it('pass the trainer’s check command', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/courses/check-cli.ts', 'courses'], {
-      cwd: root,
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'server/courses/check-cli.ts', 'courses'],
+      {
+        cwd: root,
+      },
+    );
     expect(stdout).toContain('Tout est correct.');
   });
 
@@ -56,8 +60,13 @@ describe('bundled courses', () => {
         }
         const questions = module.quiz?.questions ?? [];
         expect(questions.length, module.file).toBeGreaterThanOrEqual(4);
-        expect(new Set(questions.map((q) => q.type)), module.file).toEqual(new Set(['single', 'multiple', 'truefalse', 'short']));
-        expect(questions.some((q) => q.prompt.includes('Que feriez-vous ?')), module.file).toBe(true);
+        expect(new Set(questions.map((q) => q.type)), module.file).toEqual(
+          new Set(['single', 'multiple', 'truefalse', 'short']),
+        );
+        expect(
+          questions.some((q) => q.prompt.includes('Que feriez-vous ?')),
+          module.file,
+        ).toBe(true);
       }
     }
   });

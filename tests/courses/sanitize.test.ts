@@ -90,6 +90,11 @@ describe('authored HTML sanitiser', () => {
     expect(html).toContain('<img src="/courses/x/assets/images/a.png" alt="Atelier" loading="lazy" />');
   });
 
+  it('gives table-of-contents entries as plain text, not escaped HTML', () => {
+    const { toc } = renderMarkdown("## Ce que l'on voit & <em>ce qu'on tait</em>", ctx);
+    expect(toc[0]?.text).toBe("Ce que l'on voit & ce qu'on tait");
+  });
+
   it('turns an authored level-1 heading into a level-2 one, keeping a single h1 per page', () => {
     expect(renderMarkdown('# Titre', ctx).html).toMatch(/^<h2 id="titre">Titre<\/h2>/);
   });

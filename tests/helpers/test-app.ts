@@ -11,6 +11,7 @@ import type { Catalog } from '../../server/courses/course.ts';
 import { loadCatalog } from '../../server/courses/load-catalog.ts';
 import { type AppStore, openAppStore } from '../../server/store/app-store.ts';
 import type { Role, User } from '../../server/store/schema.ts';
+import type { StoreFs } from '../../server/store/store-fs.ts';
 import { fixturesDir, testConfig } from './test-config.ts';
 
 export const testPassword = 'une phrase de passe solide';
@@ -28,11 +29,11 @@ export interface TestApp {
 
 /** The real app on a fresh data directory and a catalog folder (the valid fixture by default). */
 export async function createTestApp(
-  options: { coursesDir?: string; config?: Partial<Config>; dataDir?: string; start?: Date } = {},
+  options: { coursesDir?: string; config?: Partial<Config>; dataDir?: string; start?: Date; fs?: StoreFs } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'passerelle-data-')));
   const { catalog } = await loadCatalog(options.coursesDir ?? path.join(fixturesDir, 'courses/valid'));
-  const store = await openAppStore(dataDir);
+  const store = await openAppStore(dataDir, { fs: options.fs });
   let now = options.start ?? new Date('2026-11-23T09:00:00Z');
   const app = createApp({
     config: testConfig({ dataDir, ...options.config }),
