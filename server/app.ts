@@ -21,7 +21,10 @@ import { formatDurationFr } from './i18n/format-duration-fr.ts';
 import { translate } from './i18n/translate.ts';
 import { progressRoutes } from './progress/progress-routes.ts';
 import { quizRoutes } from './quizzes/quiz-routes.ts';
+import { hrRoutes } from './reports/hr-routes.ts';
 import type { AppStore } from './store/app-store.ts';
+import { isStudioUpload, studioFormParser } from './studio/studio-body-parsing.ts';
+import { studioRoutes } from './studio/studio-routes.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -64,10 +67,11 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok', courses: catalogHolder.get().courses.length });
   });
 
+  app.use('/studio', studioFormParser);
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
   const sessionDeps = { store, config, clock };
   app.use(loadSession(sessionDeps));
-  app.use(csrfProtection(deps.csrfSecret, config.secure));
+  app.use(csrfProtection(deps.csrfSecret, config.secure, { deferMultipart: isStudioUpload }));
   app.use((_req, res, next) => {
     res.locals.navItems = navigationFor(res.locals.user);
     next();
@@ -88,6 +92,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(progressRoutes(courseDeps));
   app.use(certificateRoutes({ store, clock, config }));
   app.use(quizRoutes(courseDeps));
+  app.use(hrRoutes(courseDeps));
+  app.use(studioRoutes({ catalogHolder, store, clock, config }));
   app.use(courseRoutes(courseDeps));
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -1,30 +1,36 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppStore } from '../store/app-store.ts';
-import type { Token } from '../store/schema.ts';
+import type { AppCollections, Token } from '../store/schema.ts';
+import type { Tx } from '../store/store.ts';
 
 export const tokenValidityDays = { invitation: 7, reset: 2, setup: 7 } as const;
 
 const hashToken = (raw: string) => createHash('sha256').update(raw).digest('base64url');
 
+export type TokenInput = { kind: Token['kind']; userId: string | null; createdBy: string | null };
+
+/** When a link of this kind created now stops working. */
+export function tokenExpiry(kind: Token['kind'], now: Date): Date {
+  return new Date(now.getTime() + tokenValidityDays[kind] * 86_400_000);
+}
+
 /** Creates a one-time link token and returns the raw value (shown once; only its hash is stored). */
-export async function issueToken(
-  store: AppStore,
-  input: { kind: Token['kind']; userId: string | null; createdBy: string | null },
-  now: Date,
-): Promise<string> {
+export async function issueToken(store: AppStore, input: TokenInput, now: Date): Promise<string> {
+  return store.transact((tx) => putToken(tx, input, now));
+}
+
+/** `issueToken` inside an existing transaction, so a token can be created with the account it opens. */
+export async function putToken(tx: Tx<AppCollections>, input: TokenInput, now: Date): Promise<string> {
   const raw = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(now.getTime() + tokenValidityDays[input.kind] * 86_400_000);
-  await store.transact(async (tx) => {
-    // A new link replaces any unused link of the same kind for the same person.
-    const previous = input.userId ? await tx.findBy('tokens', 'userId', input.userId) : [];
-    for (const token of previous) if (token.kind === input.kind && !token.usedAt) tx.delete('tokens', token.id);
-    tx.put('tokens', {
-      id: hashToken(raw),
-      ...input,
-      createdAt: now.toISOString(),
-      expiresAt: expiresAt.toISOString(),
-      usedAt: null,
-    });
+  // A new link replaces any unused link of the same kind for the same person.
+  const previous = input.userId ? await tx.findBy('tokens', 'userId', input.userId) : [];
+  for (const token of previous) if (token.kind === input.kind && !token.usedAt) tx.delete('tokens', token.id);
+  tx.put('tokens', {
+    id: hashToken(raw),
+    ...input,
+    createdAt: now.toISOString(),
+    expiresAt: tokenExpiry(input.kind, now).toISOString(),
+    usedAt: null,
   });
   return raw;
 }

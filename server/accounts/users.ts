@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AppStore } from '../store/app-store.ts';
-import { Role, type User } from '../store/schema.ts';
+import { type AppCollections, Role, type User } from '../store/schema.ts';
+import type { Tx } from '../store/store.ts';
 
 export class EmailTakenError extends Error {
   override readonly name = 'EmailTakenError';
@@ -16,7 +17,12 @@ export const NewUser = z.object({
     .trim()
     .min(1, 'Indiquez le nom tel qu’il apparaîtra sur les attestations.')
     .max(120, 'Nom trop long (120 caractères au plus).'),
-  email: z.email('Adresse e-mail invalide.').trim().max(200).transform(normalizeEmail),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(200, 'Adresse e-mail trop longue.')
+    .pipe(z.email('Adresse e-mail invalide.')),
   structure: z
     .string()
     .trim()
@@ -37,24 +43,31 @@ export async function findUserByEmail(store: AppStore, email: string): Promise<R
   return (await store.findBy('users', 'email', normalizeEmail(email)))[0];
 }
 
-/** Creates an account; refuses an email already used (emails identify people at sign-in). */
-export async function createUser(
+/** Creates an account inside a transaction; refuses an email already used (emails identify people at sign-in). */
+export async function putUser(
+  tx: Tx<AppCollections>,
+  input: NewUser,
+  now: Date,
+  passwordHash: string | null = null,
+): Promise<Readonly<User>> {
+  if ((await tx.findBy('users', 'email', input.email)).length > 0) throw new EmailTakenError(input.email);
+  return tx.put('users', {
+    id: randomUUID(),
+    ...input,
+    passwordHash,
+    active: true,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  });
+}
+
+export function createUser(
   store: AppStore,
   input: NewUser,
   now: Date,
   passwordHash: string | null = null,
 ): Promise<Readonly<User>> {
-  return store.transact(async (tx) => {
-    if ((await tx.findBy('users', 'email', input.email)).length > 0) throw new EmailTakenError(input.email);
-    return tx.put('users', {
-      id: randomUUID(),
-      ...input,
-      passwordHash,
-      active: true,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-    });
-  });
+  return store.transact((tx) => putUser(tx, input, now, passwordHash));
 }
 
 export async function hasActiveAdmin(store: AppStore): Promise<boolean> {

@@ -57,13 +57,11 @@ export function certificateRoutes(deps: CertificateRouteDeps): Router {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) => {
-      res
-        .status(429)
-        .render('errors/error', {
-          title: res.locals.t('error.429.title'),
-          message: res.locals.t('error.429.body'),
-          noindex: true,
-        });
+      res.status(429).render('errors/error', {
+        title: res.locals.t('error.429.title'),
+        message: res.locals.t('error.429.body'),
+        noindex: true,
+      });
     },
   });
 
@@ -108,7 +106,7 @@ export function certificateRoutes(deps: CertificateRouteDeps): Router {
     res.send(pdf);
   });
 
-  router.post('/certificates/:id/revoke', requireRole('hr', 'admin'), async (req, res) => {
+  router.post('/certificates/:id/revoke', ...requireRole('hr', 'admin'), async (req, res) => {
     const certificate = await loadVisible(req, res);
     const form = parseForm(RevokeForm, req.body);
     if (!form.ok) return renderPage(res.status(400), certificate, { errors: form.errors, values: form.values });
@@ -128,7 +126,7 @@ export function certificateRoutes(deps: CertificateRouteDeps): Router {
     res.redirect(303, `/certificates/${certificate.id}`);
   });
 
-  router.post('/certificates/:id/reissue', requireRole('hr', 'admin'), async (req, res) => {
+  router.post('/certificates/:id/reissue', ...requireRole('hr', 'admin'), async (req, res) => {
     const certificate = await loadVisible(req, res);
     const form = parseForm(ReissueForm, req.body);
     if (!form.ok) return renderPage(res.status(400), certificate, { errors: form.errors, values: form.values });
@@ -161,14 +159,12 @@ export function certificateRoutes(deps: CertificateRouteDeps): Router {
     const shortCode = normalizeShortCode(typed);
     const certificate = shortCode ? (await store.findBy('certificates', 'shortCode', shortCode))[0] : undefined;
     if (!certificate) {
-      return res
-        .status(404)
-        .render('certificates/verify-form', {
-          title: 'Attestation introuvable',
-          noindex: true,
-          code: typed,
-          notFound: true,
-        });
+      return res.status(404).render('certificates/verify-form', {
+        title: 'Attestation introuvable',
+        noindex: true,
+        code: typed,
+        notFound: true,
+      });
     }
     res.redirect(303, `/verify/${certificate.token}`);
   });
@@ -179,14 +175,12 @@ export function certificateRoutes(deps: CertificateRouteDeps): Router {
       ? (await store.findBy('certificates', 'token', token))[0]
       : undefined;
     if (!certificate) {
-      return res
-        .status(404)
-        .render('certificates/verify-form', {
-          title: 'Attestation introuvable',
-          noindex: true,
-          code: '',
-          notFound: true,
-        });
+      return res.status(404).render('certificates/verify-form', {
+        title: 'Attestation introuvable',
+        noindex: true,
+        code: '',
+        notFound: true,
+      });
     }
     const replacement = certificate.replacedBy ? await store.get('certificates', certificate.replacedBy) : undefined;
     res.render('certificates/verify', {

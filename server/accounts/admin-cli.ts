@@ -1,0 +1,154 @@
+// `npm run admin -- user add --email E --name N --role R [--structure S] [--matricule M] [--password-stdin]`
+// and `npm run admin -- user list`: accounts from the command line, for scripts and tests. The store
+// is locked by the running server, so these commands work while it is stopped.
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.ts';
+import { formatDateFr } from '../i18n/format-date-fr.ts';
+import { type AppStore, openAppStore } from '../store/app-store.ts';
+import { StoreLockedError } from '../store/errors.ts';
+import { roles } from '../store/schema.ts';
+import { checkPasswordStrength } from './check-password-strength.ts';
+import { issueToken, tokenExpiry } from './one-time-tokens.ts';
+import { hashPassword } from './password.ts';
+import { createUser, EmailTakenError, NewUser } from './users.ts';
+
+const usage =
+  'Usage : npm run admin -- user add --email E --name N --role R [--structure S] [--matricule M] [--password-stdin]' +
+  ' | npm run admin -- user list';
+
+/** A problem to report on one French line (exit code 1). */
+class CliError extends Error {}
+
+const flagOfField: Record<string, string> = {
+  name: '--name',
+  email: '--email',
+  structure: '--structure',
+  matricule: '--matricule',
+  role: '--role',
+};
+
+const options = {
+  email: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string' },
+  structure: { type: 'string' },
+  matricule: { type: 'string' },
+  'password-stdin': { type: 'boolean', default: false },
+} as const;
+
+/** parseArgs with its English errors turned into French ones. */
+function readFlags(args: string[]) {
+  try {
+    return parseArgs({ args, allowPositionals: true, options });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const option = /'(-[^' ]*)/.exec((error as Error).message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new CliError(`Option inconnue ${option}. ${usage}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      throw new CliError(`Valeur manquante ou invalide pour ${option}. ${usage}`);
+    throw error;
+  }
+}
+
+async function main(argv: string[]): Promise<string> {
+  const { values, positionals } = readFlags(argv);
+  const command = positionals.join(' ');
+  const config = loadConfig();
+  if (command === 'user list') return withStore(config.dataDir, listUsers);
+  if (command !== 'user add') throw new CliError(usage);
+
+  for (const flag of ['email', 'name', 'role'] as const) {
+    if (!values[flag]) throw new CliError(`Option --${flag} manquante. ${usage}`);
+  }
+  if (!(roles as readonly string[]).includes(values.role!)) {
+    throw new CliError(`Rôle inconnu « ${values.role} » : indiquez ${roles.join(', ')}.`);
+  }
+  // Without --structure the account belongs to the organisation as a whole.
+  const parsed = NewUser.safeParse({
+    name: values.name,
+    email: values.email?.trim(),
+    structure: values.structure ?? config.org.name,
+    matricule: values.matricule ?? null,
+    role: values.role,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CliError(`${flagOfField[String(issue.path[0])] ?? 'Option'} : ${issue.message}`);
+  }
+  const input = parsed.data;
+
+  let passwordHash: string | null = null;
+  if (values['password-stdin']) {
+    const password = await readFirstLine();
+    if (!password) throw new CliError('Aucun mot de passe reçu sur l’entrée standard (--password-stdin).');
+    const weak = checkPasswordStrength(password, [input.email, input.name]);
+    if (weak) throw new CliError(weak);
+    passwordHash = await hashPassword(password);
+  }
+
+  return withStore(config.dataDir, async (store) => {
+    const now = new Date();
+    const user = await createUser(store, input, now, passwordHash).catch((error: unknown) => {
+      if (error instanceof EmailTakenError) throw new CliError(`Un compte existe déjà avec l’adresse ${input.email}.`);
+      throw error;
+    });
+    if (passwordHash) return `Compte créé : ${user.email} (${user.role}), mot de passe enregistré.`;
+    const token = await issueToken(store, { kind: 'invitation', userId: user.id, createdBy: null }, now);
+    return (
+      `Compte créé : ${user.email} (${user.role}). Lien d’invitation, valable jusqu’au ` +
+      `${formatDateFr(tokenExpiry('invitation', now).toISOString())} : ${config.baseUrl}/invitations/${token}`
+    );
+  });
+}
+
+async function withStore(dataDir: string, run: (store: AppStore) => Promise<string>): Promise<string> {
+  const store = await openAppStore(dataDir).catch((error: unknown) => {
+    if (error instanceof StoreLockedError) {
+      throw new CliError(
+        `Le dossier de données ${dataDir} est utilisé par le serveur Passerelle (processus ${error.pid}) : ` +
+          'arrêtez le serveur, lancez la commande, puis redémarrez-le.',
+      );
+    }
+    throw error;
+  });
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** One tab-separated line per account, sorted by email; never the password hash. */
+async function listUsers(store: AppStore): Promise<string> {
+  const lines: string[] = [];
+  for await (const u of store.all('users')) {
+    const access = u.passwordHash ? 'mot de passe défini' : 'invitation en attente';
+    lines.push(
+      [u.email, u.name, u.role, u.structure, u.matricule ?? '', u.active ? 'actif' : 'désactivé', access].join('\t'),
+    );
+  }
+  return lines.length > 0 ? lines.sort().join('\n') : 'Aucun compte.';
+}
+
+/** The first line of stdin (a pipe, or a terminal until Enter), without its line ending. */
+async function readFirstLine(): Promise<string | undefined> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  try {
+    for await (const line of lines) return line;
+    return undefined;
+  } finally {
+    lines.close();
+  }
+}
+
+try {
+  console.log(await main(process.argv.slice(2)));
+} catch (error) {
+  const known =
+    error instanceof CliError ||
+    error instanceof ConfigError ||
+    (error instanceof Error && /^Store\w+Error$/.test(error.name));
+  console.error(known ? (error as Error).message : error);
+  process.exitCode = 1;
+}

@@ -1,0 +1,250 @@
+import type { z } from 'zod';
+import type { Role } from '../store/schema.ts';
+import { NewUser, normalizeEmail } from './users.ts';
+
+/** More than this is a job for several imports: one import is one transaction and one results page. */
+export const maxStaffRows = 2000;
+
+export interface StaffCsvError {
+  /** Line of the text as pasted (the header is line 1). */
+  line: number;
+  message: string;
+}
+
+export interface StaffCsv {
+  rows: NewUser[];
+  /** `lines[i]` is the line where `rows[i]` starts, to report problems found later (an email already used). */
+  lines: number[];
+  errors: StaffCsvError[];
+}
+
+type Column = 'name' | 'firstName' | 'email' | 'structure' | 'matricule' | 'role';
+
+// Header cells are compared folded (no case, accents, spaces or punctuation): « E-mail », « Nom et prénom ».
+const columnAliases: Record<string, Column> = {
+  nom: 'name',
+  name: 'name',
+  nometprenom: 'name',
+  nomprenom: 'name',
+  prenomnom: 'name',
+  prenometnom: 'name',
+  nomcomplet: 'name',
+  fullname: 'name',
+  prenom: 'firstName',
+  firstname: 'firstName',
+  email: 'email',
+  mail: 'email',
+  courriel: 'email',
+  adresseemail: 'email',
+  adressemail: 'email',
+  adressecourriel: 'email',
+  structure: 'structure',
+  service: 'structure',
+  etablissement: 'structure',
+  matricule: 'matricule',
+  nmatricule: 'matricule',
+  numeromatricule: 'matricule',
+  role: 'role',
+};
+
+const roleAliases: Record<string, Role> = {
+  learner: 'learner',
+  apprenant: 'learner',
+  apprenante: 'learner',
+  stagiaire: 'learner',
+  trainer: 'trainer',
+  formateur: 'trainer',
+  formatrice: 'trainer',
+  formateurrice: 'trainer',
+  hr: 'hr',
+  rh: 'hr',
+  ressourceshumaines: 'hr',
+  admin: 'admin',
+  administrateur: 'admin',
+  administratrice: 'admin',
+  administrateurrice: 'admin',
+};
+
+const requiredColumns = [
+  ['name', 'nom'],
+  ['email', 'email'],
+  ['structure', 'structure'],
+] as const;
+
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+
+// Line breaks, tabs and runs of spaces inside a cell would end up on attestations: keep single spaces.
+const clean = (cell: string | undefined) => (cell ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Reads a staff list pasted from a spreadsheet: a header row naming the columns (nom, email, structure,
+ * optional matricule, prénom and rôle), values separated by `;`, `,` or tabs (found from the header),
+ * RFC 4180 quotes. Every problem is reported with its line, so the admin can fix the whole file at once.
+ */
+export function parseStaffCsv(text: string): StaffCsv {
+  const source = text.replace(/^\uFEFF/, '');
+  const result: StaffCsv = { rows: [], lines: [], errors: [] };
+  const fail = (line: number, message: string) => {
+    result.errors.push({ line, message });
+    return result;
+  };
+  if (source.trim() === '') return fail(1, 'le texte est vide : collez la liste avec sa ligne d’en-tête');
+
+  const delimiter = detectDelimiter(source.split(/\r\n|\r|\n/, 1)[0] ?? '');
+  const { records, unclosedQuoteLine } = readRecords(source, delimiter);
+  const nonBlank = records.filter((r) => r.fields.some((f) => clean(f) !== ''));
+  const [header, ...data] = nonBlank;
+  if (!header) {
+    return fail(
+      unclosedQuoteLine ?? 1,
+      unclosedQuoteLine ? 'guillemet ouvert jamais fermé' : 'le texte ne contient aucune valeur',
+    );
+  }
+
+  const columns = new Map<Column, number>();
+  header.fields.forEach((cell, index) => {
+    const column = columnAliases[fold(cell)];
+    if (!column) return;
+    if (columns.has(column)) fail(header.line, `la colonne « ${clean(cell)} » apparaît deux fois dans l’en-tête`);
+    else columns.set(column, index);
+  });
+  const missing = requiredColumns.filter(([column]) => !columns.has(column)).map(([, label]) => `« ${label} »`);
+  if (missing.length > 0) {
+    return fail(
+      header.line,
+      `l’en-tête doit nommer les colonnes nom, email et structure (et, si besoin, matricule, prénom, rôle) ; ` +
+        `introuvable : ${missing.join(', ')}. Séparez les colonnes par « ; » ou « , ».`,
+    );
+  }
+  if (result.errors.length > 0) return result;
+
+  const seen = new Map<string, number>();
+  for (const [index, record] of data.entries()) {
+    if (index >= maxStaffRows) {
+      return fail(
+        record.line,
+        `au plus ${maxStaffRows.toLocaleString('fr-FR')} personnes par import : découpez la liste`,
+      );
+    }
+    const cell = (column: Column) => {
+      const at = columns.get(column);
+      return at === undefined ? '' : clean(record.fields[at]);
+    };
+    const extra = record.fields.slice(header.fields.length).filter((f) => clean(f) !== '');
+    if (extra.length > 0) {
+      fail(
+        record.line,
+        `${header.fields.length + extra.length} colonnes au lieu de ${header.fields.length} : ` +
+          'mettez entre guillemets les valeurs qui contiennent le séparateur',
+      );
+      continue;
+    }
+    const errorsBefore = result.errors.length;
+    const roleCell = cell('role');
+    const role = roleCell === '' ? 'learner' : roleAliases[fold(roleCell)];
+    if (!role) fail(record.line, `rôle inconnu « ${roleCell} » (apprenant, formateur, rh ou admin)`);
+
+    const email = cell('email');
+    if (email !== '') {
+      const key = normalizeEmail(email);
+      const first = seen.get(key);
+      if (first !== undefined) fail(record.line, `adresse e-mail ${key} déjà présente ligne ${first}`);
+      else seen.set(key, record.line);
+    }
+
+    const parsed = NewUser.safeParse({
+      name: [cell('firstName'), cell('name')].filter(Boolean).join(' '),
+      email,
+      structure: cell('structure'),
+      matricule: cell('matricule'),
+      role: role ?? 'learner',
+    });
+    if (!parsed.success) {
+      for (const message of firstMessagePerField(parsed.error.issues)) fail(record.line, message);
+      continue;
+    }
+    if (result.errors.length === errorsBefore) {
+      result.rows.push(parsed.data);
+      result.lines.push(record.line);
+    }
+  }
+  if (data.length === 0 && unclosedQuoteLine === undefined) {
+    fail(header.line, 'aucune personne sous la ligne d’en-tête');
+  }
+  if (unclosedQuoteLine !== undefined) fail(unclosedQuoteLine, 'guillemet ouvert jamais fermé');
+  result.errors.sort((a, b) => a.line - b.line);
+  return result;
+}
+
+/** The separator used most in the header line (outside quotes); `;` wins ties, as French Excel writes it. */
+function detectDelimiter(headerLine: string): string {
+  const unquoted = headerLine.replace(/"[^"]*"/g, '');
+  const counts = [';', ',', '\t'].map((d) => [d, unquoted.split(d).length - 1] as const);
+  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}
+
+interface CsvRecord {
+  /** Line where the record starts (a quoted field may span several lines). */
+  line: number;
+  fields: string[];
+}
+
+/** RFC 4180, leniently: CRLF, LF or CR line ends; spaces before an opening quote are dropped. */
+function readRecords(text: string, delimiter: string): { records: CsvRecord[]; unclosedQuoteLine?: number } {
+  const records: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  let line = 1;
+  let recordLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const isLineEnd = c === '\n' || c === '\r';
+    if (isLineEnd && text[i + 1] === '\n' && c === '\r') i++;
+    if (inQuotes) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') inQuotes = false;
+      else {
+        field += isLineEnd ? '\n' : c;
+        if (isLineEnd) line++;
+      }
+    } else if (c === '"' && field.trim() === '') {
+      field = '';
+      inQuotes = true;
+    } else if (c === delimiter) {
+      fields.push(field);
+      field = '';
+    } else if (isLineEnd) {
+      fields.push(field);
+      records.push({ line: recordLine, fields });
+      fields = [];
+      field = '';
+      line++;
+      recordLine = line;
+    } else field += c;
+  }
+  if (inQuotes) return { records, unclosedQuoteLine: recordLine };
+  if (field !== '' || fields.length > 0) records.push({ line: recordLine, fields: [...fields, field] });
+  return { records };
+}
+
+/** NewUser's French messages, one per field, as the end of « ligne 3 : … ». */
+function firstMessagePerField(issues: readonly z.core.$ZodIssue[]): string[] {
+  const byField = new Map<string, string>();
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? '');
+    if (!byField.has(field))
+      byField.set(
+        field,
+        issue.message.replace(/\.$/, '').replace(/^\p{Lu}(?!\p{Lu})/u, (c) => c.toLowerCase()),
+      );
+  }
+  return [...byField.values()];
+}

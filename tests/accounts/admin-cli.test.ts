@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, signIn, testPassword } from '../helpers/test-app.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+let dataDir: string;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-cli-'));
+});
+afterEach(() => rm(dataDir, { recursive: true, force: true }));
+
+/** Runs `npm run admin -- …` as the operator would, on the temporary data directory. */
+function runCli(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/accounts/admin-cli.ts', ...args], {
+      cwd: root,
+      // Not process.env: vitest adds Vite's variables to it, BASE_URL='/' among them.
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+const add = ['user', 'add', '--email', 'Zoe@Exemple.org', '--name', 'Zoé Martin', '--role', 'admin'];
+
+describe('npm run admin -- user add', () => {
+  it('creates an account with a password read from stdin, usable to sign in once the server starts', async () => {
+    const result = await runCli([...add, '--structure', 'Siège', '--password-stdin'], `${testPassword}\n`);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout.trim().split('\n')).toEqual([
+      'Compte créé : zoe@exemple.org (admin), mot de passe enregistré.',
+    ]);
+
+    const t = await createTestApp({ dataDir });
+    try {
+      const [user] = await t.store.findBy('users', 'email', 'zoe@exemple.org');
+      expect(user).toMatchObject({ name: 'Zoé Martin', structure: 'Siège', role: 'admin', active: true });
+      const agent = await signIn(t, { email: 'zoe@exemple.org' });
+      await agent.get('/admin/users').expect(200);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('prints an invitation link without --password-stdin, then lists the account without its hash', async () => {
+    const created = await runCli(add);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/^Compte créé : zoe@exemple\.org \(admin\)\. .*\/invitations\/[\w-]{20,}\n$/);
+    const listed = await runCli(['user', 'list']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toBe('zoe@exemple.org\tZoé Martin\tadmin\tPasserelle\t\tactif\tinvitation en attente\n');
+  });
+
+  it('refuses an email already used, with one French line and exit code 1', async () => {
+    expect((await runCli(add)).code).toBe(0);
+    const again = await runCli(add);
+    expect(again).toMatchObject({ code: 1, stdout: '' });
+    expect(again.stderr).toBe('Un compte existe déjà avec l’adresse zoe@exemple.org.\n');
+  });
+
+  it.each([
+    [['user', 'add', '--name', 'Zoé', '--role', 'admin'], /^Option --email manquante\./],
+    [['user', 'add', '--email', 'zoe', '--name', 'Zoé', '--role', 'admin'], /^--email : Adresse e-mail invalide\.$/],
+    [['user', 'add', '--email', 'zoe@exemple.org', '--name', 'Zoé', '--role', 'chef'], /^Rôle inconnu « chef »/],
+    [['user', 'add', '--verbose'], /^Option inconnue --verbose\./],
+    [['user', 'remove'], /^Usage : npm run admin/],
+  ])('explains a wrong command line: %j', async (args, message) => {
+    const result = await runCli(args);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr.trim()).toMatch(message);
+  });
+
+  it('refuses a weak password and creates nothing', async () => {
+    const weak = await runCli([...add, '--password-stdin'], 'motdepasse123\n');
+    expect(weak).toMatchObject({ code: 1 });
+    expect(weak.stderr).toMatch(/^Ce mot de passe est trop courant/);
+    expect((await runCli(['user', 'list'])).stdout).toBe('Aucun compte.\n');
+  });
+
+  it('says to stop the server when it holds the data directory', async () => {
+    const t = await createTestApp({ dataDir });
+    try {
+      const result = await runCli(add);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/est utilisé par le serveur Passerelle \(processus \d+\) : arrêtez le serveur/);
+    } finally {
+      await t.close();
+    }
+  });
+});
