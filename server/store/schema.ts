@@ -131,6 +131,21 @@ export const Certificate = z.strictObject({
 });
 export type Certificate = z.infer<typeof Certificate>;
 
+/** One published version of a course (studio publications); its files are kept under `course-versions/`. */
+export const CourseVersion = z.strictObject({
+  /** `<course>@<version>`. */
+  id: z.string(),
+  course: z.string(),
+  version: z.number().int().min(1),
+  /** Null for a version published before the studio (found on disk at the first studio publication). */
+  publishedAt: IsoDate.nullable(),
+  publishedBy: z.string().nullable(),
+  /** Kept so the history still names the author if the account is later removed. */
+  publishedByName: z.string().nullable(),
+  contentHash: z.string(),
+});
+export type CourseVersion = z.infer<typeof CourseVersion>;
+
 /** Installation-wide values generated once (the key that signs CSRF tokens). */
 export const Setting = z.strictObject({ id: z.string(), value: z.string() });
 export type Setting = z.infer<typeof Setting>;
@@ -145,6 +160,7 @@ export const collections = {
   certificates: defineCollection(Certificate, ['userId', 'token', 'shortCode', 'course']),
   audit: defineCollection(AuditEntry, ['actorId']),
   settings: defineCollection(Setting),
+  courseVersions: defineCollection(CourseVersion, ['course']),
 } satisfies Collections;
 
 export type AppCollections = typeof collections;

@@ -1,0 +1,23 @@
+// `tsx server/store/backup-cli.ts <targetDir>` (npm run backup -- <targetDir>): consistent copy of
+// DATA_DIR (default ./data) while the server keeps running; the target must be new or empty.
+import { backupStore } from './backup-store.ts';
+
+const target = process.argv[2];
+if (!target) {
+  console.error('Usage : npm run backup -- <dossier-cible>   (source : $DATA_DIR, par défaut ./data)');
+  process.exit(2);
+}
+const dataDir = process.env.DATA_DIR || './data';
+
+try {
+  const started = performance.now();
+  const result = await backupStore(dataDir, target);
+  const ms = Math.round(performance.now() - started);
+  console.log(
+    `Sauvegarde de ${dataDir} écrite dans ${target} : ${result.rows} lignes, ` +
+      `transaction n° ${result.seq}, ${ms} ms${result.attempts > 1 ? `, ${result.attempts} tentatives` : ''}.`,
+  );
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}

@@ -1,0 +1,68 @@
+// The storage interface the domains program against. It is shaped by what they need (rows by id,
+// lookups by an indexed field, atomic multi-row transactions), not by lowdb, and it is fully async
+// so that a PostgreSQL implementation could replace the journal-backed one in `open-store.ts`.
+//
+// Rows handed out are deep-frozen objects shared with the store (no copy is made): mutating one
+// throws in strict mode. To change a row, spread it into a new object and `tx.put` it.
+import type { z } from 'zod';
+
+/** A collection: the zod schema of its rows and the scalar fields to index (non-unique). */
+export interface CollectionDef<T extends { id: string } = { id: string }, I extends string = string> {
+  schema: z.ZodType<T>;
+  indexes?: readonly I[];
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a record of heterogeneous collection definitions
+export type Collections = Record<string, CollectionDef<any, string>>;
+
+/** The (frozen) row type of collection K. */
+export type Row<C extends Collections, K extends keyof C> =
+  C[K] extends CollectionDef<infer T, string> ? Readonly<T> : never;
+
+/** The fields of collection K declared in `indexes`. */
+export type IndexedField<C extends Collections, K extends keyof C> =
+  C[K] extends CollectionDef<infer T, infer I> ? I & keyof T & string : never;
+
+/** Indexed values are scalars, compared with `===`. */
+export type IndexValue = string | number | boolean | null;
+
+/** Declares a collection with its row type and index names inferred (`indexes` need no `as const`). */
+export function defineCollection<T extends { id: string }, const I extends keyof T & string = never>(
+  schema: z.ZodType<T>,
+  indexes: readonly I[] = [],
+): CollectionDef<T, I> {
+  return { schema, indexes };
+}
+
+/** Reads see the store's current state including this transaction's own writes. */
+export interface Tx<C extends Collections> {
+  get<K extends keyof C & string>(coll: K, id: string): Promise<Row<C, K> | undefined>;
+  findBy<K extends keyof C & string>(coll: K, field: IndexedField<C, K>, value: IndexValue): Promise<Row<C, K>[]>;
+  /** Validates with the collection's schema: throws ValidationError (nothing recorded) when invalid. */
+  put<K extends keyof C & string>(coll: K, row: Row<C, K>): Row<C, K>;
+  /** Deleting a missing id is a no-op. */
+  delete<K extends keyof C & string>(coll: K, id: string): void;
+}
+
+export interface Store<C extends Collections> {
+  get<K extends keyof C & string>(coll: K, id: string): Promise<Row<C, K> | undefined>;
+  /** Uses the index on `field`; rows come back in no particular order. */
+  findBy<K extends keyof C & string>(coll: K, field: IndexedField<C, K>, value: IndexValue): Promise<Row<C, K>[]>;
+  /** Iterates the rows present when `all` was called (an array of references is taken, rows are not copied). */
+  all<K extends keyof C & string>(coll: K): AsyncIterable<Row<C, K>>;
+  count<K extends keyof C & string>(coll: K): Promise<number>;
+  /**
+   * Runs `fn` alone (transactions are serialised), applies its writes atomically and resolves once
+   * they are durable (one journal record, fsynced, grouped with concurrent transactions). A transaction
+   * that writes nothing resolves once the writes it may have read are durable.
+   * Rejects with `fn`'s error, ValidationError, or StoreUnavailableError; nothing is applied then.
+   * Never call `transact` inside `fn` (it would wait for itself): use `tx`.
+   */
+  transact<R>(fn: (tx: Tx<C>) => R | Promise<R>): Promise<R>;
+  /** Writes a self-contained copy (one snapshot) of the durable state into `targetDir`. */
+  backup(targetDir: string): Promise<void>;
+  /** Folds the journal into a new snapshot now (it also happens by itself when the journal grows). */
+  compact(): Promise<void>;
+  /** Waits for pending writes and any compaction, then releases the lock. Further calls reject. */
+  close(): Promise<void>;
+}

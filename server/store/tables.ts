@@ -1,0 +1,101 @@
+// In-memory state: one Map per collection (id → frozen row) and, per indexed field, a Map from value
+// to the set of ids having it. Mutations return the previous row so a transaction can be undone.
+import type { IndexValue } from './store.ts';
+
+export type StoredRow = { readonly id: string } & Readonly<Record<string, unknown>>;
+
+type Index = Map<unknown, Set<string>>;
+
+export class Tables {
+  readonly #rows = new Map<string, Map<string, StoredRow>>();
+  readonly #indexes = new Map<string, Map<string, Index>>();
+
+  constructor(defs: Record<string, { indexes?: readonly string[] }>) {
+    for (const [name, def] of Object.entries(defs)) {
+      this.#rows.set(name, new Map());
+      this.#indexes.set(name, new Map((def.indexes ?? []).map((field) => [field, new Map()])));
+    }
+  }
+
+  has(coll: string): boolean {
+    return this.#rows.has(coll);
+  }
+
+  get(coll: string, id: string): StoredRow | undefined {
+    return this.#table(coll).get(id);
+  }
+
+  findBy(coll: string, field: string, value: IndexValue): StoredRow[] {
+    const ids = this.#index(coll, field).get(value);
+    if (!ids) return [];
+    const table = this.#table(coll);
+    return Array.from(ids, (id) => table.get(id)!);
+  }
+
+  isIndexed(coll: string, field: string): boolean {
+    return this.#indexes.get(coll)?.has(field) ?? false;
+  }
+
+  count(coll: string): number {
+    return this.#table(coll).size;
+  }
+
+  /** References to the current rows (not copies): consistent even if the tables change later. */
+  list(coll: string): StoredRow[] {
+    return Array.from(this.#table(coll).values());
+  }
+
+  capture(): Record<string, StoredRow[]> {
+    const result: Record<string, StoredRow[]> = {};
+    for (const name of this.#rows.keys()) result[name] = this.list(name);
+    return result;
+  }
+
+  /** Inserts or replaces; returns the previous row. */
+  set(coll: string, row: StoredRow): StoredRow | undefined {
+    const table = this.#table(coll);
+    const previous = table.get(row.id);
+    table.set(row.id, row);
+    for (const [field, index] of this.#indexes.get(coll)!) {
+      const before = previous?.[field];
+      const after = row[field];
+      if (previous && before === after) continue;
+      if (previous) unindex(index, before, row.id);
+      if (after !== undefined) {
+        const ids = index.get(after);
+        if (ids) ids.add(row.id);
+        else index.set(after, new Set([row.id]));
+      }
+    }
+    return previous;
+  }
+
+  /** Returns the deleted row, undefined when there was none. */
+  delete(coll: string, id: string): StoredRow | undefined {
+    const table = this.#table(coll);
+    const previous = table.get(id);
+    if (!previous) return undefined;
+    table.delete(id);
+    for (const [field, index] of this.#indexes.get(coll)!) unindex(index, previous[field], id);
+    return previous;
+  }
+
+  #table(coll: string): Map<string, StoredRow> {
+    const table = this.#rows.get(coll);
+    if (!table) throw new Error(`Collection inconnue : « ${coll} »`);
+    return table;
+  }
+
+  #index(coll: string, field: string): Index {
+    const index = this.#indexes.get(coll)?.get(field);
+    if (!index) throw new Error(`Le champ « ${field} » de la collection « ${coll} » n’est pas indexé`);
+    return index;
+  }
+}
+
+function unindex(index: Index, value: unknown, id: string): void {
+  if (value === undefined) return;
+  const ids = index.get(value);
+  ids?.delete(id);
+  if (ids?.size === 0) index.delete(value);
+}
