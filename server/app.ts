@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import { CatalogHolder } from './courses/catalog-holder.ts';
 import type { Catalog } from './courses/course.ts';
 import { type CourseRouteDeps, courseRoutes } from './courses/course-routes.ts';
+import { benchMetrics } from './http/bench-metrics.ts';
 import type { Clock } from './http/clock.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
@@ -66,6 +67,8 @@ export function createApp(deps: AppDeps): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', courses: catalogHolder.get().courses.length });
   });
+  const metrics = benchMetrics();
+  if (metrics) app.use(metrics);
 
   app.use('/studio', studioFormParser);
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));

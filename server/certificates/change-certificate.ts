@@ -15,7 +15,7 @@ export async function revokeCertificate(
 ): Promise<Readonly<Certificate>> {
   return store.transact(async (tx) => {
     const certificate = await tx.get('certificates', input.id);
-    if (!certificate || certificate.status !== 'valid') throw new CertificateNotValidError(input.id);
+    if (certificate?.status !== 'valid') throw new CertificateNotValidError(input.id);
     const at = input.now.toISOString();
     recordAudit(tx, {
       actorId: input.actorId,
@@ -44,7 +44,7 @@ export async function reissueCertificate(
 ): Promise<Readonly<Certificate>> {
   return store.transact(async (tx) => {
     const old = await tx.get('certificates', input.id);
-    if (!old || old.status !== 'valid') throw new CertificateNotValidError(input.id);
+    if (old?.status !== 'valid') throw new CertificateNotValidError(input.id);
     const at = input.now.toISOString();
     const codes = await uniqueCodes(tx);
     const replacement = tx.put('certificates', {

@@ -1,0 +1,167 @@
+import type { AppStore } from '../../server/store/app-store.ts';
+import type { Certificate, Enrollment, ModuleProgress, Role, User } from '../../server/store/schema.ts';
+
+export const nord = 'Centre social Nord';
+export const lilas = 'Crèche Les Lilas';
+
+const createdAt = '2025-09-01T08:00:00.000Z';
+
+export function userRow(id: string, name: string, extra: Partial<User> = {}): User {
+  return {
+    id,
+    email: `${id}@exemple.org`,
+    name,
+    role: 'learner' as Role,
+    structure: nord,
+    matricule: null,
+    passwordHash: null,
+    active: true,
+    createdAt,
+    updatedAt: createdAt,
+    ...extra,
+  };
+}
+
+export function enrollmentRow(
+  userId: string,
+  course: string,
+  completedAt: string | null,
+  extra: Partial<Enrollment> = {},
+): Enrollment {
+  return {
+    id: `${userId}|${course}`,
+    userId,
+    course,
+    courseTitle: course === 'demo' ? 'Cours de démonstration' : `Titre enregistré de ${course}`,
+    courseVersion: 2,
+    contentHash: 'hash',
+    startedAt: '2026-01-05T09:00:00.000Z',
+    lastSeenAt: completedAt ?? '2026-01-06T09:00:00.000Z',
+    lastModule: 'premier',
+    completedAt,
+    finalScore: completedAt ? 90 : null,
+    ...extra,
+  };
+}
+
+export function progressRow(userId: string, course: string, module: string, seconds: number): ModuleProgress {
+  return {
+    id: `${userId}|${course}|${module}`,
+    userId,
+    course,
+    module,
+    courseVersion: 2,
+    contentHash: 'hash',
+    firstSeenAt: '2026-01-05T09:00:00.000Z',
+    lastSeenAt: '2026-01-05T09:10:00.000Z',
+    seconds,
+    readAt: '2026-01-05T09:00:00.000Z',
+    passedAt: null,
+    bestScore: null,
+  };
+}
+
+let codeCounter = 0;
+export function certificateRow(
+  userId: string,
+  course: string,
+  issuedAt: string,
+  extra: Partial<Certificate> & { declaredMinutes?: number } = {},
+): Certificate {
+  codeCounter += 1;
+  const shortCode = `PAS-TEST-${String(codeCounter).padStart(4, '0')}`;
+  const { declaredMinutes = 25, ...rest } = extra;
+  return {
+    id: `cert-${userId}-${course}-${codeCounter}`,
+    token: `token-${codeCounter}`,
+    shortCode,
+    userId,
+    course,
+    courseVersion: 2,
+    snapshot: {
+      learnerName: userId,
+      courseTitle: course,
+      courseVersion: 2,
+      contentHash: 'hash',
+      objectives: ['Lire un module'],
+      declaredMinutes,
+      measuredMinutes: 10,
+      completedAt: issuedAt,
+      score: 90,
+      passMark: 75,
+      issuer: { name: 'Passerelle', city: 'Lille' },
+      shortCode,
+      issuedAt,
+    },
+    status: 'valid',
+    statusChangedAt: null,
+    statusChangedBy: null,
+    revokeReason: null,
+    replacedBy: null,
+    replaces: null,
+    ...rest,
+  };
+}
+
+/**
+ * Two structures and every state a pair can be in:
+ * - Alice (Nord): demo completed (valid certificate), rgpd in progress, an unpublished course completed in 2025.
+ * - Bruno (Nord): demo in progress. Chloé (Lilas): demo completed at 00:30 Paris on 1 July, certificate revoked.
+ * - Damien (Lilas): nothing started. Ève (HR, Lilas): nothing started, not a learner.
+ * - Fanny (trainer, Nord): rgpd completed. Gaston (Nord): deactivated, nothing started.
+ * - Hugo (Lilas): demo completed; his first certificate was replaced by a valid one.
+ */
+export async function seedCompletions(store: AppStore): Promise<void> {
+  await store.transact((tx) => {
+    for (const user of [
+      userRow('alice', 'Alice Martin', { matricule: 'M-001' }),
+      userRow('bruno', 'Bruno Petit'),
+      userRow('chloe', 'Chloé Lefèvre', { structure: lilas }),
+      userRow('damien', 'Damien Roux', { structure: lilas }),
+      userRow('eve', 'Ève Garnier', { structure: lilas, role: 'hr' }),
+      userRow('fanny', 'Fanny Morel', { role: 'trainer' }),
+      userRow('gaston', 'Gaston Blanc', { active: false }),
+      userRow('hugo', 'Hugo Bernard', { structure: lilas }),
+    ]) {
+      tx.put('users', user);
+    }
+    for (const enrollment of [
+      enrollmentRow('alice', 'demo', '2026-03-10T10:00:00.000Z'),
+      enrollmentRow('alice', 'rgpd', null),
+      enrollmentRow('alice', 'ancien', '2025-12-01T10:00:00.000Z', {
+        courseTitle: 'Ancienne formation',
+        courseVersion: 1,
+        finalScore: null,
+      }),
+      enrollmentRow('bruno', 'demo', null),
+      enrollmentRow('chloe', 'demo', '2026-06-30T22:30:00.000Z', { finalScore: 80 }),
+      enrollmentRow('fanny', 'rgpd', '2026-01-15T10:00:00.000Z'),
+      enrollmentRow('hugo', 'demo', '2026-05-05T10:00:00.000Z'),
+    ]) {
+      tx.put('enrollments', enrollment);
+    }
+    for (const progress of [
+      progressRow('alice', 'demo', 'premier', 600),
+      progressRow('alice', 'demo', 'evaluation', 300),
+      progressRow('alice', 'rgpd', 'intro', 120),
+      progressRow('bruno', 'demo', 'premier', 90),
+      progressRow('chloe', 'demo', 'premier', 3600),
+      progressRow('hugo', 'demo', 'premier', 1800),
+    ]) {
+      tx.put('progress', progress);
+    }
+    tx.put('certificates', certificateRow('alice', 'demo', '2026-03-10T10:00:00.000Z'));
+    tx.put('certificates', certificateRow('alice', 'ancien', '2025-12-01T10:00:00.000Z', { declaredMinutes: 120 }));
+    tx.put(
+      'certificates',
+      certificateRow('chloe', 'demo', '2026-06-30T22:30:00.000Z', {
+        status: 'revoked',
+        statusChangedAt: '2026-07-02T08:00:00.000Z',
+        statusChangedBy: 'eve',
+        revokeReason: 'Attestation délivrée par erreur',
+      }),
+    );
+    tx.put('certificates', certificateRow('hugo', 'demo', '2026-05-05T10:00:00.000Z', { status: 'replaced' }));
+    tx.put('certificates', certificateRow('hugo', 'demo', '2026-05-20T10:00:00.000Z', { id: 'cert-hugo-new' }));
+  });
+}
