@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   ORG_CITY: z.string().min(1).max(80).default('Paris'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(1440).default(120),
   LOG_REQUESTS: booleanFlag.default(true),
+  ACCESSIBILITY_CONTACT: z.string().trim().min(1).max(200).default('l’administrateur de votre structure'),
 });
 
 const hints: Record<string, string> = {
@@ -30,6 +31,7 @@ const hints: Record<string, string> = {
   TRUST_PROXY: 'le nombre de proxys devant le serveur (0 à 10)',
   SESSION_IDLE_MINUTES: 'un nombre de minutes entre 5 et 1440',
   LOG_REQUESTS: 'true ou false',
+  ACCESSIBILITY_CONTACT: 'une adresse e-mail, une page web ou un texte de 200 caractères au plus',
 };
 
 export interface Config {
@@ -44,6 +46,8 @@ export interface Config {
   org: { name: string; city: string };
   sessionIdleMinutes: number;
   logRequests: boolean;
+  /** Who answers accessibility feedback (statement page): an e-mail, a web address or a description. */
+  accessibilityContact: string;
   /** True when the public address is HTTPS: secure cookies and HSTS only then. */
   secure: boolean;
 }
@@ -77,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     org: { name: e.ORG_NAME, city: e.ORG_CITY },
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     logRequests: e.LOG_REQUESTS,
+    accessibilityContact: e.ACCESSIBILITY_CONTACT,
     secure: baseUrl.startsWith('https://'),
   };
 }

@@ -1,15 +1,24 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { HttpError } from './http-error.ts';
 
 const anonCookie = 'pas_csrf';
+
+export interface CsrfOptions {
+  /**
+   * Multipart requests that a route parses itself (uploads): their body is not parsed yet, so the route
+   * must call `verifyCsrfToken` with the `_csrf` field before acting. Opt-in per route, so a multipart
+   * post to any other route is still refused.
+   */
+  deferMultipart?: (req: Request) => boolean;
+}
 
 /**
  * Signed double-submit tokens: the token is an HMAC of the session (or, before sign-in, of a random
  * cookie) under a server secret. Nothing is stored per form, and a token from one session is worthless
  * in another. Every unsafe method must carry it in the `_csrf` field (or `x-csrf-token` header).
  */
-export function csrfProtection(secret: string, secure: boolean): RequestHandler {
+export function csrfProtection(secret: string, secure: boolean, options: CsrfOptions = {}): RequestHandler {
   const sign = (binding: string) => createHmac('sha256', secret).update(binding).digest('base64url');
   return (req, res, next) => {
     let binding: string | undefined = res.locals.sessionId;
@@ -23,16 +32,27 @@ export function csrfProtection(secret: string, secure: boolean): RequestHandler 
     const expected = sign(binding);
     res.locals.csrfToken = expected;
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
+    if (options.deferMultipart?.(req) && req.is('multipart/form-data')) return next();
     const sent = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.headers['x-csrf-token'];
-    if (
-      typeof sent === 'string' &&
-      sent.length === expected.length &&
-      timingSafeEqual(Buffer.from(sent), Buffer.from(expected))
-    ) {
-      return next();
-    }
-    next(new HttpError(403, 'error.403.title', 'error.csrf.body'));
+    if (verifyCsrfToken(res, sent)) return next();
+    next(csrfError());
   };
+}
+
+/** Checks a token sent by the client against the one `csrfProtection` computed for this request. */
+export function verifyCsrfToken(res: Response, sent: unknown): boolean {
+  const expected = res.locals.csrfToken;
+  return (
+    typeof expected === 'string' &&
+    typeof sent === 'string' &&
+    sent.length === expected.length &&
+    timingSafeEqual(Buffer.from(sent), Buffer.from(expected))
+  );
+}
+
+/** The 403 a route answers when `verifyCsrfToken` fails (same page as the global check). */
+export function csrfError(): HttpError {
+  return new HttpError(403, 'error.403.title', 'error.csrf.body');
 }
 
 export function readCookie(header: string | undefined, name: string): string | undefined {

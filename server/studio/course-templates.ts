@@ -1,0 +1,39 @@
+import { stringify } from 'yaml';
+
+// Starting points a trainer edits: valid as they are, so the first preview shows a page, not errors.
+
+const frontMatter = (fields: Record<string, unknown>) => `---\n${stringify(fields, { lineWidth: 0 })}---\n`;
+
+export function courseTemplate(input: { title: string; author: string }): string {
+  return `${frontMatter({
+    titre: input.title,
+    resume: 'Une ou deux phrases qui présentent la formation dans le catalogue.',
+    public: 'Salariés et bénévoles de la structure',
+    objectifs: ['Premier objectif de la formation'],
+    duree: '30 min',
+    auteurs: [input.author],
+  })}
+Texte de présentation de la formation (facultatif).
+`;
+}
+
+export function moduleTemplate(input: { title: string }): string {
+  return `${frontMatter({
+    titre: input.title,
+    objectifs: ['Ce que la personne saura faire après ce module'],
+    duree: '10 min',
+  })}
+## En bref
+
+Écrivez ici le texte du module.
+
+## Quiz
+
+1. Écrivez votre question ?
+   - (x) La bonne réponse
+     > Le retour affiché après ce choix.
+   - ( ) Une autre réponse
+     > Pourquoi ce n'est pas la bonne réponse.
+   Explication : l'explication générale de la question.
+`;
+}

@@ -1,0 +1,133 @@
+import { mkdir, open, readdir, rename, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { recordAudit } from '../audit/record-audit.ts';
+import { assetExtensions, imageExtensions } from '../courses/limits.ts';
+import { courseSlugPattern, loadCourse } from '../courses/load-course.ts';
+import { courseDirState } from './course-dir-state.ts';
+import { detectImageType, imageTypeOfExtension } from './detect-image-type.ts';
+import { extractZip } from './extract-zip.ts';
+import type { Actor } from './publish-course.ts';
+import { slugify } from './slugify.ts';
+import { withStageDir } from './stage-dir.ts';
+import type { StudioContext } from './studio-context.ts';
+import { CourseInvalidError, StudioError, ZipRefusedError } from './studio-error.ts';
+import { swapDir } from './swap-dir.ts';
+
+export interface ImportInput {
+  zipFile: string;
+  /** The uploaded file's name, used for the slug when the archive has no top folder. */
+  originalName: string;
+  /** Chosen by the trainer; otherwise the archive's top folder or file name. */
+  slug: string | undefined;
+  replaceDraft: boolean;
+}
+
+export interface ImportResult {
+  slug: string;
+  /** True when the course already existed: the archive became its draft. */
+  existed: boolean;
+}
+
+/**
+ * Installs a zipped course folder as a draft, never as a published course: extracted to a scratch folder,
+ * checked (safe paths, sizes, real image types, the course validator), and only then swapped into the
+ * drafts. Any refusal removes the scratch folder and changes nothing.
+ */
+export async function importCourseZip(ctx: StudioContext, input: ImportInput, actor: Actor): Promise<ImportResult> {
+  return withStageDir(ctx.paths.draftsDir, 'import', async (stage) => {
+    const extracted = path.join(stage, 'extracted');
+    const files = await extractZip(input.zipFile, extracted);
+    const { root, folder } = await findCourseRoot(extracted);
+    const slug = input.slug || folder || slugify(input.originalName.replace(/\.zip$/i, ''));
+    if (!courseSlugPattern.test(slug) || slug.length > 60) {
+      throw new ZipRefusedError(
+        400,
+        `archive refusée : « ${slug} » ne peut pas être l’adresse d’une formation (minuscules sans accents, chiffres et tirets).`,
+      );
+    }
+    const prefix = folder ? `${folder}/` : '';
+    for (const file of files) {
+      if (!file.startsWith(prefix)) continue;
+      const relative = file.slice(prefix.length);
+      const extension = path.extname(relative).toLowerCase();
+      if (extension !== '.md' && !assetExtensions.includes(extension)) {
+        throw new ZipRefusedError(
+          400,
+          `archive refusée : « ${relative} » n’est pas d’un type accepté (Markdown, images ${imageExtensions.join(', ')}, pièces jointes).`,
+        );
+      }
+      const expected = imageTypeOfExtension(extension);
+      if (expected && detectImageType(await readHead(path.join(root, relative))) !== expected) {
+        throw new ZipRefusedError(400, `archive refusée : « ${relative} » n’est pas une image ${extension} valide.`);
+      }
+    }
+    const checkDir = path.join(stage, 'check');
+    const candidate = path.join(checkDir, slug);
+    // loadCourse takes the slug from the folder name.
+    await mkdir(checkDir);
+    await rename(root, candidate);
+    const checked = await loadCourse(candidate, { displayRoot: checkDir });
+    if (!checked.course) {
+      throw new CourseInvalidError(
+        `archive refusée : la formation contient ${checked.issues.length} erreur(s). Corrigez-les puis réessayez.`,
+        checked.issues,
+      );
+    }
+    return ctx.lock.run(slug, async () => {
+      const state = await courseDirState(ctx, slug);
+      if (state.draftDir && !input.replaceDraft) {
+        throw new StudioError(
+          409,
+          `la formation « ${slug} » a déjà un brouillon : cochez « Remplacer le brouillon existant » pour l’écraser.`,
+        );
+      }
+      const swap = await swapDir(candidate, ctx.paths.draft(slug));
+      try {
+        await ctx.store.transact((tx) => {
+          recordAudit(tx, {
+            at: ctx.clock(),
+            actorId: actor.id,
+            action: 'course.imported',
+            target: slug,
+            details: { replacedDraft: Boolean(state.draftDir), published: Boolean(state.publishedDir) },
+          });
+        });
+      } catch (error) {
+        await swap.rollback();
+        throw error;
+      }
+      await swap.commit();
+      return { slug, existed: Boolean(state.currentDir) };
+    });
+  });
+}
+
+/** The course folder is the archive's root, or its single top folder (how most zip tools save a folder). */
+async function findCourseRoot(extracted: string): Promise<{ root: string; folder: string | undefined }> {
+  const isFile = (p: string) =>
+    stat(p).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+  if (await isFile(path.join(extracted, 'course.md'))) return { root: extracted, folder: undefined };
+  const entries = (await readdir(extracted, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
+  const only = entries.length === 1 && entries[0]!.isDirectory() ? entries[0]!.name : undefined;
+  if (only && (await isFile(path.join(extracted, only, 'course.md')))) {
+    return { root: path.join(extracted, only), folder: only };
+  }
+  throw new ZipRefusedError(
+    400,
+    'archive refusée : « course.md » introuvable. L’archive doit contenir le dossier d’une formation (course.md et ses modules), à la racine ou dans un seul dossier.',
+  );
+}
+
+async function readHead(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(16);
+    const { bytesRead } = await handle.read(buffer, 0, 16, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}

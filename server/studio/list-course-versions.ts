@@ -1,0 +1,13 @@
+import type { AppStore } from '../store/app-store.ts';
+import type { CourseVersion } from '../store/schema.ts';
+
+/** The published versions of a course kept in the history, newest first. */
+export async function listCourseVersions(
+  store: Pick<AppStore, 'findBy'>,
+  slug: string,
+): Promise<Readonly<CourseVersion>[]> {
+  const rows = await store.findBy('courseVersions', 'course', slug);
+  return [...rows].sort((a, b) => b.version - a.version);
+}
+
+export const courseVersionId = (slug: string, version: number) => `${slug}@${version}`;

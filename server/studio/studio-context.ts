@@ -1,0 +1,32 @@
+import type { Config } from '../config.ts';
+import type { CatalogHolder } from '../courses/catalog-holder.ts';
+import type { Clock } from '../http/clock.ts';
+import type { AppStore } from '../store/app-store.ts';
+import { KeyedLock } from './keyed-lock.ts';
+import { type StudioPaths, studioPaths } from './studio-paths.ts';
+
+export interface StudioDeps {
+  catalogHolder: CatalogHolder;
+  store: AppStore;
+  clock: Clock;
+  config: Config;
+}
+
+/** What every studio operation needs: the folders, the store, the live catalog and the per-course lock. */
+export interface StudioContext {
+  paths: StudioPaths;
+  store: AppStore;
+  clock: Clock;
+  catalog: CatalogHolder;
+  lock: KeyedLock;
+}
+
+export function createStudioContext(deps: StudioDeps): StudioContext {
+  return {
+    paths: studioPaths(deps.config),
+    store: deps.store,
+    clock: deps.clock,
+    catalog: deps.catalogHolder,
+    lock: new KeyedLock(),
+  };
+}

@@ -1,0 +1,232 @@
+// Callbacks of page.evaluate run in the browser.
+/// <reference lib="dom" />
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeQrCode } from '../certificates/decode-qr-code.ts';
+import { runPoppler } from '../certificates/run-poppler.ts';
+import { JourneyAudit } from './helpers/audit.ts';
+import { launchChromium, viewports } from './helpers/browser.ts';
+import { type LearnerJourneyResult, learnerJourney, learnerPassword, mainText } from './helpers/learner-journey.ts';
+import { type RunningServer, startServer } from './helpers/start-server.ts';
+
+const admin = { name: 'Aïcha Benali', email: 'direction@exemple.org', structure: 'Siège' };
+const learner = { name: 'Zoé Lefèvre', email: 'zoe@exemple.org', structure: 'Crèche Les Lilas' };
+const hrOfficer = { name: 'Paul Martin', email: 'rh@exemple.org', structure: 'Siège' };
+
+describe('from the first run to a verified certificate', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const audits: JourneyAudit[] = [];
+  const invitations: Record<'learner' | 'hr', string> = { learner: '', hr: '' };
+  let learnerResult: LearnerJourneyResult | undefined;
+  let learnerContext: BrowserContextOptions['storageState'];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    for (const audit of audits) await audit.save();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A fresh browser context (its own cookies) whose pages the audit follows. */
+  async function open(journey: string, options: BrowserContextOptions = viewports.desktop) {
+    const audit = new JourneyAudit(journey);
+    audits.push(audit);
+    const context = await browser.newContext(options);
+    const page = audit.watch(await context.newPage());
+    return { audit, context, page };
+  }
+
+  it('first run: the setup link creates the administrator, who invites a learner and an HR officer', async () => {
+    const { audit, context, page } = await open('first-run');
+    expect(server.setupLink, server.output()).toMatch(/\/setup\?token=/);
+    await audit.goto(page, 'Création du compte administrateur', server.setupLink!, { screenshot: true });
+    await page.getByLabel('Nom et prénom').fill(admin.name);
+    await page.getByLabel('Adresse e-mail').fill(admin.email);
+    await page.getByLabel('Structure').fill(admin.structure);
+    await page.getByLabel('Mot de passe', { exact: true }).fill('les tilleuls fleurissent en juin');
+    await page.getByLabel('Confirmez le mot de passe').fill('les tilleuls fleurissent en juin');
+    await audit.visit(page, 'Utilisateurs', () => page.getByRole('button', { name: 'Créer le compte' }).click());
+    expect(new URL(page.url()).pathname).toBe('/admin/users');
+
+    await audit.visit(page, 'Inviter une personne', () =>
+      page.getByRole('link', { name: 'Inviter une personne' }).click(),
+    );
+    expect(
+      await audit.visit(page, 'Invitation incomplète', () =>
+        page.getByRole('button', { name: 'Créer l’invitation' }).click(),
+      ),
+    ).toBe(400);
+    for (const [person, role, key] of [
+      [learner, 'Apprenant·e', 'learner'],
+      [hrOfficer, 'Ressources humaines', 'hr'],
+    ] as const) {
+      if (key === 'hr')
+        await audit.visit(page, 'Inviter une autre personne', () =>
+          page.getByRole('link', { name: 'Inviter une autre personne' }).click(),
+        );
+      await page.getByLabel('Nom et prénom').fill(person.name);
+      await page.getByLabel('Adresse e-mail').fill(person.email);
+      await page.getByLabel('Structure').fill(person.structure);
+      await page.getByLabel('Rôle').selectOption({ label: role });
+      await audit.visit(page, `Lien d’invitation (${role})`, () =>
+        page.getByRole('button', { name: 'Créer l’invitation' }).click(),
+      );
+      invitations[key] = await page.getByLabel('Lien d’invitation').inputValue();
+      expect(invitations[key]).toMatch(new RegExp(`^${server.baseUrl}/invitations/[\\w-]+$`));
+    }
+    audit.expectEveryPageChecked();
+    await context.close();
+  });
+
+  it('learner: accepts the invitation, reads the modules, fails then passes a quiz, completes the course and downloads the PDF certificate', async () => {
+    expect(invitations.learner, 'the first-run journey invites the learner').not.toBe('');
+    const { audit, context, page } = await open('learner');
+    learnerResult = await learnerJourney(page, audit, { invitationUrl: invitations.learner, screenshots: true });
+    learnerContext = await context.storageState();
+    audit.expectEveryPageChecked();
+    await context.close();
+  });
+
+  it('zoom 200 %: the module, quiz and result pages reflow without cutting content off', async () => {
+    expect(learnerResult, 'the learner journey ran').toBeDefined();
+    const { audit, context, page } = await open('zoom-200', { ...viewports.zoom200, storageState: learnerContext });
+    for (const [name, pathname] of [
+      ['Module avec quiz (zoom 200 %)', '/courses/demo/premier'],
+      ['Évaluation finale (zoom 200 %)', '/courses/demo/evaluation'],
+      ['Résultat d’un quiz (zoom 200 %)', learnerResult!.failedResultPath],
+      ['Attestation (zoom 200 %)', learnerResult!.certificatePath],
+    ] as const) {
+      expect(await audit.goto(page, name, `${server.baseUrl}${pathname}`, { screenshot: true })).toBe(200);
+    }
+    audit.expectEveryPageChecked();
+    await context.close();
+  });
+
+  it('stranger: verifies the certificate by its QR code and by typing its short code, then reads the accessibility statement', async () => {
+    expect(learnerResult, 'the learner journey downloaded the certificate').toBeDefined();
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-e2e-pdf-'));
+    try {
+      const file = path.join(dir, 'attestation.pdf');
+      await writeFile(file, learnerResult!.pdf);
+      await runPoppler('pdftoppm', ['-png', '-r', '150', '-singlefile', file, path.join(dir, 'page')]);
+      const qrUrl = decodeQrCode(PNG.sync.read(await readFile(path.join(dir, 'page.png'))));
+      const printed = await runPoppler('pdftotext', ['-layout', file, '-']);
+      const shortCode = /PAS-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(printed)?.[0];
+      expect(qrUrl).toMatch(new RegExp(`^${server.baseUrl}/verify/[\\w-]+$`));
+      expect(shortCode).toBeDefined();
+
+      const { audit, context, page } = await open('stranger');
+      await audit.goto(page, 'Vérification par QR code', qrUrl!, { screenshot: true });
+      expect(await mainText(page)).toContain('Statut : valide');
+      expect(await mainText(page)).toContain(learner.name);
+      await audit.visit(page, 'Vérifier une attestation', () =>
+        page.getByRole('link', { name: 'Vérifier une autre attestation' }).click(),
+      );
+      await page.getByLabel('Code de vérification').fill('PAS-0000-0000');
+      expect(
+        await audit.visit(page, 'Code inconnu', () => page.getByRole('button', { name: 'Vérifier' }).click()),
+      ).toBe(404);
+      // Typed as a person would read it aloud: lower case, spaces instead of dashes.
+      await page.getByLabel('Code de vérification').fill(shortCode!.toLowerCase().replaceAll('-', ' '));
+      await audit.visit(page, 'Vérification par code', () => page.getByRole('button', { name: 'Vérifier' }).click());
+      expect(page.url()).toBe(qrUrl);
+      expect(await mainText(page)).toContain('Statut : valide');
+
+      await audit.visit(page, 'Déclaration d’accessibilité', () =>
+        page.getByRole('link', { name: 'Accessibilité' }).click(),
+      );
+      expect(await mainText(page)).toContain('partiellement conforme');
+      audit.expectEveryPageChecked();
+      await context.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('HR: filters the completions and downloads them as CSV and XLSX', async () => {
+    expect(learnerResult, 'the learner completed the course').toBeDefined();
+    const { audit, context, page } = await open('hr');
+    await audit.goto(page, 'Invitation (RH)', invitations.hr);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(learnerPassword);
+    await page.getByLabel('Confirmez le mot de passe').fill(learnerPassword);
+    await audit.visit(page, 'Mon parcours (RH)', () =>
+      page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click(),
+    );
+    await audit.visit(page, 'Suivi des formations', () => page.getByRole('link', { name: 'Suivi RH' }).click(), {
+      screenshot: true,
+    });
+    await page.getByLabel('Formation').selectOption({ label: 'Cours de démonstration' });
+    await page.getByLabel('Statut').selectOption({ label: 'Terminé' });
+    await page.getByLabel('Structure').selectOption({ label: learner.structure });
+    await audit.visit(
+      page,
+      'Suivi des formations filtré',
+      () => page.getByRole('button', { name: 'Filtrer' }).click(),
+      {
+        screenshot: true,
+      },
+    );
+    const query = new URL(page.url()).searchParams;
+    expect(Object.fromEntries(query)).toMatchObject({
+      course: 'demo',
+      status: 'completed',
+      structure: learner.structure,
+    });
+    const table = (await page.locator('table.data').first().textContent()) ?? '';
+    expect(table).toContain(learner.name);
+    expect(table).not.toContain(hrOfficer.name);
+
+    const download = async (name: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+      return { name: file.suggestedFilename(), content: await readFile((await file.path())!) };
+    };
+    const csv = await download('CSV pour Excel en français (séparateur « ; »)');
+    expect(csv.name).toMatch(/\.csv$/);
+    const csvText = csv.content.toString('utf8');
+    expect(csvText.charCodeAt(0)).toBe(0xfeff);
+    expect(csvText).toContain(learner.name);
+    expect(csvText).toContain(';');
+    expect(csvText).not.toContain(hrOfficer.name);
+
+    const xlsx = await download('Classeur Excel (.xlsx)');
+    expect(xlsx.name).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.content as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => {
+      row.eachCell((cell) => {
+        cells.push(String(cell.value));
+      });
+    });
+    expect(cells).toContain(learner.name);
+    expect(cells).not.toContain(hrOfficer.name);
+    audit.expectEveryPageChecked();
+    await context.close();
+  });
+
+  it('visitor: reads the catalog and every module of every course at 200 % zoom', async () => {
+    const { audit, context, page } = await open('visitor-zoom-200', viewports.zoom200);
+    await audit.goto(page, 'Catalogue (visiteur)', `${server.baseUrl}/`);
+    const courses = await page
+      .locator('main .card h2 a')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    expect(courses.length).toBeGreaterThanOrEqual(3);
+    for (const course of courses) {
+      await audit.goto(page, `Formation ${new URL(course).pathname}`, course);
+      const modules = await page
+        .locator('main ol.modules a')
+        .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+      for (const module of modules) await audit.goto(page, `Module ${new URL(module).pathname}`, module);
+    }
+    audit.expectEveryPageChecked();
+    await context.close();
+  });
+});

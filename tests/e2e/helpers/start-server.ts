@@ -1,0 +1,130 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+export interface RunningServer {
+  baseUrl: string;
+  dataDir: string;
+  coursesDir: string;
+  /** The first-run link printed on stdout while the installation has no administrator. */
+  setupLink: string | undefined;
+  /** Everything the server printed so far, to explain a failure. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Writes into the fresh data directory before the server opens it (the store allows one process). */
+  seed?: (dataDir: string) => Promise<void>;
+  env?: Record<string, string>;
+}
+
+/** Asks the system for a port nobody listens on. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Spawns the real server (`node --import tsx server/main.ts`) in production mode on a fresh data
+ * directory and a temporary copy of the courses: the valid test fixture (course « demo ») and the
+ * bundled courses, so the studio may write and the journeys see real content.
+ */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'passerelle-e2e-'));
+  const dataDir = path.join(root, 'data');
+  const coursesDir = path.join(root, 'courses');
+  await mkdir(dataDir);
+  await cp(path.join(repoRoot, 'tests/fixtures/courses/valid'), coursesDir, { recursive: true });
+  await cp(path.join(repoRoot, 'courses'), coursesDir, { recursive: true });
+  await options.seed?.(dataDir);
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BASE_URL: baseUrl,
+      DATA_DIR: dataDir,
+      COURSES_DIR: coursesDir,
+      NODE_ENV: 'production',
+      LOG_REQUESTS: 'false',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Never leave a server behind if the test process ends without its afterAll (crash, timeout).
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
+  let output = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
+  });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
+  });
+
+  const stop = async () => {
+    await stopChild(child);
+    await rm(root, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilReady(child, baseUrl, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    baseUrl,
+    dataDir,
+    coursesDir,
+    setupLink: /https?:\/\/\S+\/setup\?token=\S+/.exec(output)?.[0],
+    output: () => output,
+    stop,
+  };
+}
+
+async function waitUntilReady(child: ChildProcess, baseUrl: string, output: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server stopped during start-up:\n${output()}`);
+    // The setup link is printed right after the ready line, in the same callback: once /healthz
+    // answers, both lines are in the pipe.
+    if (output().includes('Passerelle ready on')) {
+      const ok = await fetch(`${baseUrl}/healthz`).then(
+        (res) => res.ok,
+        () => false,
+      );
+      if (ok) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the server was not ready after 30 s:\n${output()}`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
