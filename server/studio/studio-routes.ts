@@ -3,9 +3,10 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { type ErrorRequestHandler, type NextFunction, type Request, type Response, Router } from 'express';
-import { assetExtensions, limits } from '../courses/limits.ts';
+import { limits } from '../courses/limits.ts';
 import { courseSlugPattern, loadCourse } from '../courses/load-course.ts';
 import { renderMarkdown } from '../courses/render-markdown.ts';
+import { sendCourseAsset } from '../courses/send-course-asset.ts';
 import { requireRole } from '../http/guards.ts';
 import { NotFoundError } from '../http/http-error.ts';
 import { parseForm } from '../http/parse-form.ts';
@@ -490,7 +491,7 @@ export function studioRoutes(deps: StudioDeps): Router {
   router.get('/studio/preview/:course/assets/*splat', async (req, res, next) => {
     const state = await courseDirState(ctx, slugOf(req));
     if (!state.currentDir) throw new NotFoundError();
-    sendCourseAsset(res, next, state.currentDir, splatOf(req));
+    sendCourseAsset(res, next, state.currentDir, splatOf(req), 'no-store');
   });
 
   router.get('/studio/preview/:course/:module', async (req, res) => {
@@ -522,7 +523,7 @@ export function studioRoutes(deps: StudioDeps): Router {
   router.get('/studio/history/:version/:course/assets/*splat', async (req, res, next) => {
     const dir = ctx.paths.version(slugOf(req), versionOf(req.params.version));
     if (!(await isDir(dir))) throw new NotFoundError();
-    sendCourseAsset(res, next, dir, splatOf(req));
+    sendCourseAsset(res, next, dir, splatOf(req), 'no-store');
   });
 
   router.get('/studio/history/:version/:course/:module', async (req, res) => {
@@ -608,28 +609,5 @@ function isPublishedModule(ctx: StudioContext, slug: string, moduleSlug: string)
       .get()
       .bySlug.get(slug)
       ?.modules.some((m) => m.slug === moduleSlug),
-  );
-}
-
-/** Same rules as the learners' asset route: inside the folder, an allowed type, never hidden files or Markdown. */
-function sendCourseAsset(res: Response, next: NextFunction, dir: string, parts: string[]): void {
-  const relative = parts.join('/');
-  const file = path.resolve(dir, relative);
-  if (
-    !file.startsWith(dir + path.sep) ||
-    parts.some((part) => part.startsWith('.')) ||
-    !assetExtensions.includes(path.extname(file).toLowerCase())
-  ) {
-    throw new NotFoundError();
-  }
-  res.sendFile(
-    file,
-    {
-      dotfiles: 'deny',
-      headers: { 'Content-Security-Policy': "default-src 'none'; sandbox", 'Cache-Control': 'no-store' },
-    },
-    (error) => {
-      if (error) next((error as NodeJS.ErrnoException).code === 'ENOENT' ? new NotFoundError() : error);
-    },
   );
 }
