@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
+import { accessibilityRoutes } from './accessibility/accessibility-routes.ts';
 import { accountRoutes } from './accounts/account-routes.ts';
 import { adminRoutes } from './accounts/admin-routes.ts';
 import { loadSession } from './accounts/sessions.ts';
-import { certificateRoutes } from './certificates/certificate-routes.ts';
 import { issueCertificate } from './certificates/issue-certificate.ts';
 import type { Config } from './config.ts';
 import { CatalogHolder } from './courses/catalog-holder.ts';
@@ -14,18 +14,18 @@ import { benchMetrics } from './http/bench-metrics.ts';
 import type { Clock } from './http/clock.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { lazyRoutes } from './http/lazy-routes.ts';
 import { navigationFor } from './http/navigation.ts';
 import { requestLog } from './http/request-log.ts';
+import { routesUnder } from './http/routes-under.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import './http/locals.ts';
 import { formatDurationFr } from './i18n/format-duration-fr.ts';
 import { translate } from './i18n/translate.ts';
 import { progressRoutes } from './progress/progress-routes.ts';
 import { quizRoutes } from './quizzes/quiz-routes.ts';
-import { hrRoutes } from './reports/hr-routes.ts';
 import type { AppStore } from './store/app-store.ts';
 import { isStudioUpload, studioFormParser } from './studio/studio-body-parsing.ts';
-import { studioRoutes } from './studio/studio-routes.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -90,14 +90,27 @@ export function createApp(deps: AppDeps): Express {
       await issueCertificate(tx, { enrollment, course, issuer: config.org, now: clock() });
     },
   };
-  app.use(accountRoutes(sessionDeps));
-  app.use(adminRoutes(sessionDeps));
-  app.use(progressRoutes(courseDeps));
-  app.use(certificateRoutes({ store, clock, config }));
-  app.use(quizRoutes(courseDeps));
-  app.use(hrRoutes(courseDeps));
-  app.use(studioRoutes({ catalogHolder, store, clock, config }));
+  app.use(routesUnder(['/accessibilite'], accessibilityRoutes(config)));
+  // Each group of routes is skipped at once by requests outside its paths (routes-under.ts): a module
+  // page no longer walks past every sign-in and administration route. A new route goes under its prefix.
+  app.use(routesUnder(['/login', '/logout', '/setup', '/invitations', '/reset'], accountRoutes(sessionDeps)));
+  app.use(routesUnder(['/admin'], adminRoutes(sessionDeps)));
+  app.use(routesUnder(['/me'], progressRoutes(courseDeps)));
+  // Certificates, HR reports and the studio load their heavy libraries (pdfkit, exceljs, zip) on first use.
+  app.use(
+    lazyRoutes(['/certificates', '/verify'], async () =>
+      (await import('./certificates/certificate-routes.ts')).certificateRoutes({ store, clock, config }),
+    ),
+  );
+  app.use(lazyRoutes(['/hr'], async () => (await import('./reports/hr-routes.ts')).hrRoutes(courseDeps)));
+  app.use(
+    lazyRoutes(['/studio'], async () =>
+      (await import('./studio/studio-routes.ts')).studioRoutes({ catalogHolder, store, clock, config }),
+    ),
+  );
   app.use(courseRoutes(courseDeps));
+  // After the reading routes, which never match a quiz's paths: a module page is not held up by them.
+  app.use(quizRoutes(courseDeps));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

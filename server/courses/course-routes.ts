@@ -10,8 +10,9 @@ import { shuffleFor } from '../quizzes/shuffle-for.ts';
 import { attemptsOn, type OnCourseCompleted } from '../quizzes/submit-quiz.ts';
 import type { AppStore } from '../store/app-store.ts';
 import type { Catalog, Course } from './course.ts';
-import { assetExtensions } from './limits.ts';
+import { cachedModulePage } from './module-page-cache.ts';
 import { toQuizForm } from './quiz-form.ts';
+import { sendCourseAsset } from './send-course-asset.ts';
 
 export interface CourseRouteDeps {
   getCatalog: () => Catalog;
@@ -69,23 +70,7 @@ export function courseRoutes(deps: CourseRouteDeps): Router {
 
   router.get('/courses/:course/assets/*splat', (req, res, next) => {
     const course = findCourse(getCatalog(), req.params.course);
-    const relative = (req.params as unknown as { splat: string[] }).splat.join('/');
-    const file = path.resolve(course.dir, relative);
-    // Only files inside the course folder, of an allowed type, never hidden files or Markdown sources.
-    if (
-      !file.startsWith(course.dir + path.sep) ||
-      relative.split('/').some((part) => part.startsWith('.')) ||
-      !assetExtensions.includes(path.extname(file).toLowerCase())
-    ) {
-      throw new NotFoundError();
-    }
-    res.sendFile(
-      file,
-      { maxAge: '1h', dotfiles: 'deny', headers: { 'Content-Security-Policy': "default-src 'none'; sandbox" } },
-      (error) => {
-        if (error) next((error as NodeJS.ErrnoException).code === 'ENOENT' ? new NotFoundError() : error);
-      },
-    );
+    sendCourseAsset(res, next, course.dir, (req.params as unknown as { splat: string[] }).splat, { maxAge: '1h' });
   });
 
   router.get('/courses/:course/:module', async (req, res) => {
@@ -111,16 +96,20 @@ export async function renderModulePage(
   const module = course.modules[index]!;
   const user = res.locals.user;
   let quizState: Record<string, unknown> = {};
+  let attempts: Awaited<ReturnType<typeof attemptsOn>> | undefined;
+  let stateKey = 'read-only';
   if (user && module.quiz) {
-    const attempts = await attemptsOn(deps.store, user.id, course.slug, module.slug);
+    attempts = await attemptsOn(deps.store, user.id, course.slug, module.slug);
     const exhausted = module.quiz.maxAttempts > 0 && attempts.length >= module.quiz.maxAttempts;
     quizState = {
       attempts,
       quizAction: exhausted ? undefined : `/courses/${course.slug}/${module.slug}/quiz`,
       exhausted,
     };
+    stateKey = exhausted ? 'exhausted' : 'can-answer';
   }
-  res.render('courses/module', {
+  const shuffled = Boolean(user && module.quiz?.shuffle);
+  const locals = () => ({
     title: `${module.title} — ${course.title}`,
     course,
     module,
@@ -130,6 +119,13 @@ export async function renderModulePage(
     quiz: module.quiz ? toQuizForm(module.quiz, user ? shuffleFor(user.id) : undefined) : undefined,
     signInHref: `/login?next=${encodeURIComponent(`/courses/${course.slug}/${module.slug}`)}`,
     ...quizState,
-    ...extra,
   });
+  // The page as every reader of this kind sees it, rendered once (module-page-cache.ts); answers shown
+  // again after an error and per-learner choice orders are rendered in full.
+  if (!extra.previousAnswers && !extra.quizErrors && !shuffled && res.app.enabled('view cache')) {
+    const page = await cachedModulePage(res, { course, module, locals, stateKey, user, attempts });
+    res.set({ 'Content-Type': 'text/html; charset=utf-8', ETag: page.etag }).send(page.body);
+    return;
+  }
+  res.render('courses/module', { ...locals(), ...extra });
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkNesting } from './check-nesting.ts';
 import type { Course, Module } from './course.ts';
@@ -9,6 +10,7 @@ import { assetExtensions, imageExtensions, limits } from './limits.ts';
 import { parseFrontMatter } from './parse-front-matter.ts';
 import { parseQuiz } from './parse-quiz.ts';
 import { type RenderContext, renderMarkdown } from './render-markdown.ts';
+import { renderOnce } from './render-once.ts';
 import { splitQuizSection } from './split-quiz-section.ts';
 
 export const courseSlugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -43,7 +45,9 @@ export async function loadCourse(dir: string, options: LoadCourseOptions): Promi
   }
   const files = await listFiles(dir);
   const assets = new Set(files.filter((f) => assetExtensions.includes(path.extname(f).toLowerCase())));
-  const courseSource = await readBounded(dir, 'course.md', courseIssues);
+  // Markdown files are read once: the content hash reuses the bytes.
+  const read = new Map<string, Buffer>();
+  const courseSource = readBounded(dir, 'course.md', courseIssues, read);
   if (courseSource === undefined && !files.includes('course.md')) {
     courseIssues.items.splice(0, courseIssues.items.length, {
       file: courseIssues.file,
@@ -52,13 +56,13 @@ export async function loadCourse(dir: string, options: LoadCourseOptions): Promi
     });
   }
   let front: CourseFrontMatter | undefined;
-  let introHtml = '';
+  let introHtml = () => '';
   if (courseSource !== undefined) {
     const parsed = parseFrontMatter(courseSource, CourseFrontMatter, courseIssues);
     front = parsed.data;
     if (checkNesting(parsed.body, parsed.bodyLine, courseIssues)) {
       checkMediaReferences(parsed.body, parsed.bodyLine, assets, courseIssues);
-      introHtml = renderMarkdown(parsed.body, ctx).html;
+      introHtml = renderOnce(() => renderMarkdown(parsed.body, ctx).html);
     }
     if (front?.couverture && !assets.has(normalizeAssetPath(front.couverture.image))) {
       courseIssues.add(
@@ -91,7 +95,7 @@ export async function loadCourse(dir: string, options: LoadCourseOptions): Promi
       );
     }
     positions.set(position, file);
-    const source = await readBounded(dir, file, moduleIssues);
+    const source = readBounded(dir, file, moduleIssues, read);
     const module =
       source === undefined
         ? undefined
@@ -143,9 +147,11 @@ export async function loadCourse(dir: string, options: LoadCourseOptions): Promi
       cover: front.couverture
         ? { url: ctx.assetBase + normalizeAssetPath(front.couverture.image), alt: front.couverture.alt }
         : undefined,
-      introHtml,
+      get introHtml() {
+        return introHtml();
+      },
       modules,
-      contentHash: await hashFiles(dir, files),
+      contentHash: await hashFiles(dir, files, read),
     },
   };
 }
@@ -164,15 +170,19 @@ function parseModule(
   if (!checkNesting(body, bodyLine, issues)) return undefined;
   checkMediaReferences(body, bodyLine, assets, issues);
   const section = splitQuizSection(body);
-  const before = renderMarkdown(section.before, ctx);
-  const after = renderMarkdown(section.after, ctx);
+  const content = renderOnce(() => ({
+    before: renderMarkdown(section.before, ctx),
+    after: renderMarkdown(section.after, ctx),
+  }));
   let quiz: Module['quiz'];
   if (section.quiz) {
     const quizFirstLine = bodyLine + section.quiz.headingIndex + 1;
     const parsed = parseQuiz(section.quiz.lines, quizFirstLine, ctx, issues);
     quiz = {
       title: section.quiz.title,
-      introHtml: parsed.introHtml,
+      get introHtml() {
+        return parsed.introHtml;
+      },
       questions: parsed.questions,
       passMark: data?.quiz?.seuil ?? coursePassMark,
       maxAttempts: data?.quiz?.tentatives ?? 0,
@@ -185,6 +195,8 @@ function parseModule(
     issues.add(1, 'l’évaluation finale doit contenir un quiz (une partie « ## Quiz »).');
   }
   if (!data || issues.items.length > 0) return undefined;
+  const quizEntry = quiz ? [{ id: 'quiz', text: quiz.title || 'Quiz', level: 2 }] : [];
+  const toc = renderOnce(() => [...content().before.toc, ...quizEntry, ...content().after.toc]);
   return {
     slug,
     file,
@@ -194,9 +206,15 @@ function parseModule(
     minutes: data.duree,
     easyRead: data.facile_a_lire ?? false,
     isFinal: data.evaluation_finale ?? false,
-    htmlBefore: before.html,
-    htmlAfter: after.html,
-    toc: [...before.toc, ...(quiz ? [{ id: 'quiz', text: quiz.title || 'Quiz', level: 2 }] : []), ...after.toc],
+    get htmlBefore() {
+      return content().before.html;
+    },
+    get htmlAfter() {
+      return content().after.html;
+    },
+    get toc() {
+      return toc();
+    },
     quiz,
   };
 }
@@ -209,7 +227,8 @@ function checkMediaReferences(body: string, firstLine: number, assets: Set<strin
   let inFence = false;
   body.split('\n').forEach((line, i) => {
     if (/^\s{0,3}(```|~~~)/.test(line)) inFence = !inFence;
-    if (inFence) return;
+    // Images and links all contain "](": most lines have neither (a cheap test before two regexes).
+    if (inFence || !line.includes('](')) return;
     for (const m of line.matchAll(imagePattern)) {
       const [, alt, href] = m as unknown as [string, string, string];
       if (alt.trim() === '')
@@ -241,20 +260,30 @@ function normalizeAssetPath(href: string): string {
   return path.posix.normalize(decodeURI(href).replace(/^\.\//, ''));
 }
 
-async function readBounded(dir: string, file: string, issues: IssueList): Promise<string | undefined> {
+// Synchronous on purpose: a module is a few kilobytes, and at start-up the promise API's round trips to
+// the thread pool (stat, open, fstat, read, close per file) cost more than reading hundreds of files.
+function readBounded(dir: string, file: string, issues: IssueList, read: Map<string, Buffer>): string | undefined {
+  let fd: number | undefined;
   try {
-    const info = await stat(path.join(dir, file));
-    if (info.size > limits.markdownBytes) {
+    fd = openSync(path.join(dir, file), 'r');
+    const size = fstatSync(fd).size;
+    if (size > limits.markdownBytes) {
       issues.add(
         1,
-        `fichier trop gros (${Math.round(info.size / 1024)} Ko, au plus ${limits.markdownBytes / 1024} Ko). Découpez-le en plusieurs modules.`,
+        `fichier trop gros (${Math.round(size / 1024)} Ko, au plus ${limits.markdownBytes / 1024} Ko). Découpez-le en plusieurs modules.`,
       );
       return undefined;
     }
-    const text = await readFile(path.join(dir, file), 'utf8');
-    return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const bytes = readFileSync(fd);
+    read.set(file, bytes);
+    return bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n');
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -267,11 +296,11 @@ async function listFiles(dir: string): Promise<string[]> {
     .filter((f) => !f.split('/').some((part) => part.startsWith('.')));
 }
 
-async function hashFiles(dir: string, files: string[]): Promise<string> {
+async function hashFiles(dir: string, files: string[], read: Map<string, Buffer>): Promise<string> {
   const hash = createHash('sha256');
   for (const file of [...files].sort()) {
     hash.update(`${file}\0`);
-    hash.update(await readFile(path.join(dir, file)));
+    hash.update(read.get(file) ?? (await readFile(path.join(dir, file))));
   }
   return hash.digest('hex').slice(0, 16);
 }

@@ -2,6 +2,7 @@ import type { Choice, Question, QuestionType } from './course.ts';
 import type { IssueList } from './course-issue.ts';
 import { normalizeAnswer } from './normalize-answer.ts';
 import { type RenderContext, renderInline, renderMarkdown } from './render-markdown.ts';
+import { renderOnce } from './render-once.ts';
 
 interface DraftChoice {
   kind: 'radio' | 'checkbox';
@@ -126,13 +127,20 @@ export function parseQuiz(
     const question = buildQuestion(draft, i + 1, ctx, issues);
     return question ? [question] : [];
   });
-  return { introHtml: renderMarkdown(intro.join('\n'), ctx).html, questions };
+  const introHtml = renderOnce(() => renderMarkdown(intro.join('\n'), ctx).html);
+  return {
+    get introHtml() {
+      return introHtml();
+    },
+    questions,
+  };
 }
 
 function buildQuestion(draft: DraftQuestion, number: number, ctx: RenderContext, issues: IssueList): Question | null {
   const label = `question ${number}`;
   const before = issues.items.length;
   const kinds = new Set(draft.choices.map((c) => c.kind));
+  const keys = draft.choices.map((c) => normalizeAnswer(c.text));
   const correctCount = draft.choices.filter((c) => c.correct).length;
 
   if (draft.choices.length === 0 && draft.answers.length === 0) {
@@ -160,8 +168,8 @@ function buildQuestion(draft: DraftQuestion, number: number, ctx: RenderContext,
         `${label} : ${correctCount} bonnes réponses sont cochées avec (x) alors qu'une seule est possible. Pour plusieurs bonnes réponses, utilisez [x].`,
       );
     const seen = new Set<string>();
-    for (const choice of draft.choices) {
-      const key = normalizeAnswer(choice.text);
+    for (const [i, choice] of draft.choices.entries()) {
+      const key = keys[i]!;
       if (choice.text === '') issues.add(choice.line, `${label} : un choix est vide.`);
       else if (seen.has(key)) issues.add(choice.line, `${label} : le choix « ${choice.text} » est écrit deux fois.`);
       seen.add(key);
@@ -174,32 +182,49 @@ function buildQuestion(draft: DraftQuestion, number: number, ctx: RenderContext,
   }
   if (issues.items.length > before) return null;
 
-  const type = questionType(draft);
+  const type = questionType(draft, keys);
+  const promptMarkdown = draft.prompt.join(' ');
+  const html = renderOnce(() => ({
+    prompt: renderInline(promptMarkdown, ctx),
+    choices: draft.choices.map((c) => ({
+      html: renderInline(c.text, ctx),
+      feedback: c.feedback.length > 0 ? renderMarkdown(c.feedback.join('\n'), ctx).html : '',
+    })),
+    explanation: draft.explanation.length > 0 ? renderMarkdown(draft.explanation.join('\n'), ctx).html : '',
+  }));
   const choices: Choice[] = draft.choices.map((c, i) => ({
     id: `c${i + 1}`,
     text: c.text,
-    html: renderInline(c.text, ctx),
+    get html() {
+      return html().choices[i]!.html;
+    },
     correct: c.correct,
-    feedbackHtml: c.feedback.length > 0 ? renderMarkdown(c.feedback.join('\n'), ctx).html : '',
+    get feedbackHtml() {
+      return html().choices[i]!.feedback;
+    },
   }));
-  const promptMarkdown = draft.prompt.join(' ');
   return {
     id: `q${number}`,
     number,
     type,
     prompt: promptMarkdown.replace(/[*_`]/g, ''),
-    promptHtml: renderInline(promptMarkdown, ctx),
+    get promptHtml() {
+      return html().prompt;
+    },
     choices,
     answers: [...new Set(draft.answers.map((a) => normalizeAnswer(a.text)))],
     answerText: draft.answers[0]?.text ?? '',
-    explanationHtml: draft.explanation.length > 0 ? renderMarkdown(draft.explanation.join('\n'), ctx).html : '',
+    get explanationHtml() {
+      return html().explanation;
+    },
     line: draft.line,
   };
 }
 
-function questionType(draft: DraftQuestion): QuestionType {
+/** `keys`: the choices' texts, normalised. */
+function questionType(draft: DraftQuestion, keys: string[]): QuestionType {
   if (draft.answers.length > 0) return 'short';
   if (draft.choices[0]?.kind === 'checkbox') return 'multiple';
-  const texts = draft.choices.map((c) => normalizeAnswer(c.text)).sort();
+  const texts = [...keys].sort();
   return texts.length === 2 && texts[0] === 'faux' && texts[1] === 'vrai' ? 'truefalse' : 'single';
 }

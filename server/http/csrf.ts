@@ -20,6 +20,17 @@ export interface CsrfOptions {
  */
 export function csrfProtection(secret: string, secure: boolean, options: CsrfOptions = {}): RequestHandler {
   const sign = (binding: string) => createHmac('sha256', secret).update(binding).digest('base64url');
+  // A session's token never changes: it is signed once, not on every page (the HMAC showed in profiles).
+  const sessionTokens = new Map<string, string>();
+  const sessionToken = (sessionId: string) => {
+    let token = sessionTokens.get(sessionId);
+    if (token === undefined) {
+      if (sessionTokens.size >= 10_000) sessionTokens.clear();
+      token = sign(sessionId);
+      sessionTokens.set(sessionId, token);
+    }
+    return token;
+  };
   return (req, res, next) => {
     let binding: string | undefined = res.locals.sessionId;
     if (!binding) {
@@ -29,7 +40,7 @@ export function csrfProtection(secret: string, secure: boolean, options: CsrfOpt
         res.cookie(anonCookie, binding, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
       }
     }
-    const expected = sign(binding);
+    const expected = binding === res.locals.sessionId ? sessionToken(binding) : sign(binding);
     res.locals.csrfToken = expected;
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
     if (options.deferMultipart?.(req) && req.is('multipart/form-data')) return next();

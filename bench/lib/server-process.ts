@@ -1,0 +1,170 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+
+export const root = path.resolve(import.meta.dirname, '..', '..');
+
+export interface ServerProcess {
+  pid: number;
+  base: string;
+  /** From spawn() to the first 200 on /healthz, in ms. */
+  readyMs: number;
+  /** What the process printed (for error messages). */
+  output(): string;
+  /** When each line of output arrived, in ms since spawn() (start-up stages). */
+  timeline: { ms: number; line: string }[];
+  /** `GET /__bench/metrics` (the server must run with BENCH_METRICS=1). */
+  metrics(reset?: boolean): Promise<BenchMetrics>;
+  /** Resident memory now, read from /proc (Linux) or undefined. */
+  rssMb(): Promise<number | undefined>;
+  /** SIGTERM (graceful) or SIGKILL (a crash: only what was acknowledged may count); resolves once reaped. */
+  stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+}
+
+export interface BenchMetrics {
+  eventLoopDelayMs: { max: number; p99: number; p50: number; mean: number; samples: number };
+  /** Stalls of 40 ms or more: when (server uptime) and how long. */
+  stalls: { atSeconds: number; ms: number }[];
+  gc: { count: number; totalMs: number; maxMs: number; maxKind: string };
+  memoryMb: { rss: number; heapUsed: number; external: number; maxRss: number };
+  uptimeSeconds: number;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function getJson<T>(url: string): Promise<{ status: number; body: T }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as T });
+        } catch {
+          resolve({ status: res.statusCode ?? 0, body: text as T });
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Starts a Node script (TypeScript through tsx) as its own process, the way it runs in production, and
+ * waits for its first 200 on /healthz. Time runs from just before spawn().
+ */
+export async function startProcess(
+  script: string,
+  env: Record<string, string>,
+  options: { timeoutMs?: number; pollMs?: number; nodeArgs?: string[] } = {},
+): Promise<ServerProcess> {
+  const port = Number(env.PORT ?? (await freePort()));
+  const base = `http://127.0.0.1:${port}`;
+  let output = '';
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', script], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const timeline: { ms: number; line: string }[] = [];
+  const keep = (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    output = (output + text).slice(-20_000);
+    if (timeline.length < 50) {
+      for (const line of text.split('\n')) if (line.trim()) timeline.push({ ms: performance.now() - started, line });
+    }
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let exitedEarly = false;
+  void exited.then(() => {
+    exitedEarly = true;
+  });
+
+  const deadline = started + (options.timeoutMs ?? 60_000);
+  for (;;) {
+    if (exitedEarly) throw new Error(`${script} stopped before answering /healthz:\n${output}`);
+    if (performance.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${script} did not answer /healthz in time:\n${output}`);
+    }
+    const ok = await getJson(`${base}/healthz`).then(
+      (res) => res.status === 200,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 5));
+  }
+  const readyMs = performance.now() - started;
+
+  return {
+    pid: child.pid!,
+    base,
+    readyMs,
+    output: () => output,
+    timeline,
+    async metrics(reset = false) {
+      const res = await getJson<BenchMetrics>(`${base}/__bench/metrics${reset ? '?reset=1' : ''}`);
+      if (res.status !== 200) throw new Error(`/__bench/metrics answered ${res.status}: is BENCH_METRICS=1 set?`);
+      return res.body;
+    },
+    async rssMb() {
+      const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => undefined);
+      const kb = status && /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
+      return kb ? Number(kb) / 1024 : undefined;
+    },
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** The real Passerelle server, configured as in production. */
+export function startPasserelle(options: {
+  dataDir: string;
+  coursesDir: string;
+  metrics?: boolean;
+  extraEnv?: Record<string, string>;
+}): Promise<ServerProcess> {
+  return startProcess(
+    'server/main.ts',
+    {
+      NODE_ENV: 'production',
+      LOG_REQUESTS: 'false',
+      DATA_DIR: options.dataDir,
+      COURSES_DIR: options.coursesDir,
+      ...(options.metrics ? { BENCH_METRICS: '1' } : {}),
+      ...options.extraEnv,
+    },
+    { nodeArgs: profileArgs('server') },
+  );
+}
+
+/**
+ * With BENCH_PROFILE=1, servers started by the benchmarks write a V8 CPU profile on exit into
+ * .tmp/profiles/<name>/ (open it in Chrome DevTools, or `tsx bench/profile-top.ts <file>`).
+ */
+export function profileArgs(name: string): string[] {
+  if (process.env.BENCH_PROFILE !== '1') return [];
+  // One profile per thread (tsx compiles in a loader thread): the largest file is the main thread's.
+  return ['--cpu-prof', `--cpu-prof-dir=${path.join(root, '.tmp', 'profiles', name)}`];
+}

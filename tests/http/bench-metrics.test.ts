@@ -1,0 +1,33 @@
+import request from 'supertest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+let t: TestApp | undefined;
+afterEach(async () => {
+  delete process.env.BENCH_METRICS;
+  await t?.close();
+  t = undefined;
+});
+
+describe('benchmark metrics', () => {
+  it('do not exist unless BENCH_METRICS=1 is set', async () => {
+    delete process.env.BENCH_METRICS;
+    t = await createTestApp();
+    await request(t.app).get('/__bench/metrics').expect(404);
+    await t.close();
+    process.env.BENCH_METRICS = 'true';
+    t = await createTestApp();
+    await request(t.app).get('/__bench/metrics').expect(404);
+  });
+
+  it('report the event-loop delay and memory of the server process when BENCH_METRICS=1', async () => {
+    process.env.BENCH_METRICS = '1';
+    t = await createTestApp();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const res = await request(t.app).get('/__bench/metrics?reset=1').expect(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body.eventLoopDelayMs.max).toBeGreaterThan(0);
+    expect(res.body.memoryMb.rss).toBeGreaterThan(0);
+    expect(res.body.memoryMb.maxRss).toBeGreaterThanOrEqual(res.body.memoryMb.rss * 0.9);
+  });
+});
