@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { type Response, Router } from 'express';
 import type { Config } from '../config.ts';
 import type { Clock } from '../http/clock.ts';
