@@ -1,24 +1,9 @@
 import request from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csrfOf } from '../helpers/test-app.ts';
-import {
-  createStudioTestApp,
-  listTree,
-  type StudioTestApp,
-  studioAgent,
-  tinyPng,
-  tokenFrom,
-} from './studio-test-app.ts';
+import { listTree, openStudioApps, studioAgent, tinyPng, tokenFrom } from './studio-test-app.ts';
 
-const opened: StudioTestApp[] = [];
-afterEach(async () => {
-  for (const t of opened.splice(0)) await t.close();
-});
-const open = async () => {
-  const t = await createStudioTestApp();
-  opened.push(t);
-  return t;
-};
+const open = openStudioApps();
 
 const pages = [
   '/studio',

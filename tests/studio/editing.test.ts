@@ -1,26 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csrfOf } from '../helpers/test-app.ts';
-import {
-  createStudioTestApp,
-  expectStatus,
-  listTree,
-  postForm,
-  type StudioTestApp,
-  studioAgent,
-} from './studio-test-app.ts';
+import { expectStatus, listTree, openStudioApps, postForm, studioAgent } from './studio-test-app.ts';
 
-const opened: StudioTestApp[] = [];
-afterEach(async () => {
-  for (const t of opened.splice(0)) await t.close();
-});
-const open = async () => {
-  const t = await createStudioTestApp();
-  opened.push(t);
-  return t;
-};
+const open = openStudioApps();
 
 const editor = '/studio/courses/demo/files/01-premier.md';
 const exists = (file: string) =>

@@ -1,24 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createStudioTestApp,
-  listTree,
-  type StudioTestApp,
-  studioAgent,
-  tinyPng,
-  tokenFrom,
-} from './studio-test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { listTree, openStudioApps, studioAgent, tinyPng, tokenFrom } from './studio-test-app.ts';
 
-const opened: StudioTestApp[] = [];
-afterEach(async () => {
-  for (const t of opened.splice(0)) await t.close();
-});
-const open = async () => {
-  const t = await createStudioTestApp();
-  opened.push(t);
-  return t;
-};
+const open = openStudioApps();
 
 const upload = '/studio/courses/demo/images';
 const jpegHead = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);

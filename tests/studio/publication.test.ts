@@ -1,29 +1,21 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { loadCourse } from '../../server/courses/load-course.ts';
 import {
   collect,
-  createStudioTestApp,
   download,
   expectStatus,
   listTree,
+  openStudioApps,
   postForm,
   type StudioTestApp,
   studioAgent,
 } from './studio-test-app.ts';
 
-const opened: StudioTestApp[] = [];
-afterEach(async () => {
-  for (const t of opened.splice(0)) await t.close();
-});
-const open = async () => {
-  const t = await createStudioTestApp();
-  opened.push(t);
-  return t;
-};
+const open = openStudioApps();
 
 const editor = '/studio/courses/demo/files/01-premier.md';
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Response } from 'supertest';
+import { afterEach } from 'vitest';
 import yazl from 'yazl';
 import type { Role } from '../../server/store/schema.ts';
 import { addUser, createTestApp, csrfOf, signIn, type TestApp } from '../helpers/test-app.ts';
@@ -154,4 +155,17 @@ export async function fixtureCourseEntries(folder: string): Promise<ZipEntry[]> 
   return Promise.all(
     files.map(async (f) => ({ name: folder ? `${folder}/${f}` : f, data: await readFile(path.join(dir, f)) })),
   );
+}
+
+/** Opens studio test apps on demand and closes every one after each test of the calling file. */
+export function openStudioApps(): () => Promise<StudioTestApp> {
+  const opened: StudioTestApp[] = [];
+  afterEach(async () => {
+    for (const t of opened.splice(0)) await t.close();
+  });
+  return async () => {
+    const t = await createStudioTestApp();
+    opened.push(t);
+    return t;
+  };
 }

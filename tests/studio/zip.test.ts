@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  createStudioTestApp,
   download,
   expectStatus,
   fixtureCourseEntries,
   listTree,
   makeZip,
+  openStudioApps,
   renameInZip,
   type StudioTestApp,
   studioAgent,
@@ -18,15 +18,7 @@ import {
   type ZipEntry,
 } from './studio-test-app.ts';
 
-const opened: StudioTestApp[] = [];
-afterEach(async () => {
-  for (const t of opened.splice(0)) await t.close();
-});
-const open = async () => {
-  const t = await createStudioTestApp();
-  opened.push(t);
-  return t;
-};
+const open = openStudioApps();
 
 type Agent = Awaited<ReturnType<typeof studioAgent>>['agent'];
 
