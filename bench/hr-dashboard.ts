@@ -7,12 +7,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import request from 'supertest';
 import { hashPassword } from '../server/accounts/password.ts';
+import type { User } from '../server/accounts/schema.ts';
 import { createApp } from '../server/app.ts';
+import type { Catalog, Course } from '../server/catalog/course.ts';
+import { loadCatalog } from '../server/catalog/load-catalog.ts';
+import type { Certificate } from '../server/certificates/schema.ts';
 import { loadConfig } from '../server/config.ts';
-import type { Catalog, Course } from '../server/courses/course.ts';
-import { loadCatalog } from '../server/courses/load-catalog.ts';
-import { type AppStore, openAppStore } from '../server/store/app-store.ts';
-import type { Certificate, Enrollment, ModuleProgress, User } from '../server/store/schema.ts';
+import type { Enrollment, ModuleProgress } from '../server/learning/schema.ts';
+import { openAppStore } from '../server/open-app-store.ts';
+import type { AppStore } from '../server/store/app-collections.ts';
 
 const { values: args } = parseArgs({
   options: { learners: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' } },

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalog } from '../server/courses/load-catalog.ts';
+import { loadCatalog } from '../server/catalog/load-catalog.ts';
 import { type Figure, int, ms, runPart } from './lib/figures.ts';
 import { type AutocannonResult, runLoad } from './lib/load-jobs.ts';
 import { processCpu } from './lib/process-cpu.ts';

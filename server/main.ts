@@ -1,10 +1,10 @@
 import { ensureCsrfSecret, setupLinkIfNeeded } from './accounts/ensure-installation.ts';
 import { createApp } from './app.ts';
+import { formatCourseIssue } from './catalog/course-issue.ts';
+import { loadCatalog } from './catalog/load-catalog.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { formatCourseIssue } from './courses/course-issue.ts';
-import { loadCatalog } from './courses/load-catalog.ts';
-import { systemClock } from './http/clock.ts';
-import { openAppStore } from './store/app-store.ts';
+import { openAppStore } from './open-app-store.ts';
+import { systemClock } from './shared/clock.ts';
 
 /** Reads the configuration, loads the catalog once, opens the store, then listens. */
 async function main(): Promise<void> {

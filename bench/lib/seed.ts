@@ -3,10 +3,12 @@
 // transactions of ~1,000 rows, then folded into a snapshot so the server starts as it would on a Monday.
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../server/accounts/password.ts';
-import type { Catalog, Course } from '../../server/courses/course.ts';
+import type { User } from '../../server/accounts/schema.ts';
+import type { Catalog, Course } from '../../server/catalog/course.ts';
+import type { Attempt, Enrollment, ModuleProgress } from '../../server/learning/schema.ts';
+import { openAppStore } from '../../server/open-app-store.ts';
 import { enrollmentId, moduleProgressId } from '../../server/progress/progress-ids.ts';
-import { type AppStore, openAppStore } from '../../server/store/app-store.ts';
-import type { Attempt, Enrollment, ModuleProgress, User } from '../../server/store/schema.ts';
+import type { AppStore } from '../../server/store/app-collections.ts';
 
 export const benchPassword = 'une phrase de passe pour le banc d’essai';
 

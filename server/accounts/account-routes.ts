@@ -1,8 +1,8 @@
 import { type Request, type Response, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { NotFoundError } from '../http/http-error.ts';
 import { type FieldErrors, parseForm } from '../http/parse-form.ts';
+import { NotFoundError } from '../shared/errors.ts';
 import { checkPasswordStrength } from './check-password-strength.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { findValidToken } from './one-time-tokens.ts';

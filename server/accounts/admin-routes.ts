@@ -1,16 +1,16 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit.ts';
-import { requireRole } from '../http/guards.ts';
-import { NotFoundError } from '../http/http-error.ts';
 import { type FieldErrors, parseForm } from '../http/parse-form.ts';
 import { formatDateFr } from '../i18n/format-date-fr.ts';
-import { neutralizeFormula } from '../reports/neutralize-formula.ts';
-import type { AppStore } from '../store/app-store.ts';
-import { type AppCollections, type Role, roles, type User } from '../store/schema.ts';
+import { NotFoundError } from '../shared/errors.ts';
+import { neutralizeFormula } from '../shared/neutralize-formula.ts';
+import type { AppCollections, AppStore } from '../store/app-collections.ts';
 import type { Tx } from '../store/store.ts';
+import { requireRole } from './guards.ts';
 import { putToken, tokenExpiry } from './one-time-tokens.ts';
 import { parseStaffCsv, type StaffCsvError } from './parse-staff-csv.ts';
+import { type Role, roles, type User } from './schema.ts';
 import { endAllSessions, type SessionDeps } from './sessions.ts';
 import { EmailTakenError, NewUser, putUser } from './users.ts';
 

@@ -1,4 +1,4 @@
-import { normalizeAnswer } from '../courses/normalize-answer.ts';
+import { fold } from '../shared/fold.ts';
 
 export const minPasswordLength = 12;
 
@@ -63,8 +63,8 @@ export function checkPasswordStrength(password: string, personal: string[] = [])
   if (common.has(folded) || new Set(folded).size <= 3)
     return 'Ce mot de passe est trop courant ou trop simple. Choisissez-en un autre, par exemple une phrase de plusieurs mots.';
   for (const value of personal) {
-    const part = normalizeAnswer(value.split('@')[0] ?? '');
-    if (part.length >= 4 && normalizeAnswer(password).includes(part))
+    const part = fold(value.split('@')[0] ?? '').trim();
+    if (part.length >= 4 && fold(password).includes(part))
       return 'Le mot de passe ne doit pas contenir votre nom ou votre adresse e-mail.';
   }
   return null;

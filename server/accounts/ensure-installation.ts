@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
-import type { AppStore } from '../store/app-store.ts';
+import type { AppStore } from '../store/app-collections.ts';
 import { issueToken } from './one-time-tokens.ts';
 import { hasActiveAdmin } from './users.ts';
 

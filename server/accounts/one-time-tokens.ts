@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { AppStore } from '../store/app-store.ts';
-import type { AppCollections, Token } from '../store/schema.ts';
+import type { AppCollections, AppStore } from '../store/app-collections.ts';
 import type { Tx } from '../store/store.ts';
+import type { Token } from './schema.ts';
 
 export const tokenValidityDays = { invitation: 7, reset: 2, setup: 7 } as const;
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Role } from '../store/schema.ts';
+import type { Role } from './schema.ts';
 import { NewUser, normalizeEmail } from './users.ts';
 
 /** More than this is a job for several imports: one import is one transaction and one results page. */

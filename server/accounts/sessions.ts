@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import type { Config } from '../config.ts';
-import type { Clock } from '../http/clock.ts';
 import { readCookie } from '../http/csrf.ts';
-import type { AppStore } from '../store/app-store.ts';
-import type { User } from '../store/schema.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { AppStore } from '../store/app-collections.ts';
+import type { User } from './schema.ts';
 
 export const sessionCookie = 'pas_session';
 /** Sessions are touched at most this often, so reading pages does not cost a durable write each time. */

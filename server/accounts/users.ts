@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { AppStore } from '../store/app-store.ts';
-import { type AppCollections, Role, type User } from '../store/schema.ts';
+import type { AppCollections, AppStore } from '../store/app-collections.ts';
 import type { Tx } from '../store/store.ts';
+import { Role, type User } from './schema.ts';
 
 export class EmailTakenError extends Error {
   override readonly name = 'EmailTakenError';

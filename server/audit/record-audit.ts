@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AppCollections, AuditEntry } from '../store/schema.ts';
+import type { AppCollections } from '../store/app-collections.ts';
 import type { Tx } from '../store/store.ts';
+import type { AuditEntry } from './schema.ts';
 
 export interface AuditInput {
   at: Date;

@@ -1,4 +1,5 @@
-import type { Certificate, Enrollment } from '../store/schema.ts';
+import type { Enrollment } from '../learning/schema.ts';
+import type { Certificate } from './schema.ts';
 
 export type Eligibility = { eligible: true } | { eligible: false; reason: 'not_completed' | 'already_issued' };
 

@@ -1,16 +1,16 @@
 import { type Request, type Response, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
+import { requireRole, requireUser } from '../accounts/guards.ts';
 import type { Config } from '../config.ts';
-import type { Clock } from '../http/clock.ts';
-import { requireRole, requireUser } from '../http/guards.ts';
-import { NotFoundError } from '../http/http-error.ts';
 import { parseForm } from '../http/parse-form.ts';
-import type { AppStore } from '../store/app-store.ts';
-import type { Certificate } from '../store/schema.ts';
+import type { Clock } from '../shared/clock.ts';
+import { NotFoundError } from '../shared/errors.ts';
+import type { AppStore } from '../store/app-collections.ts';
 import { CertificateNotValidError, reissueCertificate, revokeCertificate } from './change-certificate.ts';
 import { normalizeShortCode } from './normalize-short-code.ts';
 import { renderCertificatePdf } from './render-certificate-pdf.ts';
+import type { Certificate } from './schema.ts';
 
 export interface CertificateRouteDeps {
   store: AppStore;

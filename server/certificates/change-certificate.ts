@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { AppStore } from '../store/app-store.ts';
-import type { Certificate } from '../store/schema.ts';
+import type { AppStore } from '../store/app-collections.ts';
 import { uniqueCodes } from './issue-certificate.ts';
+import type { Certificate } from './schema.ts';
 
 export class CertificateNotValidError extends Error {
   override readonly name = 'CertificateNotValidError';

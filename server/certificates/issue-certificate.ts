@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { Course } from '../courses/course.ts';
-import type { AppCollections, Certificate, Enrollment } from '../store/schema.ts';
+import type { Course } from '../catalog/course.ts';
+import type { Enrollment } from '../learning/schema.ts';
+import type { AppCollections } from '../store/app-collections.ts';
 import type { Tx } from '../store/store.ts';
 import { certificateEligibility } from './certificate-eligibility.ts';
 import type { CertificateSnapshot } from './certificate-snapshot.ts';
 import { generateVerificationCode } from './generate-verification-code.ts';
+import type { Certificate } from './schema.ts';
 
 export interface Issuer {
   name: string;

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { HttpError } from './http-error.ts';
+import { CsrfError } from './http-error.ts';
 
 const anonCookie = 'pas_csrf';
 
@@ -62,8 +62,8 @@ export function verifyCsrfToken(res: Response, sent: unknown): boolean {
 }
 
 /** The 403 a route answers when `verifyCsrfToken` fails (same page as the global check). */
-export function csrfError(): HttpError {
-  return new HttpError(403, 'error.403.title', 'error.csrf.body');
+export function csrfError(): CsrfError {
+  return new CsrfError('CSRF token missing or invalid');
 }
 
 export function readCookie(header: string | undefined, name: string): string | undefined {

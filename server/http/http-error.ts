@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/fr.ts';
 
-/** An error that carries the HTTP status it maps to; the error handler renders it. */
+/** An answer decided by the HTTP layer itself (rate limits, guards); domain code throws domain errors instead. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -11,14 +11,7 @@ export class HttpError extends Error {
   }
 }
 
-export class NotFoundError extends HttpError {
-  constructor() {
-    super(404, 'error.404.title', 'error.404.body');
-  }
-}
-
-export class ForbiddenError extends HttpError {
-  constructor(bodyKey: MessageKey = 'error.403.body') {
-    super(403, 'error.403.title', bodyKey);
-  }
+/** A form's CSRF token is missing or does not match the session. */
+export class CsrfError extends Error {
+  override readonly name = 'CsrfError';
 }

@@ -1,62 +1,25 @@
-/** Every user-facing sentence of the interface, French first. Keys are grouped by page. */
+// Every user-facing sentence of the interface, French first, one file per area under fr/. Keys start
+// with their area's name; a page's template and its route use the same keys.
+import { accounts } from './fr/accounts.ts';
+import { admin } from './fr/admin.ts';
+import { certificates } from './fr/certificates.ts';
+import { common } from './fr/common.ts';
+import { errors } from './fr/errors.ts';
+import { hr } from './fr/hr.ts';
+import { learning } from './fr/learning.ts';
+import { me } from './fr/me.ts';
+import { studio } from './fr/studio.ts';
+
 export const fr = {
-  'app.name': 'Passerelle',
-  'app.tagline': 'Formations courtes pour les équipes de l’ESS',
-  'nav.skip': 'Aller au contenu',
-  'nav.main': 'Navigation principale',
-  'nav.catalog': 'Formations',
-  'nav.accessibility': 'Accessibilité',
-  'catalog.title': 'Formations',
-  'catalog.intro': 'Des modules courts, à suivre à votre rythme, sur téléphone ou sur ordinateur.',
-  'catalog.empty': 'Aucune formation n’est disponible pour le moment.',
-  'catalog.modules': '{count} modules',
-  'catalog.module': '1 module',
-  'catalog.duration': 'Durée : {duration}',
-  'course.audience': 'Public',
-  'course.objectives': 'Objectifs',
-  'course.duration': 'Durée déclarée',
-  'course.version': 'Version',
-  'course.authors': 'Auteurs',
-  'course.modules': 'Modules',
-  'course.start': 'Commencer la formation',
-  'course.final': 'Évaluation finale',
-  'course.minutes': '{minutes} min',
-  'course.easyRead': 'Facile à lire',
-  'module.breadcrumb': 'Fil d’Ariane',
-  'module.toc': 'Sommaire',
-  'module.objectives': 'Objectifs du module',
-  'module.duration': 'Durée estimée : {minutes} min',
-  'module.position': 'Module {position} sur {total}',
-  'module.previous': 'Module précédent',
-  'module.next': 'Module suivant',
-  'module.pager': 'Navigation entre les modules',
-  'module.backToCourse': 'Retour à la formation',
-  'quiz.title': 'Quiz',
-  'quiz.question': 'Question {number}',
-  'quiz.multipleHint': 'Plusieurs réponses possibles.',
-  'quiz.shortHint': 'Écrivez votre réponse.',
-  'quiz.answerLabel': 'Votre réponse',
-  'quiz.submit': 'Valider mes réponses',
-  'quiz.signInToAnswer': 'Connectez-vous pour répondre au quiz et enregistrer votre progression.',
-  'quiz.passMark': 'Note pour réussir : {passMark} %.',
-  'quiz.attempts': 'Nombre d’essais : {count}.',
-  'error.404.title': 'Page introuvable',
-  'error.404.body':
-    'Cette page n’existe pas ou n’est plus disponible. Vérifiez l’adresse, ou revenez à la liste des formations.',
-  'error.403.title': 'Accès refusé',
-  'error.403.body': 'Vous n’avez pas accès à cette page.',
-  'error.csrf.body':
-    'Le formulaire a expiré ou n’a pas pu être vérifié. Revenez à la page précédente, rechargez-la et réessayez.',
-  'error.429.title': 'Trop de demandes',
-  'error.429.body': 'Vous avez fait trop de demandes en peu de temps. Patientez une minute puis réessayez.',
-  'error.500.title': 'Une erreur est survenue',
-  'error.500.body':
-    'Le serveur n’a pas pu traiter votre demande. Réessayez dans quelques instants. Si le problème continue, prévenez la personne qui administre Passerelle.',
-  'error.503.title': 'Service momentanément indisponible',
-  'error.503.body':
-    'Votre action n’a pas pu être enregistrée. Rien n’a été perdu de ce qui était déjà enregistré. Réessayez dans quelques instants.',
-  'error.back': 'Revenir à la liste des formations',
-  'footer.text': 'Passerelle — formations pour les structures de l’économie sociale et solidaire',
+  ...common,
+  ...errors,
+  ...learning,
+  ...accounts,
+  ...admin,
+  ...hr,
+  ...studio,
+  ...certificates,
+  ...me,
 } as const;
 
 export type MessageKey = keyof typeof fr;

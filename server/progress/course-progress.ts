@@ -1,6 +1,6 @@
-import type { Course } from '../courses/course.ts';
-import type { AppStore } from '../store/app-store.ts';
-import type { Enrollment } from '../store/schema.ts';
+import type { Course } from '../catalog/course.ts';
+import type { Enrollment } from '../learning/schema.ts';
+import type { AppStore } from '../store/app-collections.ts';
 import { type ModuleStatus, moduleStatus } from './module-status.ts';
 import { enrollmentId, moduleProgressId } from './progress-ids.ts';
 

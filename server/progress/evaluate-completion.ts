@@ -1,5 +1,6 @@
-import type { Course } from '../courses/course.ts';
-import type { AppCollections, Enrollment } from '../store/schema.ts';
+import type { Course } from '../catalog/course.ts';
+import type { Enrollment } from '../learning/schema.ts';
+import type { AppCollections } from '../store/app-collections.ts';
 import type { Tx } from '../store/store.ts';
 import { moduleStatus } from './module-status.ts';
 import { enrollmentId, moduleProgressId } from './progress-ids.ts';

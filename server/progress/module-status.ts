@@ -1,5 +1,5 @@
-import type { Module } from '../courses/course.ts';
-import type { ModuleProgress } from '../store/schema.ts';
+import type { Module } from '../catalog/course.ts';
+import type { ModuleProgress } from '../learning/schema.ts';
 
 export type ModuleStatus = 'not_started' | 'read' | 'completed';
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import type { CourseRouteDeps } from '../courses/course-routes.ts';
-import { requireUser } from '../http/guards.ts';
+import { requireUser } from '../accounts/guards.ts';
+import type { CourseRouteDeps } from '../catalog/course-routes.ts';
 import { courseProgress } from './course-progress.ts';
 
 /** « Mon parcours »: courses in progress with where to resume, completed courses, quiz history. */

@@ -1,5 +1,6 @@
-import type { Course, Module } from '../courses/course.ts';
-import type { AppCollections, ModuleProgress } from '../store/schema.ts';
+import type { Course, Module } from '../catalog/course.ts';
+import type { ModuleProgress } from '../learning/schema.ts';
+import type { AppCollections } from '../store/app-collections.ts';
 import type { Tx } from '../store/store.ts';
 import { enrollmentId, moduleProgressId } from './progress-ids.ts';
 import { timeCredit } from './time-credit.ts';

@@ -1,7 +1,7 @@
-import type { Course, Module } from '../courses/course.ts';
-import type { Clock } from '../http/clock.ts';
+import type { Course, Module } from '../catalog/course.ts';
 import type { OnCourseCompleted } from '../quizzes/submit-quiz.ts';
-import type { AppStore } from '../store/app-store.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { AppStore } from '../store/app-collections.ts';
 import { evaluateCompletion } from './evaluate-completion.ts';
 import { recordActivity } from './record-activity.ts';
 

@@ -1,6 +1,6 @@
-import type { Question, QuestionType } from '../courses/course.ts';
-import { normalizeAnswer } from '../courses/normalize-answer.ts';
-import type { Answer } from '../store/schema.ts';
+import type { Question, QuestionType } from '../catalog/course.ts';
+import { normalizeAnswer } from '../catalog/normalize-answer.ts';
+import type { Answer } from '../learning/schema.ts';
 
 type Grader = (question: Question, answer: Answer | undefined) => boolean;
 

@@ -1,5 +1,5 @@
-import type { Quiz } from '../courses/course.ts';
-import type { Answer } from '../store/schema.ts';
+import type { Quiz } from '../catalog/course.ts';
+import type { Answer } from '../learning/schema.ts';
 
 export type QuizAnswersResult =
   | { ok: true; answers: Record<string, Answer> }

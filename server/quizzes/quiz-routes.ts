@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { type CourseRouteDeps, findCourse, renderModulePage } from '../courses/course-routes.ts';
-import { requireUser } from '../http/guards.ts';
-import { NotFoundError } from '../http/http-error.ts';
+import { requireUser } from '../accounts/guards.ts';
+import { type CourseRouteDeps, findCourse, renderModulePage } from '../catalog/course-routes.ts';
+import { NotFoundError } from '../shared/errors.ts';
 import { parseQuizAnswers } from './parse-quiz-answers.ts';
 import { AttemptsExhaustedError, attemptsOn, submitQuiz } from './submit-quiz.ts';
 

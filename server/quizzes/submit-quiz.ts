@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Course, Module } from '../courses/course.ts';
-import type { Clock } from '../http/clock.ts';
+import type { Course, Module } from '../catalog/course.ts';
+import type { Answer, Attempt, Enrollment } from '../learning/schema.ts';
 import { evaluateCompletion } from '../progress/evaluate-completion.ts';
 import { recordActivity } from '../progress/record-activity.ts';
-import type { AppStore } from '../store/app-store.ts';
-import type { Answer, AppCollections, Attempt, Enrollment } from '../store/schema.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { AppCollections, AppStore } from '../store/app-collections.ts';
 import type { Tx } from '../store/store.ts';
 import { gradeQuestion } from './graders.ts';
 

@@ -1,9 +1,10 @@
 import { type Request, type Response, Router } from 'express';
+import { requireRole } from '../accounts/guards.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { CourseRouteDeps } from '../courses/course-routes.ts';
-import { requireRole } from '../http/guards.ts';
-import { HttpError, NotFoundError } from '../http/http-error.ts';
-import type { AppStore } from '../store/app-store.ts';
+import type { CourseRouteDeps } from '../catalog/course-routes.ts';
+import { HttpError } from '../http/http-error.ts';
+import { NotFoundError } from '../shared/errors.ts';
+import type { AppStore } from '../store/app-collections.ts';
 import { certificateStatusLabels, completionStatusLabels, parisDay } from './completion-columns.ts';
 import {
   type CompletionFilters,

@@ -1,7 +1,9 @@
-import type { Catalog, Course } from '../courses/course.ts';
+import type { User } from '../accounts/schema.ts';
+import type { Catalog, Course } from '../catalog/course.ts';
+import type { Certificate } from '../certificates/schema.ts';
+import type { Enrollment } from '../learning/schema.ts';
 import { enrollmentId } from '../progress/progress-ids.ts';
-import type { AppStore } from '../store/app-store.ts';
-import type { Certificate, Enrollment, User } from '../store/schema.ts';
+import type { AppStore } from '../store/app-collections.ts';
 import type { CompletionFilters, CompletionSort } from './completion-filters.ts';
 import { type CompletionRow, CompletionStatus } from './completion-row.ts';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { limits } from '../courses/limits.ts';
+import { limits } from '../catalog/limits.ts';
 import { moduleFileName } from './course-file-name.ts';
 import { moduleTemplate } from './course-templates.ts';
 import { ensureDraft } from './ensure-draft.ts';

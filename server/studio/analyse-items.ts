@@ -1,6 +1,6 @@
-import type { QuestionType, Quiz } from '../courses/course.ts';
-import { normalizeAnswer } from '../courses/normalize-answer.ts';
-import type { Attempt } from '../store/schema.ts';
+import type { QuestionType, Quiz } from '../catalog/course.ts';
+import { normalizeAnswer } from '../catalog/normalize-answer.ts';
+import type { Attempt } from '../learning/schema.ts';
 
 export interface ChoiceStat {
   id: string;

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yazl from 'yazl';
-import { imageExtensions } from '../courses/limits.ts';
+import { imageExtensions } from '../catalog/limits.ts';
 import { listAssetFiles } from './list-asset-files.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { NotFoundError } from '../http/http-error.ts';
+import { NotFoundError } from '../shared/errors.ts';
 import { ensureDraft } from './ensure-draft.ts';
 import { listModuleFiles } from './list-module-files.ts';
 import type { StudioContext } from './studio-context.ts';

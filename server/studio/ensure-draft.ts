@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { NotFoundError } from '../http/http-error.ts';
+import { NotFoundError } from '../shared/errors.ts';
 import { copyDir } from './copy-dir.ts';
 import { courseDirState } from './course-dir-state.ts';
 import type { StudioContext } from './studio-context.ts';

@@ -1,13 +1,13 @@
 import { mkdir, open, readdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { recordAudit } from '../audit/record-audit.ts';
-import { assetExtensions, imageExtensions } from '../courses/limits.ts';
-import { courseSlugPattern, loadCourse } from '../courses/load-course.ts';
+import { assetExtensions, imageExtensions } from '../catalog/limits.ts';
+import { courseSlugPattern, loadCourse } from '../catalog/load-course.ts';
+import { slugify } from '../shared/slugify.ts';
 import { courseDirState } from './course-dir-state.ts';
 import { detectImageType, imageTypeOfExtension } from './detect-image-type.ts';
 import { extractZip } from './extract-zip.ts';
 import type { Actor } from './publish-course.ts';
-import { slugify } from './slugify.ts';
 import { withStageDir } from './stage-dir.ts';
 import type { StudioContext } from './studio-context.ts';
 import { CourseInvalidError, StudioError, ZipRefusedError } from './studio-error.ts';

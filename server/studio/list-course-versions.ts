@@ -1,5 +1,5 @@
-import type { AppStore } from '../store/app-store.ts';
-import type { CourseVersion } from '../store/schema.ts';
+import type { AppStore } from '../store/app-collections.ts';
+import type { CourseVersion } from './schema.ts';
 
 /** The published versions of a course kept in the history, newest first. */
 export async function listCourseVersions(

@@ -1,5 +1,5 @@
-import type { AppStore } from '../store/app-store.ts';
-import type { Attempt } from '../store/schema.ts';
+import type { Attempt } from '../learning/schema.ts';
+import type { AppStore } from '../store/app-collections.ts';
 
 /**
  * The attempts on one module, grouped by the course version they were taken on. The store indexes

@@ -1,5 +1,5 @@
-import type { Course } from '../courses/course.ts';
-import { toQuizForm } from '../courses/quiz-form.ts';
+import type { Course } from '../catalog/course.ts';
+import { toQuizForm } from '../catalog/quiz-form.ts';
 import { previewSignInHref } from './render-learner-view.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../http/http-error.ts';
+import { NotFoundError } from '../shared/errors.ts';
 import { ensureDraft } from './ensure-draft.ts';
 import { listModuleFiles } from './list-module-files.ts';
 import { renumberModules } from './renumber-modules.ts';

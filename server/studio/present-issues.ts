@@ -1,4 +1,4 @@
-import type { CourseIssue } from '../courses/course-issue.ts';
+import type { CourseIssue } from '../catalog/course-issue.ts';
 import { isCourseFileName } from './course-file-name.ts';
 
 export interface PresentedIssue {

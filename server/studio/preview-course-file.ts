@@ -1,9 +1,9 @@
 import { rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Course } from '../courses/course.ts';
-import type { CourseIssue } from '../courses/course-issue.ts';
-import { loadCourse, moduleFilePattern } from '../courses/load-course.ts';
-import { NotFoundError } from '../http/http-error.ts';
+import type { Course } from '../catalog/course.ts';
+import type { CourseIssue } from '../catalog/course-issue.ts';
+import { loadCourse, moduleFilePattern } from '../catalog/load-course.ts';
+import { NotFoundError } from '../shared/errors.ts';
 import { copyDir } from './copy-dir.ts';
 import { courseDirState } from './course-dir-state.ts';
 import { withStageDir } from './stage-dir.ts';

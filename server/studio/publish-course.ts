@@ -1,8 +1,8 @@
 import { readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { Course } from '../courses/course.ts';
-import { loadCourse } from '../courses/load-course.ts';
+import type { Course } from '../catalog/course.ts';
+import { loadCourse } from '../catalog/load-course.ts';
 import { copyDir } from './copy-dir.ts';
 import { courseDirState } from './course-dir-state.ts';
 import { setFrontMatterField } from './front-matter-field.ts';

@@ -1,6 +1,6 @@
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { NotFoundError } from '../http/http-error.ts';
+import { NotFoundError } from '../shared/errors.ts';
 import { moduleFileName } from './course-file-name.ts';
 import { ensureDraft } from './ensure-draft.ts';
 import { setFrontMatterField } from './front-matter-field.ts';

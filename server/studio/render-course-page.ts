@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Response } from 'express';
-import { imageExtensions } from '../courses/limits.ts';
-import { loadCourse } from '../courses/load-course.ts';
-import { NotFoundError } from '../http/http-error.ts';
+import { imageExtensions } from '../catalog/limits.ts';
+import { loadCourse } from '../catalog/load-course.ts';
+import { NotFoundError } from '../shared/errors.ts';
 import { courseDirState } from './course-dir-state.ts';
 import { getFrontMatterField } from './front-matter-field.ts';
 import { listAssetFiles } from './list-asset-files.ts';

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Response } from 'express';
-import { imageExtensions } from '../courses/limits.ts';
-import { NotFoundError } from '../http/http-error.ts';
+import { imageExtensions } from '../catalog/limits.ts';
+import { NotFoundError } from '../shared/errors.ts';
 import { courseDirState } from './course-dir-state.ts';
 import { listAssetFiles } from './list-asset-files.ts';
 import { listModuleFiles } from './list-module-files.ts';

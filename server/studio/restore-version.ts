@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { recordAudit } from '../audit/record-audit.ts';
-import { NotFoundError } from '../http/http-error.ts';
+import { NotFoundError } from '../shared/errors.ts';
 import { copyDir } from './copy-dir.ts';
 import type { Actor } from './publish-course.ts';
 import { withStageDir } from './stage-dir.ts';

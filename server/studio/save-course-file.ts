@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { limits } from '../courses/limits.ts';
-import { NotFoundError } from '../http/http-error.ts';
+import { limits } from '../catalog/limits.ts';
+import { NotFoundError } from '../shared/errors.ts';
 import { isCourseFileName } from './course-file-name.ts';
 import { ensureDraft } from './ensure-draft.ts';
 import type { StudioContext } from './studio-context.ts';

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { imageExtensions, limits } from '../courses/limits.ts';
+import { imageExtensions, limits } from '../catalog/limits.ts';
+import { slugify } from '../shared/slugify.ts';
 import { detectImageType, imageTypeOfExtension } from './detect-image-type.ts';
 import { ensureDraft } from './ensure-draft.ts';
 import type { ReceivedFile } from './receive-multipart.ts';
-import { slugify } from './slugify.ts';
 import type { StudioContext } from './studio-context.ts';
 import { UploadRefusedError } from './studio-error.ts';
 import { fsyncDir } from './write-file-atomic.ts';

@@ -1,7 +1,7 @@
+import type { CatalogHolder } from '../catalog/catalog-holder.ts';
 import type { Config } from '../config.ts';
-import type { CatalogHolder } from '../courses/catalog-holder.ts';
-import type { Clock } from '../http/clock.ts';
-import type { AppStore } from '../store/app-store.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { AppStore } from '../store/app-collections.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { type StudioPaths, studioPaths } from './studio-paths.ts';
 

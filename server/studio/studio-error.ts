@@ -1,4 +1,4 @@
-import type { CourseIssue } from '../courses/course-issue.ts';
+import type { CourseIssue } from '../catalog/course-issue.ts';
 
 /** A refusal the trainer can act on: a French message, its HTTP status and, when relevant, the course issues. */
 export class StudioError extends Error {

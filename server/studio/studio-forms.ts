@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { courseSlugPattern } from '../courses/load-course.ts';
-import { slugify } from './slugify.ts';
+import { courseSlugPattern } from '../catalog/load-course.ts';
+import { slugify } from '../shared/slugify.ts';
 
 const Title = z
   .string({ error: 'Indiquez un titre.' })

@@ -1,7 +1,7 @@
 import path from 'node:path';
+import { courseSlugPattern } from '../catalog/load-course.ts';
 import type { Config } from '../config.ts';
-import { courseSlugPattern } from '../courses/load-course.ts';
-import { NotFoundError } from '../http/http-error.ts';
+import { NotFoundError } from '../shared/errors.ts';
 
 /** Where the studio keeps course folders. Every folder's name is the course slug, as loadCourse expects. */
 export interface StudioPaths {

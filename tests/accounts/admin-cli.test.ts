@@ -16,7 +16,7 @@ afterEach(() => rm(dataDir, { recursive: true, force: true }));
 /** Runs `npm run admin -- …` as the operator would, on the temporary data directory. */
 function runCli(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/accounts/admin-cli.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/admin-cli.ts', ...args], {
       cwd: root,
       // Not process.env: vitest adds Vite's variables to it, BASE_URL='/' among them.
       env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir },

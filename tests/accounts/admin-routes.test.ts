@@ -1,8 +1,9 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issueToken } from '../../server/accounts/one-time-tokens.ts';
+import type { User } from '../../server/accounts/schema.ts';
 import { createUser } from '../../server/accounts/users.ts';
-import type { AuditEntry, User } from '../../server/store/schema.ts';
+import type { AuditEntry } from '../../server/audit/schema.ts';
 import { addUser, createTestApp, csrfOf, signIn, type TestApp, testPassword } from '../helpers/test-app.ts';
 
 type Agent = Awaited<ReturnType<typeof signIn>>;

@@ -4,13 +4,14 @@ import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
 import { hashPassword } from '../../server/accounts/password.ts';
+import type { Role, User } from '../../server/accounts/schema.ts';
 import { createUser } from '../../server/accounts/users.ts';
 import { createApp } from '../../server/app.ts';
+import type { Catalog } from '../../server/catalog/course.ts';
+import { loadCatalog } from '../../server/catalog/load-catalog.ts';
 import type { Config } from '../../server/config.ts';
-import type { Catalog } from '../../server/courses/course.ts';
-import { loadCatalog } from '../../server/courses/load-catalog.ts';
-import { type AppStore, openAppStore } from '../../server/store/app-store.ts';
-import type { Role, User } from '../../server/store/schema.ts';
+import { openAppStore } from '../../server/open-app-store.ts';
+import type { AppStore } from '../../server/store/app-collections.ts';
 import type { StoreFs } from '../../server/store/store-fs.ts';
 import { fixturesDir, testConfig } from './test-config.ts';
 

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Attempt } from '../../server/learning/schema.ts';
 import { StoreUnavailableError } from '../../server/store/errors.ts';
-import type { Attempt } from '../../server/store/schema.ts';
 import { addUser, createTestApp, csrfOf, signIn, type TestApp } from '../helpers/test-app.ts';
 import { parseCsv } from './parse-csv.ts';
 import { enrollmentRow, lilas, seedCompletions, userRow } from './seed-completions.ts';

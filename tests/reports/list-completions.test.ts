@@ -2,11 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../server/courses/course.ts';
-import { loadCatalog } from '../../server/courses/load-catalog.ts';
+import type { Catalog } from '../../server/catalog/course.ts';
+import { loadCatalog } from '../../server/catalog/load-catalog.ts';
+import { openAppStore } from '../../server/open-app-store.ts';
 import { CompletionFilters } from '../../server/reports/completion-filters.ts';
 import { type CompletionQuery, type ListedCompletion, listCompletions } from '../../server/reports/list-completions.ts';
-import { type AppStore, openAppStore } from '../../server/store/app-store.ts';
+import type { AppStore } from '../../server/store/app-collections.ts';
 import { fixturesDir } from '../helpers/test-config.ts';
 import { lilas, seedCompletions } from './seed-completions.ts';
 

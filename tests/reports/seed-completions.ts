@@ -1,5 +1,7 @@
-import type { AppStore } from '../../server/store/app-store.ts';
-import type { Certificate, Enrollment, ModuleProgress, Role, User } from '../../server/store/schema.ts';
+import type { Role, User } from '../../server/accounts/schema.ts';
+import type { Certificate } from '../../server/certificates/schema.ts';
+import type { Enrollment, ModuleProgress } from '../../server/learning/schema.ts';
+import type { AppStore } from '../../server/store/app-collections.ts';
 
 export const nord = 'Centre social Nord';
 export const lilas = 'Crèche Les Lilas';

@@ -103,12 +103,12 @@ describe('backupStore (a consistent copy taken from outside, without the lock)',
     await expect(backupStore(dir, dir)).rejects.toThrow(/dossier de données lui-même/);
   });
 
-  it('is what `tsx server/store/backup-cli.ts <target>` runs, from another process, with DATA_DIR', async () => {
+  it('is what `tsx server/cli/backup-cli.ts <target>` runs, from another process, with DATA_DIR', async () => {
     const writes = keepWriting();
     while (writes.acked.size < 200) await new Promise((resolve) => setTimeout(resolve, 5));
     const before = [...writes.acked];
     const target = path.join(base, 'cli-copy');
-    const cli = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/store/backup-cli.ts'), target], {
+    const cli = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/cli/backup-cli.ts'), target], {
       env: { ...process.env, DATA_DIR: dir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadCourse } from '../../server/courses/load-course.ts';
+import { loadCourse } from '../../server/catalog/load-course.ts';
 import { analyseItems } from '../../server/studio/analyse-items.ts';
 import { csrfOf } from '../helpers/test-app.ts';
 import { fixturesDir } from '../helpers/test-config.ts';

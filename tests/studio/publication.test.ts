@@ -3,7 +3,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { loadCourse } from '../../server/courses/load-course.ts';
+import { loadCourse } from '../../server/catalog/load-course.ts';
 import {
   collect,
   download,

@@ -1,9 +1,9 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CatalogHolder } from '../../server/courses/catalog-holder.ts';
-import { loadCatalog } from '../../server/courses/load-catalog.ts';
-import type { AppStore } from '../../server/store/app-store.ts';
+import { CatalogHolder } from '../../server/catalog/catalog-holder.ts';
+import { loadCatalog } from '../../server/catalog/load-catalog.ts';
+import type { AppStore } from '../../server/store/app-collections.ts';
 import { ensureDraft } from '../../server/studio/ensure-draft.ts';
 import { publishCourse } from '../../server/studio/publish-course.ts';
 import { createStudioContext } from '../../server/studio/studio-context.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { slugify } from '../../server/shared/slugify.ts';
 import { detectImageType } from '../../server/studio/detect-image-type.ts';
 import { getFrontMatterField, setFrontMatterField } from '../../server/studio/front-matter-field.ts';
-import { slugify } from '../../server/studio/slugify.ts';
 import { StudioError } from '../../server/studio/studio-error.ts';
 import { tinyPng } from './studio-test-app.ts';
 

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import type { Response } from 'supertest';
 import { afterEach } from 'vitest';
 import yazl from 'yazl';
-import type { Role } from '../../server/store/schema.ts';
+import type { Role } from '../../server/accounts/schema.ts';
 import { addUser, createTestApp, csrfOf, signIn, type TestApp } from '../helpers/test-app.ts';
 import { fixturesDir } from '../helpers/test-config.ts';
 

@@ -1,7 +1,7 @@
 import { issueToken } from '../../../server/accounts/one-time-tokens.ts';
+import type { Role } from '../../../server/accounts/schema.ts';
 import { createUser } from '../../../server/accounts/users.ts';
-import { openAppStore } from '../../../server/store/app-store.ts';
-import type { Role } from '../../../server/store/schema.ts';
+import { openAppStore } from '../../../server/open-app-store.ts';
 
 export interface Invitee {
   name: string;

@@ -1,13 +1,13 @@
 import { type Response, Router } from 'express';
+import { requireUser } from '../accounts/guards.ts';
 import type { Config } from '../config.ts';
-import type { Clock } from '../http/clock.ts';
-import { requireUser } from '../http/guards.ts';
-import { NotFoundError } from '../http/http-error.ts';
 import { courseProgress } from '../progress/course-progress.ts';
 import { visitModule } from '../progress/visit-module.ts';
 import { shuffleFor } from '../quizzes/shuffle-for.ts';
 import { attemptsOn, type OnCourseCompleted } from '../quizzes/submit-quiz.ts';
-import type { AppStore } from '../store/app-store.ts';
+import type { Clock } from '../shared/clock.ts';
+import { NotFoundError } from '../shared/errors.ts';
+import type { AppStore } from '../store/app-collections.ts';
 import type { Catalog, Course } from './course.ts';
 import { cachedModulePage } from './module-page-cache.ts';
 import { toQuizForm } from './quiz-form.ts';

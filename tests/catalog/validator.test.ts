@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatCourseIssue } from '../../server/courses/course-issue.ts';
-import { loadCourse } from '../../server/courses/load-course.ts';
+import { formatCourseIssue } from '../../server/catalog/course-issue.ts';
+import { loadCourse } from '../../server/catalog/load-course.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/courses');
 

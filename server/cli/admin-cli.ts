@@ -3,15 +3,16 @@
 // is locked by the running server, so these commands work while it is stopped.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { checkPasswordStrength } from '../accounts/check-password-strength.ts';
+import { issueToken, tokenExpiry } from '../accounts/one-time-tokens.ts';
+import { hashPassword } from '../accounts/password.ts';
+import { roles } from '../accounts/schema.ts';
+import { createUser, EmailTakenError, NewUser } from '../accounts/users.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { formatDateFr } from '../i18n/format-date-fr.ts';
-import { type AppStore, openAppStore } from '../store/app-store.ts';
+import { openAppStore } from '../open-app-store.ts';
+import type { AppStore } from '../store/app-collections.ts';
 import { StoreLockedError } from '../store/errors.ts';
-import { roles } from '../store/schema.ts';
-import { checkPasswordStrength } from './check-password-strength.ts';
-import { issueToken, tokenExpiry } from './one-time-tokens.ts';
-import { hashPassword } from './password.ts';
-import { createUser, EmailTakenError, NewUser } from './users.ts';
 
 const usage =
   'Usage : npm run admin -- user add --email E --name N --role R [--structure S] [--matricule M] [--password-stdin]' +

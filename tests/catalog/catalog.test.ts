@@ -2,7 +2,7 @@ import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../server/courses/load-catalog.ts';
+import { loadCatalog } from '../../server/catalog/load-catalog.ts';
 import { fixturesDir } from '../helpers/test-config.ts';
 
 describe('catalog loader', () => {

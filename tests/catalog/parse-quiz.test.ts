@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { IssueList } from '../../server/courses/course-issue.ts';
-import { normalizeAnswer } from '../../server/courses/normalize-answer.ts';
-import { parseDuration } from '../../server/courses/parse-duration.ts';
-import { parseQuiz } from '../../server/courses/parse-quiz.ts';
-import { splitQuizSection } from '../../server/courses/split-quiz-section.ts';
+import { IssueList } from '../../server/catalog/course-issue.ts';
+import { normalizeAnswer } from '../../server/catalog/normalize-answer.ts';
+import { parseDuration } from '../../server/catalog/parse-duration.ts';
+import { parseQuiz } from '../../server/catalog/parse-quiz.ts';
+import { splitQuizSection } from '../../server/catalog/split-quiz-section.ts';
 
 const ctx = { assetBase: '/courses/x/assets/', moduleBase: '/courses/x/' };
 const parse = (text: string) => {

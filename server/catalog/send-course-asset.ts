@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { NextFunction, Response } from 'express';
-import { NotFoundError } from '../http/http-error.ts';
+import { NotFoundError } from '../shared/errors.ts';
 import { assetExtensions } from './limits.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
-import type { Role } from '../store/schema.ts';
-import { ForbiddenError } from './http-error.ts';
+import { ForbiddenError } from '../shared/errors.ts';
+import type { Role } from './schema.ts';
 
 /** Anonymous visitors are sent to the sign-in page, then back where they were going. */
 export const requireUser: RequestHandler = (req, res, next) => {

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { formatCourseIssue } from './course-issue.ts';
-import { loadCatalog } from './load-catalog.ts';
-import { loadCourse } from './load-course.ts';
+import { formatCourseIssue } from '../catalog/course-issue.ts';
+import { loadCatalog } from '../catalog/load-catalog.ts';
+import { loadCourse } from '../catalog/load-course.ts';
 
 /** `npm run courses:check [dir]`: validates a folder of courses (or one course) and lists every problem. */
 async function main(): Promise<number> {

@@ -1,4 +1,4 @@
-import type { User } from '../store/schema.ts';
+import type { User } from './schema.ts';
 
 /** The header links each role needs; learners see only their own journey. */
 export function navigationFor(user: Readonly<User> | undefined): { href: string; label: string }[] {

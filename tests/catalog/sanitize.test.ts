@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../server/courses/render-markdown.ts';
+import { renderMarkdown } from '../../server/catalog/render-markdown.ts';
 
 const ctx = { assetBase: '/courses/x/assets/', moduleBase: '/courses/x/' };
 

@@ -7,7 +7,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import ejs from 'ejs';
 import type { Response } from 'express';
-import type { Attempt, User } from '../store/schema.ts';
+import type { User } from '../accounts/schema.ts';
+import type { Attempt } from '../learning/schema.ts';
 import type { Course, Module } from './course.ts';
 
 type Hole = 'name' | 'csrf' | 'notice';

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Course } from '../../server/courses/course.ts';
-import { loadCatalog } from '../../server/courses/load-catalog.ts';
+import type { Course } from '../../server/catalog/course.ts';
+import { loadCatalog } from '../../server/catalog/load-catalog.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const coursesDir = path.join(root, 'courses');
@@ -20,7 +20,7 @@ describe('bundled courses', () => {
   it('pass the trainer’s check command', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'server/courses/check-cli.ts', 'courses'],
+      ['--import', 'tsx', 'server/cli/check-courses-cli.ts', 'courses'],
       {
         cwd: root,
       },

@@ -1,0 +1,60 @@
+// The rows of the accounts domain: people, their one-time links, sessions and installation settings.
+import { z } from 'zod';
+import { defineCollection } from '../store/store.ts';
+
+const IsoDate = z.iso.datetime({ offset: true });
+
+export const roles = ['learner', 'trainer', 'hr', 'admin'] as const;
+export const Role = z.enum(roles);
+export type Role = z.infer<typeof Role>;
+
+export const User = z.strictObject({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+  structure: z.string(),
+  matricule: z.string().nullable(),
+  passwordHash: z.string().nullable(),
+  active: z.boolean(),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+});
+export type User = z.infer<typeof User>;
+
+/** One-time links: invitations, password resets and the first-run setup. Only a hash of the token is kept. */
+export const Token = z.strictObject({
+  id: z.string(),
+  kind: z.enum(['invitation', 'reset', 'setup']),
+  userId: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: IsoDate,
+  expiresAt: IsoDate,
+  usedAt: IsoDate.nullable(),
+});
+export type Token = z.infer<typeof Token>;
+
+/** A signed-in session; the id is a hash of the cookie value, so a copy of the store cannot hijack it. */
+export const Session = z.strictObject({
+  id: z.string(),
+  userId: z.string(),
+  createdAt: IsoDate,
+  lastSeenAt: IsoDate,
+});
+export type Session = z.infer<typeof Session>;
+
+/** Installation-wide values generated once (the key that signs CSRF tokens). */
+export const Setting = z.strictObject({ id: z.string(), value: z.string() });
+export type Setting = z.infer<typeof Setting>;
+
+export const accountCollections = {
+  users: defineCollection(User, ['email', 'structure', 'role']),
+  tokens: defineCollection(Token, ['userId']),
+  sessions: defineCollection(Session, ['userId']),
+  settings: defineCollection(Setting),
+};
+
+declare module '../store/app-collections.ts' {
+  interface CollectionRegistry extends AccountCollections {}
+}
+type AccountCollections = typeof accountCollections;

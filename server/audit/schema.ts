@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { defineCollection } from '../store/store.ts';
+
+const IsoDate = z.iso.datetime({ offset: true });
+
+/** Who did what to whom: certificate revocations, exports of personal data, role changes. */
+export const AuditEntry = z.strictObject({
+  id: z.string(),
+  at: IsoDate,
+  actorId: z.string().nullable(),
+  action: z.string(),
+  target: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const auditCollections = {
+  audit: defineCollection(AuditEntry, ['actorId']),
+};
+
+declare module '../store/app-collections.ts' {
+  interface CollectionRegistry extends AuditCollections {}
+}
+type AuditCollections = typeof auditCollections;

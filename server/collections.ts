@@ -1,0 +1,20 @@
+// Every collection of the store, assembled from the domains' own schemas. `schemaVersion` changes
+// with any incompatible change, with a migration in `migrations` (see server/store/migrations.ts).
+import { accountCollections } from './accounts/schema.ts';
+import { auditCollections } from './audit/schema.ts';
+import { certificateCollections } from './certificates/schema.ts';
+import { learningCollections } from './learning/schema.ts';
+import type { AppCollections } from './store/app-collections.ts';
+import type { Migrations } from './store/migrations.ts';
+import { studioCollections } from './studio/schema.ts';
+
+export const schemaVersion = 1;
+export const migrations: Migrations = {};
+
+export const collections: AppCollections = {
+  ...accountCollections,
+  ...learningCollections,
+  ...certificateCollections,
+  ...auditCollections,
+  ...studioCollections,
+};

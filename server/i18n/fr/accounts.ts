@@ -1,0 +1,2 @@
+/** Sign-in, setup, invitations, password links, account pages. */
+export const accounts = {} as const;

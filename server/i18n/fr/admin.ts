@@ -1,0 +1,2 @@
+/** User administration. */
+export const admin = {} as const;

@@ -1,0 +1,2 @@
+/** Certificates: download, verification, revocation. */
+export const certificates = {} as const;

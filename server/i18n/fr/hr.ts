@@ -1,0 +1,2 @@
+/** HR dashboard and exports. */
+export const hr = {} as const;

@@ -1,0 +1,2 @@
+/** The trainers’ studio. */
+export const studio = {} as const;

@@ -1,0 +1,69 @@
+// The rows of the learner's path: progress per module, enrolment per course, graded quiz attempts.
+import { z } from 'zod';
+import { defineCollection } from '../store/store.ts';
+
+const IsoDate = z.iso.datetime({ offset: true });
+
+/** A learner's progress in one module. */
+export const ModuleProgress = z.strictObject({
+  id: z.string(),
+  userId: z.string(),
+  course: z.string(),
+  module: z.string(),
+  courseVersion: z.number().int(),
+  contentHash: z.string(),
+  firstSeenAt: IsoDate,
+  lastSeenAt: IsoDate,
+  seconds: z.number().int().min(0),
+  readAt: IsoDate.nullable(),
+  passedAt: IsoDate.nullable(),
+  bestScore: z.number().min(0).max(100).nullable(),
+});
+export type ModuleProgress = z.infer<typeof ModuleProgress>;
+
+/** A learner's journey through one course: where to resume, when it started and ended. */
+export const Enrollment = z.strictObject({
+  id: z.string(),
+  userId: z.string(),
+  course: z.string(),
+  courseTitle: z.string(),
+  courseVersion: z.number().int(),
+  contentHash: z.string(),
+  startedAt: IsoDate,
+  lastSeenAt: IsoDate,
+  lastModule: z.string(),
+  completedAt: IsoDate.nullable(),
+  finalScore: z.number().min(0).max(100).nullable(),
+});
+export type Enrollment = z.infer<typeof Enrollment>;
+
+export const Answer = z.union([z.string(), z.array(z.string())]);
+export type Answer = z.infer<typeof Answer>;
+
+/** One quiz submission, graded by the server, with the version of the course it was taken on. */
+export const Attempt = z.strictObject({
+  id: z.string(),
+  userId: z.string(),
+  course: z.string(),
+  module: z.string(),
+  courseVersion: z.number().int(),
+  contentHash: z.string(),
+  createdAt: IsoDate,
+  answers: z.record(z.string(), Answer),
+  correct: z.record(z.string(), z.boolean()),
+  score: z.number().min(0).max(100),
+  passMark: z.number(),
+  passed: z.boolean(),
+});
+export type Attempt = z.infer<typeof Attempt>;
+
+export const learningCollections = {
+  progress: defineCollection(ModuleProgress, ['userId']),
+  enrollments: defineCollection(Enrollment, ['userId', 'course']),
+  attempts: defineCollection(Attempt, ['userId']),
+};
+
+declare module '../store/app-collections.ts' {
+  interface CollectionRegistry extends LearningCollections {}
+}
+type LearningCollections = typeof learningCollections;
