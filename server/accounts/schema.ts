@@ -1,8 +1,7 @@
 // The rows of the accounts domain: people, their one-time links, sessions and installation settings.
 import { z } from 'zod';
+import { IsoDate } from '../shared/iso-date.ts';
 import { defineCollection } from '../store/store.ts';
-
-const IsoDate = z.iso.datetime({ offset: true });
 
 export const roles = ['learner', 'trainer', 'hr', 'admin'] as const;
 export const Role = z.enum(roles);

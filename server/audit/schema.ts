@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { IsoDate } from '../shared/iso-date.ts';
 import { defineCollection } from '../store/store.ts';
-
-const IsoDate = z.iso.datetime({ offset: true });
 
 /** Who did what to whom: certificate revocations, exports of personal data, role changes. */
 export const AuditEntry = z.strictObject({

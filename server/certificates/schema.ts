@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { IsoDate } from '../shared/iso-date.ts';
 import { defineCollection } from '../store/store.ts';
 import { CertificateSnapshot } from './certificate-snapshot.ts';
-
-const IsoDate = z.iso.datetime({ offset: true });
 
 /** A completion certificate: the frozen snapshot printed on the PDF, and its lifecycle. */
 export const Certificate = z.strictObject({

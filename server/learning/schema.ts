@@ -1,8 +1,7 @@
 // The rows of the learner's path: progress per module, enrolment per course, graded quiz attempts.
 import { z } from 'zod';
+import { IsoDate } from '../shared/iso-date.ts';
 import { defineCollection } from '../store/store.ts';
-
-const IsoDate = z.iso.datetime({ offset: true });
 
 /** A learner's progress in one module. */
 export const ModuleProgress = z.strictObject({

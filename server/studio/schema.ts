@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { IsoDate } from '../shared/iso-date.ts';
 import { defineCollection } from '../store/store.ts';
-
-const IsoDate = z.iso.datetime({ offset: true });
 
 /** One published version of a course (studio publications); its files are kept under `course-versions/`. */
 export const CourseVersion = z.strictObject({
