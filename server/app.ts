@@ -21,6 +21,8 @@ import { securityHeaders } from './http/security-headers.ts';
 import type { Clock } from './shared/clock.ts';
 import './http/locals.ts';
 import './accounts/locals.ts';
+import { formatDateFr } from './i18n/format-date-fr.ts';
+import { formatDateTimeFr } from './i18n/format-date-time-fr.ts';
 import { formatDurationFr } from './i18n/format-duration-fr.ts';
 import { translate } from './i18n/translate.ts';
 import { progressRoutes } from './progress/progress-routes.ts';
@@ -52,7 +54,9 @@ export function createApp(deps: AppDeps): Express {
   app.set('view cache', config.env !== 'development');
   app.locals.appName = config.org.name;
   app.locals.formatMinutes = formatDurationFr;
-  app.locals.formatDate = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
+  // One format per kind of value on every page: « 23 novembre 2026 », « 23 novembre 2026 à 14:05 ».
+  app.locals.formatDate = formatDateFr;
+  app.locals.formatDateTime = formatDateTimeFr;
 
   if (config.logRequests) app.use(requestLog());
   app.use(securityHeaders(config.secure));

@@ -98,7 +98,7 @@ describe('learning journey', () => {
       .expect(303);
 
     const me = await agent.get('/me').expect(200);
-    expect(me.text).toContain('terminée le 23/11/2026');
+    expect(me.text).toContain('terminée le 23 novembre 2026');
     expect(me.text).toContain('évaluation finale : 100 %');
 
     const attempts = await t.store.findBy('attempts', 'userId', learner.id);
@@ -125,7 +125,7 @@ describe('learning journey', () => {
       return a;
     });
     const meAfter = await again.get('/me').expect(200);
-    expect(meAfter.text).toContain('terminée le 23/11/2026');
+    expect(meAfter.text).toContain('terminée le 23 novembre 2026');
     expect((await restarted.store.findBy('attempts', 'userId', learner.id)).length).toBe(3);
   });
 
