@@ -15,9 +15,10 @@ import { benchMetrics } from './http/bench-metrics.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { lazyRoutes } from './http/lazy-routes.ts';
-import { requestLog } from './http/request-log.ts';
+import { parseQuery } from './http/parse-query.ts';
+import { requestId, requestLog } from './http/request-log.ts';
 import { routesUnder } from './http/routes-under.ts';
-import { securityHeaders } from './http/security-headers.ts';
+import { noStoreWhenSignedIn, securityHeaders } from './http/security-headers.ts';
 import type { Clock } from './shared/clock.ts';
 import './http/locals.ts';
 import './accounts/locals.ts';
@@ -27,6 +28,7 @@ import { formatDurationFr } from './i18n/format-duration-fr.ts';
 import { translate } from './i18n/translate.ts';
 import { progressRoutes } from './progress/progress-routes.ts';
 import { quizRoutes } from './quizzes/quiz-routes.ts';
+import { type Log, silentLog } from './shared/log.ts';
 import type { AppStore } from './store/app-collections.ts';
 import { isStudioUpload, studioFormParser } from './studio/studio-body-parsing.ts';
 
@@ -40,15 +42,19 @@ export interface AppDeps {
   clock: Clock;
   /** Signs CSRF tokens; generated once per installation and kept in the store. */
   csrfSecret: string;
+  /** Request and error log; silent when not given (tests). */
+  log?: Log;
 }
 
 /** Builds the application without listening, so tests drive the real app with supertest. */
 export function createApp(deps: AppDeps): Express {
   const { config, store, clock } = deps;
+  const log = deps.log ?? silentLog;
   const catalogHolder = deps.catalog instanceof CatalogHolder ? deps.catalog : new CatalogHolder(deps.catalog);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  app.set('query parser', parseQuery);
   app.set('view engine', 'ejs');
   app.set('views', path.join(root, 'views'));
   app.set('view cache', config.env !== 'development');
@@ -58,7 +64,8 @@ export function createApp(deps: AppDeps): Express {
   app.locals.formatDate = formatDateFr;
   app.locals.formatDateTime = formatDateTimeFr;
 
-  if (config.logRequests) app.use(requestLog());
+  app.use(requestId);
+  if (config.logRequests) app.use(requestLog(log));
   app.use(securityHeaders(config.secure));
   app.use((_req, res, next) => {
     // One dictionary today; choosing it per request is where an English interface would plug in.
@@ -80,6 +87,7 @@ export function createApp(deps: AppDeps): Express {
   const sessionDeps = { store, config, clock };
   app.use(loadSession(sessionDeps));
   app.use(csrfProtection(deps.csrfSecret, config.secure, { deferMultipart: isStudioUpload }));
+  app.use(noStoreWhenSignedIn);
   app.use((_req, res, next) => {
     res.locals.navItems = navigationFor(res.locals.user);
     next();
@@ -117,6 +125,6 @@ export function createApp(deps: AppDeps): Express {
   // After the reading routes, which never match a quiz's paths: a module page is not held up by them.
   app.use(quizRoutes(courseDeps));
   app.use(notFoundHandler);
-  app.use(errorHandler);
+  app.use(errorHandler(log));
   return app;
 }

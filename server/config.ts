@@ -19,6 +19,9 @@ const EnvSchema = z.object({
   ORG_CITY: z.string().min(1).max(80).default('Paris'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(1440).default(120),
   LOG_REQUESTS: booleanFlag.default(true),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug']).default('info'),
+  SHUTDOWN_TIMEOUT: z.coerce.number().int().min(1).max(600).default(10),
   ACCESSIBILITY_CONTACT: z.string().trim().min(1).max(200).default('l’administrateur de votre structure'),
 });
 
@@ -31,6 +34,9 @@ const hints: Record<string, string> = {
   TRUST_PROXY: 'le nombre de proxys devant le serveur (0 à 10)',
   SESSION_IDLE_MINUTES: 'un nombre de minutes entre 5 et 1440',
   LOG_REQUESTS: 'true ou false',
+  LOG_FORMAT: 'json ou pretty',
+  LOG_LEVEL: 'fatal, error, warn, info ou debug',
+  SHUTDOWN_TIMEOUT: 'un nombre de secondes entre 1 et 600',
   ACCESSIBILITY_CONTACT: 'une adresse e-mail, une page web ou un texte de 200 caractères au plus',
 };
 
@@ -46,6 +52,11 @@ export interface Config {
   org: { name: string; city: string };
   sessionIdleMinutes: number;
   logRequests: boolean;
+  /** JSON lines for log shippers; `pretty` for a person at a terminal (the default when stdout is one). */
+  logFormat: 'json' | 'pretty';
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug';
+  /** Seconds given to requests in flight at SIGTERM before their connections are cut. */
+  shutdownTimeoutSeconds: number;
   /** Who answers accessibility feedback (statement page): an e-mail, a web address or a description. */
   accessibilityContact: string;
   /** True when the public address is HTTPS: secure cookies and HSTS only then. */
@@ -81,6 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     org: { name: e.ORG_NAME, city: e.ORG_CITY },
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     logRequests: e.LOG_REQUESTS,
+    logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+    logLevel: e.LOG_LEVEL,
+    shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT,
     accessibilityContact: e.ACCESSIBILITY_CONTACT,
     secure: baseUrl.startsWith('https://'),
   };

@@ -1,41 +1,79 @@
+import { createServer } from 'node:http';
 import { ensureCsrfSecret, setupLinkIfNeeded } from './accounts/ensure-installation.ts';
 import { createApp } from './app.ts';
 import { formatCourseIssue } from './catalog/course-issue.ts';
 import { loadCatalog } from './catalog/load-catalog.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { gracefulShutdown } from './http/graceful-shutdown.ts';
+import { ListenError, listen } from './http/listen.ts';
 import { openAppStore } from './open-app-store.ts';
 import { systemClock } from './shared/clock.ts';
+import { createLog, type Log } from './shared/log.ts';
+import type { AppStore } from './store/app-collections.ts';
 
-/** Reads the configuration, loads the catalog once, opens the store, then listens. */
+/** Reads the configuration, loads the catalog once, opens the store, listens; stops cleanly on a signal. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const log = createLog({ format: config.logFormat, level: config.logLevel });
   const { catalog, issues } = await loadCatalog(config.coursesDir);
-  for (const issue of issues) console.warn(`course error: ${formatCourseIssue(issue)}`);
-  console.log(
+  for (const issue of issues) log.warn(`course error: ${formatCourseIssue(issue)}`);
+  log.info(
     `catalog: ${catalog.courses.length} course(s) loaded${issues.length ? `, ${issues.length} error(s): broken courses are left out` : ''}`,
   );
   const store = await openAppStore(config.dataDir);
+  closeOnFatal(store, log);
   const csrfSecret = await ensureCsrfSecret(store);
+  const server = createServer(createApp({ config, catalog, store, clock: systemClock, csrfSecret, log }));
+  try {
+    await listen(server, config.port, config.host);
+  } catch (error) {
+    await store.close().catch(() => {});
+    throw error;
+  }
+  // Created once the server listens, so a failed start leaves no link that was never shown.
   const setupLink = await setupLinkIfNeeded(store, config, systemClock());
-  const app = createApp({ config, catalog, store, clock: systemClock, csrfSecret });
-  const server = app.listen(config.port, config.host, () => {
-    console.log(`Passerelle ready on ${config.baseUrl} (listening on ${config.host}:${config.port})`);
-    if (setupLink)
-      console.log(
-        `First run: create the administrator account with this one-time link (valid 7 days):\n  ${setupLink}`,
-      );
-  });
-  const stop = () => {
-    server.close(() => {
-      store.close().finally(() => process.exit(0));
+  log.info(`Passerelle ready on ${config.baseUrl} (listening on ${config.host}:${config.port})`);
+  if (setupLink)
+    log.info(
+      { setupLink },
+      `First run: create the administrator account with this one-time link (valid 7 days): ${setupLink}`,
+    );
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: finishing the requests in flight');
+    void gracefulShutdown({
+      server,
+      closeStore: () => store.close(),
+      timeoutMs: config.shutdownTimeoutSeconds * 1000,
+      log,
+    }).then((code) => process.exit(code));
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** A bug that escapes every handler still releases the data directory before the process dies. */
+function closeOnFatal(store: AppStore, log: Log): void {
+  const die = (kind: string) => (error: unknown) => {
+    log.fatal({ err: error }, kind);
+    const timer = setTimeout(() => process.exit(1), 5_000);
+    store.close().finally(() => {
+      clearTimeout(timer);
+      process.exit(1);
     });
   };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  process.once('uncaughtException', die('uncaught exception'));
+  process.once('unhandledRejection', die('unhandled rejection'));
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || (error instanceof Error && /^Store\w+Error$/.test(error.name));
+  const known =
+    error instanceof ConfigError ||
+    error instanceof ListenError ||
+    (error instanceof Error && /^Store\w+Error$/.test(error.name));
   console.error(known ? (error as Error).message : error);
   process.exit(1);
 });

@@ -51,7 +51,8 @@ export function toHttpFailure(error: unknown): HttpFailure {
       return { status, titleKey, bodyKey: domain?.messageKey ?? bodyKey, params: domain?.params };
     }
   }
-  const status = (error as { status?: unknown } | null)?.status;
+  const { status, type } = (error ?? {}) as { status?: unknown; type?: unknown };
+  if (type === 'parameters.too.many') return { status: 400, titleKey: 'error.400.title', bodyKey: 'error.fields.body' };
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const known = clientStatuses[status];
     const [titleKey, bodyKey] = known ?? badRequest;

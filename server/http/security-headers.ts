@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
 /**
@@ -5,26 +6,60 @@ import helmet from 'helmet';
  * HSTS and upgrade-insecure-requests are sent only when the public address is HTTPS, otherwise they
  * would break local use.
  */
-export function securityHeaders(secure: boolean) {
-  return helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        'default-src': ["'self'"],
-        'script-src': ["'self'"],
-        'style-src': ["'self'"],
-        'img-src': ["'self'", 'data:'],
-        'font-src': ["'self'"],
-        'connect-src': ["'self'"],
-        'object-src': ["'none'"],
-        'base-uri': ["'none'"],
-        'form-action': ["'self'"],
-        'frame-ancestors': ["'none'"],
-        ...(secure ? { 'upgrade-insecure-requests': [] } : {}),
+export function securityHeaders(secure: boolean): RequestHandler[] {
+  return [
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'font-src': ["'self'"],
+          'connect-src': ["'self'"],
+          'object-src': ["'none'"],
+          'base-uri': ["'none'"],
+          'form-action': ["'self'"],
+          'frame-ancestors': ["'none'"],
+          ...(secure ? { 'upgrade-insecure-requests': [] } : {}),
+        },
       },
-    },
-    strictTransportSecurity: secure ? { maxAge: 15552000 } : false,
-    referrerPolicy: { policy: 'same-origin' },
-    crossOriginEmbedderPolicy: false,
-  });
+      strictTransportSecurity: secure ? { maxAge: 15552000 } : false,
+      referrerPolicy: { policy: 'same-origin' },
+      crossOriginEmbedderPolicy: false,
+    }),
+    permissionsPolicy,
+  ];
 }
+
+// Passerelle uses no camera, microphone, location, payment or sensor: say so, so that a course's
+// content or a compromised script cannot ask the browser for them.
+const deniedFeatures = [
+  'accelerometer',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'publickey-credentials-get',
+  'usb',
+];
+const permissionsPolicyValue = deniedFeatures.map((feature) => `${feature}=()`).join(', ');
+
+const permissionsPolicy: RequestHandler = (_req, res, next) => {
+  res.setHeader('Permissions-Policy', permissionsPolicyValue);
+  next();
+};
+
+/**
+ * Pages shown to a signed-in person may hold personal data (progress, HR lists, attestations): no
+ * browser or proxy may keep a copy, so the back button after « Se déconnecter » shows nothing.
+ */
+export const noStoreWhenSignedIn: RequestHandler = (_req, res, next) => {
+  if (res.locals.user) res.setHeader('Cache-Control', 'no-store');
+  next();
+};

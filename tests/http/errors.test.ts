@@ -2,7 +2,8 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { requestLog } from '../../server/http/request-log.ts';
+import { requestId, requestLog } from '../../server/http/request-log.ts';
+import { createLog } from '../../server/shared/log.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 import { testConfig } from '../helpers/test-config.ts';
 
@@ -25,10 +26,7 @@ describe('error pages and logs', () => {
       },
       configurable: true,
     });
-    const errorLog = console.error;
-    console.error = () => {};
     const res = await request(app).get('/courses').expect(500);
-    console.error = errorLog;
     Object.defineProperty(emptyCatalog, 'courses', { value: [], configurable: true, writable: true });
     await t.close();
     expect(res.text).toContain('Une erreur est survenue');
@@ -42,17 +40,58 @@ describe('error pages and logs', () => {
     await t.close();
   });
 
-  it('logs one line per request without query string or tokens', async () => {
+  it('logs one JSON line per request with its id and client, tokens and query values masked', async () => {
     const lines: string[] = [];
     const express = (await import('express')).default;
     const app = express();
-    app.use(requestLog((line) => lines.push(line)));
+    app.use(requestId, requestLog(createLog({ destination: { write: (line) => lines.push(line) } })));
     app.get('/verify/:code', (_req, res) => {
       res.send('ok');
     });
-    await request(app).get('/verify/abcdef123456?email=zoe@example.org');
+    const res = await request(app).get('/verify/abcdef123456?email=zoe@example.org');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^GET \/verify\/… 200 \d+\.\dms$/);
+    const entry = JSON.parse(lines[0] as string);
+    expect(entry).toMatchObject({ level: 30, method: 'GET', path: '/verify/…?email=…', status: 200 });
+    expect(entry.reqId).toBe(res.headers['x-request-id']);
+    expect(entry.client).toMatch(/127\.0\.0\.1/);
+    expect(lines[0]).not.toContain('abcdef123456');
+    expect(lines[0]).not.toContain('zoe@example.org');
+  });
+
+  it('logs a server fault with its stack but never the token of the link that caused it', async () => {
+    const lines: string[] = [];
+    const log = createLog({ destination: { write: (line) => lines.push(line) } });
+    const t = await createTestApp();
+    const app = createApp({
+      config: testConfig(),
+      catalog: emptyCatalog,
+      store: t.store,
+      clock: t.now,
+      csrfSecret: 'x',
+      log,
+    });
+    Object.defineProperty(emptyCatalog, 'courses', {
+      get: () => {
+        throw new Error('boom');
+      },
+      configurable: true,
+    });
+    await request(app).get('/courses?token=tok-secret-1').expect(500);
+    Object.defineProperty(emptyCatalog, 'courses', { value: [], configurable: true, writable: true });
+    await t.close();
+    const entry = JSON.parse(lines.find((line) => line.includes('request failed')) as string);
+    expect(entry).toMatchObject({ level: 50, status: 500, path: '/courses?token=…' });
+    expect(entry.err.stack).toContain('boom');
+    expect(lines.join('')).not.toContain('tok-secret-1');
+  });
+
+  it('prints readable lines with LOG_FORMAT=pretty', () => {
+    const lines: string[] = [];
+    createLog({ format: 'pretty', destination: { write: (line) => lines.push(line) } }).info(
+      { status: 200 },
+      'request',
+    );
+    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d info {2}request status=200\n$/);
   });
 });
 

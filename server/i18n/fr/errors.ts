@@ -10,6 +10,7 @@ export const errors = {
   'error.400.title': 'Demande illisible',
   'error.400.body':
     'Cette demande n’a pas pu être lue (adresse ou formulaire mal formé). Revenez à la page précédente et réessayez.',
+  'error.fields.body': 'Ce formulaire contient trop de champs pour être lu. Revenez à la page précédente et réessayez.',
   'error.409.title': 'Action impossible pour le moment',
   'error.409.body': 'Cette action n’est pas possible dans l’état actuel. Revenez à la page précédente.',
   'error.413.title': 'Envoi trop volumineux',

@@ -93,7 +93,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     baseUrl,
     dataDir,
     coursesDir,
-    setupLink: /https?:\/\/\S+\/setup\?token=\S+/.exec(output)?.[0],
+    setupLink: /https?:\/\/[^\s"]+\/setup\?token=[^\s"]+/.exec(output)?.[0],
     output: () => output,
     stop,
   };
