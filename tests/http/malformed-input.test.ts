@@ -29,7 +29,9 @@ describe('malformed requests', () => {
   });
 
   it('keeps a query value with a bad % escape as typed instead of failing', async () => {
-    await request(t.app).get('/verify?code=%ZZ').expect((res) => expect(res.status).toBeLessThan(500));
+    await request(t.app)
+      .get('/verify?code=%ZZ')
+      .expect((res) => expect(res.status).toBeLessThan(500));
   });
 
   it('answers 400 with a French page to a form with too many fields', async () => {
@@ -48,7 +50,11 @@ describe('malformed requests', () => {
   });
 
   it('answers 413 with its own French page to an oversized form', async () => {
-    const res = await request(t.app).post('/login').type('form').send(`email=${'a'.repeat(300_000)}`).expect(413);
+    const res = await request(t.app)
+      .post('/login')
+      .type('form')
+      .send(`email=${'a'.repeat(300_000)}`)
+      .expect(413);
     expect(res.text).toContain('Envoi trop volumineux');
   });
 });
