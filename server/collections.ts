@@ -8,8 +8,11 @@ import type { AppCollections } from './store/app-collections.ts';
 import type { Migrations } from './store/migrations.ts';
 import { studioCollections } from './studio/schema.ts';
 
-export const schemaVersion = 1;
-export const migrations: Migrations = {};
+export const schemaVersion = 2;
+export const migrations: Migrations = {
+  // 1 → 2: the CSRF key moved to an owner-only file (server/http/csrf-secret.ts); drop the copy in the store.
+  1: (data) => ({ ...data, settings: (data.settings ?? []).filter((row: { id: string }) => row.id !== 'csrf-secret') }),
+};
 
 export const collections: AppCollections = {
   ...accountCollections,

@@ -1,9 +1,10 @@
 import { createServer } from 'node:http';
-import { ensureCsrfSecret, setupLinkIfNeeded } from './accounts/ensure-installation.ts';
+import { setupLinkIfNeeded } from './accounts/ensure-installation.ts';
 import { createApp } from './app.ts';
 import { formatCourseIssue } from './catalog/course-issue.ts';
 import { loadCatalog } from './catalog/load-catalog.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { loadCsrfSecret } from './http/csrf-secret.ts';
 import { gracefulShutdown } from './http/graceful-shutdown.ts';
 import { ListenError, listen } from './http/listen.ts';
 import { openAppStore } from './open-app-store.ts';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   );
   const store = await openAppStore(config.dataDir);
   closeOnFatal(store, log);
-  const csrfSecret = await ensureCsrfSecret(store);
+  const csrfSecret = await loadCsrfSecret(config.dataDir);
   const server = createServer(createApp({ config, catalog, store, clock: systemClock, csrfSecret, log }));
   try {
     await listen(server, config.port, config.host);
