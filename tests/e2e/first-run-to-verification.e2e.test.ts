@@ -9,10 +9,10 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeQrCode } from '../certificates/decode-qr-code.ts';
 import { runPoppler } from '../certificates/run-poppler.ts';
+import { type RunningServer, startServer } from '../helpers/start-server.ts';
 import { JourneyAudit } from './helpers/audit.ts';
 import { launchChromium, viewports } from './helpers/browser.ts';
 import { type LearnerJourneyResult, learnerJourney, learnerPassword, mainText } from './helpers/learner-journey.ts';
-import { type RunningServer, startServer } from './helpers/start-server.ts';
 
 const admin = { name: 'Aïcha Benali', email: 'direction@exemple.org', structure: 'Siège' };
 const learner = { name: 'Zoé Lefèvre', email: 'zoe@exemple.org', structure: 'Crèche Les Lilas' };

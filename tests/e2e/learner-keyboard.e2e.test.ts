@@ -2,6 +2,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../helpers/start-server.ts';
 import { JourneyAudit } from './helpers/audit.ts';
 import { launchChromium, viewports } from './helpers/browser.ts';
 import { expectFocusVisible, tabAroundPage, tabTo } from './helpers/keyboard.ts';
@@ -13,7 +14,6 @@ import {
   type QuizAnswers,
 } from './helpers/learner-journey.ts';
 import { seedInvitation } from './helpers/seed.ts';
-import { type RunningServer, startServer } from './helpers/start-server.ts';
 
 const invitee = { name: 'Karim Haddad', email: 'karim@exemple.org', structure: 'Centre social Nord' };
 

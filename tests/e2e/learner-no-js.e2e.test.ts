@@ -1,10 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../helpers/start-server.ts';
 import { JourneyAudit } from './helpers/audit.ts';
 import { launchChromium, viewports } from './helpers/browser.ts';
 import { learnerJourney } from './helpers/learner-journey.ts';
 import { seedInvitation } from './helpers/seed.ts';
-import { type RunningServer, startServer } from './helpers/start-server.ts';
 
 const invitee = { name: 'Jeanne Morel', email: 'jeanne@exemple.org', structure: 'Service d’aide à domicile' };
 

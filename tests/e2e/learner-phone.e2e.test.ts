@@ -1,10 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../helpers/start-server.ts';
 import { JourneyAudit } from './helpers/audit.ts';
 import { launchChromium, viewports } from './helpers/browser.ts';
 import { learnerJourney, learnerPassword } from './helpers/learner-journey.ts';
 import { seedInvitation } from './helpers/seed.ts';
-import { type RunningServer, startServer } from './helpers/start-server.ts';
 
 const invitee = { name: 'Fatou Diallo', email: 'fatou@exemple.org', structure: 'Maison des familles' };
 

@@ -1,10 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../helpers/start-server.ts';
 import { JourneyAudit } from './helpers/audit.ts';
 import { launchChromium, viewports } from './helpers/browser.ts';
 import { learnerPassword, mainText } from './helpers/learner-journey.ts';
 import { seedInvitation } from './helpers/seed.ts';
-import { type RunningServer, startServer } from './helpers/start-server.ts';
 
 const trainer = { name: 'Inès Moreau', email: 'ines@exemple.org', structure: 'Pôle formation' };
 const addedLine = 'Une idée ajoutée dans le studio.';

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page, Response } from 'playwright-core';
 import { expect } from 'vitest';
+import { repoRoot } from '../../helpers/start-server.ts';
 import {
   axeProblems,
   horizontalScroll,
@@ -11,7 +12,6 @@ import {
   type PageWeight,
   reflowProblems,
 } from './page-checks.ts';
-import { repoRoot } from './start-server.ts';
 
 export const resultsDir = path.join(repoRoot, 'test-results');
 /** The HTML of every checked page, as the server sent it, and one manifest per journey. */

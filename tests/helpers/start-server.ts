@@ -4,23 +4,30 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-export const repoRoot = path.resolve(import.meta.dirname, '../../..');
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 export interface RunningServer {
   baseUrl: string;
+  port: number;
   dataDir: string;
   coursesDir: string;
   /** The first-run link printed on stdout while the installation has no administrator. */
   setupLink: string | undefined;
   /** Everything the server printed so far, to explain a failure. */
   output(): string;
-  stop(): Promise<void>;
+  /** SIGTERM (SIGKILL after 5 s); resolves with the exit code once the process has ended. */
+  stop(): Promise<number | null>;
 }
 
 export interface StartOptions {
   /** Writes into the fresh data directory before the server opens it (the store allows one process). */
   seed?: (dataDir: string) => Promise<void>;
   env?: Record<string, string>;
+  /** An existing data directory (kept after `stop`), to start a server again on the same data. */
+  dataDir?: string;
+  port?: number;
+  /** The public address for a port (default `http://127.0.0.1:<port>`), e.g. an HTTPS proxy in front. */
+  baseUrl?: (port: number) => string;
 }
 
 /** Asks the system for a port nobody listens on. */
@@ -43,15 +50,15 @@ export function freePort(): Promise<number> {
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'passerelle-e2e-'));
-  const dataDir = path.join(root, 'data');
+  const dataDir = options.dataDir ?? path.join(root, 'data');
   const coursesDir = path.join(root, 'courses');
-  await mkdir(dataDir);
+  await mkdir(dataDir, { recursive: true });
   await cp(path.join(repoRoot, 'tests/fixtures/courses/valid'), coursesDir, { recursive: true });
   await cp(path.join(repoRoot, 'courses'), coursesDir, { recursive: true });
   await options.seed?.(dataDir);
 
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const port = options.port ?? (await freePort());
+  const baseUrl = options.baseUrl?.(port) ?? `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: repoRoot,
     env: {
@@ -80,17 +87,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
 
   const stop = async () => {
-    await stopChild(child);
+    const code = await stopChild(child);
     await rm(root, { recursive: true, force: true });
+    return code;
   };
   try {
-    await waitUntilReady(child, baseUrl, () => output);
+    await waitUntilReady(child, `http://127.0.0.1:${port}`, () => output);
   } catch (error) {
     await stop();
     throw error;
   }
   return {
     baseUrl,
+    port,
     dataDir,
     coursesDir,
     setupLink: /https?:\/\/[^\s"]+\/setup\?token=[^\s"]+/.exec(output)?.[0],
@@ -120,11 +129,12 @@ async function waitUntilReady(child: ChildProcess, baseUrl: string, output: () =
   throw new Error(`the server was not ready after 30 s:\n${output()}`);
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+async function stopChild(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
+  const code = await exited;
   clearTimeout(timer);
+  return code;
 }
