@@ -1,0 +1,69 @@
+import type { Sql, TransactionSql } from 'postgres';
+import { StoreMigrationError, StoreVersionError } from '../errors.ts';
+import type { Migrations } from '../migrations.ts';
+import type { Collections } from '../store.ts';
+import { fieldExpression, indexName, tableName } from './sql-names.ts';
+
+/** Any 64-bit number the instances agree on: the advisory lock that serialises start-up schema work. */
+const migrationLock = 0x7061737365726c;
+
+/**
+ * Creates the tables and indexes of every collection and brings the data to `schemaVersion`, under an
+ * advisory lock held for the transaction: instances starting together take turns, and the second one
+ * finds the work done. Migrations are the same functions as for the journal store, run on the rows.
+ */
+export async function prepareSchema(
+  sql: Sql,
+  collections: Collections,
+  schemaVersion: number,
+  migrations: Migrations = {},
+): Promise<void> {
+  await sql.begin(async (tx) => {
+    await tx`select pg_advisory_xact_lock(${migrationLock})`;
+    await tx`create table if not exists passerelle_meta (key text primary key, value jsonb not null)`;
+    for (const [coll, def] of Object.entries(collections)) {
+      await tx.unsafe(`create table if not exists ${tableName(coll)} (id text primary key, data jsonb not null)`);
+      for (const field of def.indexes ?? [])
+        await tx.unsafe(
+          `create index if not exists ${indexName(coll, field)} on ${tableName(coll)} (${fieldExpression(field)})`,
+        );
+    }
+    const [meta] = await tx`select value from passerelle_meta where key = 'schemaVersion'`;
+    const found = meta ? Number(meta.value) : undefined;
+    if (found === undefined) {
+      await tx`insert into passerelle_meta (key, value) values ('schemaVersion', ${schemaVersion}::text::jsonb)`;
+      return;
+    }
+    if (found > schemaVersion) throw new StoreVersionError('PostgreSQL', found, schemaVersion);
+    if (found === schemaVersion) return;
+    await migrateRows(tx, collections, found, schemaVersion, migrations);
+    await tx`update passerelle_meta set value = ${schemaVersion}::text::jsonb where key = 'schemaVersion'`;
+  });
+}
+
+async function migrateRows(
+  tx: TransactionSql,
+  collections: Collections,
+  from: number,
+  to: number,
+  migrations: Migrations,
+): Promise<void> {
+  let data: Record<string, unknown[]> = {};
+  for (const coll of Object.keys(collections))
+    data[coll] = (await tx.unsafe(`select data from ${tableName(coll)}`)).map((row) => row.data);
+  for (let version = from; version < to; version++) {
+    const migrate = migrations[version];
+    if (!migrate)
+      throw new StoreMigrationError('PostgreSQL', version, `aucune migration de ${version} vers ${version + 1}`);
+    data = migrate(data);
+  }
+  for (const [coll, def] of Object.entries(collections)) {
+    const rows = (data[coll] ?? []).map((row) => def.schema.parse(row));
+    await tx.unsafe(`delete from ${tableName(coll)}`);
+    if (rows.length)
+      await tx.unsafe(
+        `insert into ${tableName(coll)} (id, data) select r->>'id', r from jsonb_array_elements($1::text::jsonb) as r`,
+        [JSON.stringify(rows)],
+      );
+  }
+}
