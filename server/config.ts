@@ -11,6 +11,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   COURSES_DIR: z.string().min(1).default('./courses'),
   BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   REQUIRE_LOGIN: booleanFlag.default(false),
@@ -30,6 +31,7 @@ const hints: Record<string, string> = {
   PORT: 'un nombre entier entre 1 et 65535',
   HOST: 'une adresse d’écoute, par exemple 127.0.0.1 ou 0.0.0.0',
   BASE_URL: 'une adresse complète commençant par http:// ou https://',
+  DATABASE_URL: 'une adresse postgres://utilisateur:mot-de-passe@hôte:5432/base',
   REQUIRE_LOGIN: 'true ou false',
   TRUST_PROXY: 'le nombre de proxys devant le serveur (0 à 10)',
   SESSION_IDLE_MINUTES: 'un nombre de minutes entre 5 et 1440',
@@ -40,11 +42,15 @@ const hints: Record<string, string> = {
   ACCESSIBILITY_CONTACT: 'une adresse e-mail, une page web ou un texte de 200 caractères au plus',
 };
 
+const secretVariables = new Set(['DATABASE_URL']);
+
 export interface Config {
   env: 'production' | 'development' | 'test';
   port: number;
   host: string;
   dataDir: string;
+  /** When set, the store is PostgreSQL (several instances may share it); otherwise the journal in dataDir. */
+  databaseUrl?: string;
   coursesDir: string;
   baseUrl: string;
   requireLogin: boolean;
@@ -74,8 +80,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0]);
+    // A value that may hold a password is never repeated in the message (it ends up in logs).
+    const shown = secretVariables.has(name) ? 'une valeur invalide' : `« ${env[name]} »`;
     throw new ConfigError(
-      `Configuration invalide : la variable ${name} vaut « ${env[name]} », attendu ${hints[name] ?? 'une valeur valide'}.`,
+      `Configuration invalide : la variable ${name} vaut ${shown}, attendu ${hints[name] ?? 'une valeur valide'}.`,
     );
   }
   const e = parsed.data;
@@ -85,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(cwd, e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
     coursesDir: path.resolve(cwd, e.COURSES_DIR),
     baseUrl,
     requireLogin: e.REQUIRE_LOGIN,

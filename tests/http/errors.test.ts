@@ -104,6 +104,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ REQUIRE_LOGIN: 'peut-être' })).toThrow(/REQUIRE_LOGIN/);
   });
 
+  it('never repeats a value that may hold a password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://admin:s3cret@db/passerelle' })).toThrow(
+      /^Configuration invalide : la variable DATABASE_URL vaut une valeur invalide, attendu une adresse postgres:/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://admin:s3cret@db/passerelle' })).not.toThrow(/s3cret/);
+  });
+
   it('derives the base URL and the secure flag', () => {
     expect(loadConfig({ PORT: '4000' }).baseUrl).toBe('http://localhost:4000');
     const secure = loadConfig({ BASE_URL: 'https://formation.example.org/' });
