@@ -1,8 +1,8 @@
 import type { Course, Module } from '../catalog/course.ts';
-import type { ModuleProgress } from '../learning/schema.ts';
-import type { AppCollections } from '../store/app-collections.ts';
-import type { Tx } from '../store/store.ts';
+import type { AppTx } from '../store/app-collections.ts';
 import { enrollmentId, moduleProgressId } from './progress-ids.ts';
+import { enrollmentIn, moduleProgress } from './queries.ts';
+import type { ModuleProgress } from './schema.ts';
 import { timeCredit } from './time-credit.ts';
 
 /**
@@ -11,21 +11,20 @@ import { timeCredit } from './time-credit.ts';
  * where to resume.
  */
 export async function recordActivity(
-  tx: Tx<AppCollections>,
+  tx: AppTx,
   input: { userId: string; course: Course; module: Module; now: Date },
 ): Promise<Readonly<ModuleProgress>> {
   const { userId, course, module, now } = input;
   const at = now.toISOString();
-  const enrollment = await tx.get('enrollments', enrollmentId(userId, course.slug));
+  const enrollment = await enrollmentIn(tx, userId, course.slug);
   const credit = timeCredit(enrollment?.lastSeenAt, now);
   if (enrollment && credit > 0) {
-    const previous = await tx.get('progress', moduleProgressId(userId, course.slug, enrollment.lastModule));
+    const previous = await moduleProgress(tx, userId, course.slug, enrollment.lastModule);
     if (previous) tx.put('progress', { ...previous, seconds: previous.seconds + credit, lastSeenAt: at });
   }
-  const id = moduleProgressId(userId, course.slug, module.slug);
-  const current = await tx.get('progress', id);
+  const current = await moduleProgress(tx, userId, course.slug, module.slug);
   const progress = tx.put('progress', {
-    id,
+    id: moduleProgressId(userId, course.slug, module.slug),
     userId,
     course: course.slug,
     module: module.slug,

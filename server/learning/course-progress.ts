@@ -1,8 +1,6 @@
 import type { Course } from '../catalog/course.ts';
-import type { Enrollment } from '../learning/schema.ts';
-import type { AppStore } from '../store/app-collections.ts';
 import { type ModuleStatus, moduleStatus } from './module-status.ts';
-import { enrollmentId, moduleProgressId } from './progress-ids.ts';
+import type { Enrollment, ModuleProgress } from './schema.ts';
 
 export interface CourseProgress {
   enrollment: Readonly<Enrollment> | undefined;
@@ -14,12 +12,16 @@ export interface CourseProgress {
   seconds: number;
 }
 
-export async function courseProgress(store: AppStore, userId: string, course: Course): Promise<CourseProgress> {
-  const enrollment = await store.get('enrollments', enrollmentId(userId, course.slug));
+/** A learner's standing in a course, from their enrolment and their progress rows keyed by module slug. */
+export function summarizeCourseProgress(
+  course: Course,
+  enrollment: Readonly<Enrollment> | undefined,
+  progressByModule: ReadonlyMap<string, Readonly<ModuleProgress>>,
+): CourseProgress {
   const statuses: Record<string, ModuleStatus> = {};
   let seconds = 0;
   for (const module of course.modules) {
-    const progress = await store.get('progress', moduleProgressId(userId, course.slug, module.slug));
+    const progress = progressByModule.get(module.slug);
     statuses[module.slug] = moduleStatus(module, progress);
     seconds += progress?.seconds ?? 0;
   }

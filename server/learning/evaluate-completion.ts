@@ -1,9 +1,8 @@
 import type { Course } from '../catalog/course.ts';
-import type { Enrollment } from '../learning/schema.ts';
-import type { AppCollections } from '../store/app-collections.ts';
-import type { Tx } from '../store/store.ts';
+import type { AppTx } from '../store/app-collections.ts';
 import { moduleStatus } from './module-status.ts';
-import { enrollmentId, moduleProgressId } from './progress-ids.ts';
+import { enrollmentIn, progressInCourse } from './queries.ts';
+import type { Enrollment } from './schema.ts';
 
 /**
  * Marks the course complete when every module is (the final assessment included, since it is a module
@@ -11,17 +10,16 @@ import { enrollmentId, moduleProgressId } from './progress-ids.ts';
  * in the same durable transaction.
  */
 export async function evaluateCompletion(
-  tx: Tx<AppCollections>,
+  tx: AppTx,
   input: { userId: string; course: Course; now: Date },
 ): Promise<Readonly<Enrollment> | undefined> {
   const { userId, course, now } = input;
-  const enrollment = await tx.get('enrollments', enrollmentId(userId, course.slug));
+  const enrollment = await enrollmentIn(tx, userId, course.slug);
   if (!enrollment || enrollment.completedAt) return undefined;
-  let finalScore: number | null = null;
-  for (const module of course.modules) {
-    const progress = await tx.get('progress', moduleProgressId(userId, course.slug, module.slug));
-    if (moduleStatus(module, progress) !== 'completed') return undefined;
-    if (module.isFinal) finalScore = progress?.bestScore ?? null;
-  }
+  const progress = await progressInCourse(tx, userId, course);
+  if (course.modules.some((module) => moduleStatus(module, progress.get(module.slug)) !== 'completed'))
+    return undefined;
+  const final = course.modules.findLast((module) => module.isFinal);
+  const finalScore = final ? (progress.get(final.slug)?.bestScore ?? null) : null;
   return tx.put('enrollments', { ...enrollment, completedAt: now.toISOString(), finalScore });
 }

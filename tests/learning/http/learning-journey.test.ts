@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { issueToken } from '../../server/accounts/one-time-tokens.ts';
-import { createUser } from '../../server/accounts/users.ts';
-import { addUser, createTestApp, csrfOf, signIn, type TestApp } from '../helpers/test-app.ts';
+import { issueToken } from '../../../server/accounts/one-time-tokens.ts';
+import { createUser } from '../../../server/accounts/users.ts';
+import { addUser, createTestApp, csrfOf, signIn, type TestApp } from '../../helpers/test-app.ts';
 
 const opened: TestApp[] = [];
 afterEach(async () => {

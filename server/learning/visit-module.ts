@@ -1,8 +1,8 @@
 import type { Course, Module } from '../catalog/course.ts';
-import type { OnCourseCompleted } from '../quizzes/submit-quiz.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { evaluateCompletion } from './evaluate-completion.ts';
+import type { OnCourseCompleted } from './on-course-completed.ts';
 import { recordActivity } from './record-activity.ts';
 
 type VisitDeps = { store: AppStore; clock: Clock; onCourseCompleted?: OnCourseCompleted };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { moduleProgressId } from '../../server/progress/progress-ids.ts';
-import { visitModule } from '../../server/progress/visit-module.ts';
-import { createTestApp } from '../helpers/test-app.ts';
-import { createFaultyFs } from '../store/fixtures/faulty-fs.ts';
+import { moduleProgressId } from '../../../server/learning/progress-ids.ts';
+import { visitModule } from '../../../server/learning/visit-module.ts';
+import { createTestApp } from '../../helpers/test-app.ts';
+import { createFaultyFs } from '../../store/fixtures/faulty-fs.ts';
 
 describe('recording module views', () => {
   it('records the views of learners arriving together in one durable transaction', async () => {

@@ -1,6 +1,6 @@
 import type { Question, QuestionType } from '../catalog/course.ts';
 import { normalizeAnswer } from '../catalog/normalize-answer.ts';
-import type { Answer } from '../learning/schema.ts';
+import type { Answer } from './schema.ts';
 
 type Grader = (question: Question, answer: Answer | undefined) => boolean;
 

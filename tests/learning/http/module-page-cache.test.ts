@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { addUser, createTestApp, csrfOf, type TestApp, testPassword } from '../helpers/test-app.ts';
-import { fixturesDir, testConfig } from '../helpers/test-config.ts';
+import { createApp } from '../../../server/app.ts';
+import { addUser, createTestApp, csrfOf, type TestApp, testPassword } from '../../helpers/test-app.ts';
+import { fixturesDir, testConfig } from '../../helpers/test-config.ts';
 
 // The module page is served from a copy rendered once per kind of reader (module-page-cache.ts). The same
 // app built for development renders every page in full: both must give the same bytes.

@@ -1,35 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Course, Module } from '../catalog/course.ts';
-import type { Answer, Attempt, Enrollment } from '../learning/schema.ts';
-import { evaluateCompletion } from '../progress/evaluate-completion.ts';
-import { recordActivity } from '../progress/record-activity.ts';
 import type { Clock } from '../shared/clock.ts';
-import type { AppCollections, AppStore } from '../store/app-collections.ts';
-import type { Tx } from '../store/store.ts';
-import { gradeQuestion } from './graders.ts';
-
-export class AttemptsExhaustedError extends Error {
-  override readonly name = 'AttemptsExhaustedError';
-}
-
-export type OnCourseCompleted = (
-  tx: Tx<AppCollections>,
-  enrollment: Readonly<Enrollment>,
-  course: Course,
-) => Promise<void>;
-
-/** Attempts of one learner on one module's quiz, oldest first. */
-export async function attemptsOn(
-  store: Pick<AppStore, 'findBy'> | Tx<AppCollections>,
-  userId: string,
-  course: string,
-  module: string,
-) {
-  const all = await store.findBy('attempts', 'userId', userId);
-  return all
-    .filter((a) => a.course === course && a.module === module)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-}
+import type { AppStore } from '../store/app-collections.ts';
+import { attemptsExhausted } from './attempt-rules.ts';
+import { AttemptsExhaustedError } from './errors.ts';
+import { evaluateCompletion } from './evaluate-completion.ts';
+import { gradeQuiz } from './grade-quiz.ts';
+import type { OnCourseCompleted } from './on-course-completed.ts';
+import { attemptsOn } from './queries.ts';
+import { recordActivity } from './record-activity.ts';
+import type { Answer, Attempt } from './schema.ts';
 
 /**
  * Grades a quiz on the server and records the attempt, the module's best score and, when this pass
@@ -45,11 +25,10 @@ export async function submitQuiz(
   if (!quiz) throw new Error(`module ${module.slug} has no quiz`);
   return deps.store.transact(async (tx) => {
     const now = deps.clock();
-    const previous = await attemptsOn(tx, userId, course.slug, module.slug);
-    if (quiz.maxAttempts > 0 && previous.length >= quiz.maxAttempts) throw new AttemptsExhaustedError();
-    const correct = Object.fromEntries(quiz.questions.map((q) => [q.id, gradeQuestion(q, answers[q.id])]));
-    const rightCount = Object.values(correct).filter(Boolean).length;
-    const score = Math.round((rightCount / quiz.questions.length) * 100);
+    if (attemptsExhausted(quiz, await attemptsOn(tx, userId, course.slug, module.slug))) {
+      throw new AttemptsExhaustedError();
+    }
+    const { correct, score, passed } = gradeQuiz(quiz, answers);
     const attempt = tx.put('attempts', {
       id: randomUUID(),
       userId,
@@ -62,13 +41,13 @@ export async function submitQuiz(
       correct,
       score,
       passMark: quiz.passMark,
-      passed: score >= quiz.passMark,
+      passed,
     });
     const progress = await recordActivity(tx, { userId, course, module, now });
     tx.put('progress', {
       ...progress,
       bestScore: Math.max(progress.bestScore ?? 0, score),
-      passedAt: progress.passedAt ?? (attempt.passed ? now.toISOString() : null),
+      passedAt: progress.passedAt ?? (passed ? now.toISOString() : null),
     });
     const completed = await evaluateCompletion(tx, { userId, course, now });
     if (completed && deps.onCourseCompleted) await deps.onCourseCompleted(tx, completed, course);

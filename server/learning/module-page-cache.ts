@@ -1,5 +1,5 @@
 // A module page is the same for every learner except for a few values: their name in the header, the
-// CSRF token in its forms and the line about their past attempts. Rendering views/courses/module.ejs for
+// CSRF token in its forms and the line about their past attempts. Rendering views/learning/module.ejs for
 // every view cost ~0.5 ms of CPU, most of the page's cost (docs/decisions/006-performance.md). So the page
 // is rendered once per course version, module and kind of reader, with markers where those values go,
 // and each request only joins the pieces. The markup stays in the templates, which render the page as
@@ -8,8 +8,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import ejs from 'ejs';
 import type { Response } from 'express';
 import type { User } from '../accounts/schema.ts';
-import type { Attempt } from '../learning/schema.ts';
-import type { Course, Module } from './course.ts';
+import type { Course, Module } from '../catalog/course.ts';
+import { moduleView } from './module-view-locals.ts';
+import type { Attempt } from './schema.ts';
 
 type Hole = 'name' | 'csrf' | 'notice';
 
@@ -32,7 +33,7 @@ const plans = new WeakMap<object, WeakMap<Course, Map<string, Promise<Plan>>>>()
 export interface ModulePageRequest {
   course: Course;
   module: Module;
-  /** What renderModulePage passes to `courses/module`; only called to render the page once. */
+  /** What renderModulePage passes to the module view; only called to render the page once. */
   locals: () => Record<string, unknown>;
   /** Names everything in `locals` that differs between readers of this module (the quiz's state). */
   stateKey: string;
@@ -43,7 +44,7 @@ export interface ModulePageRequest {
 }
 
 /**
- * `courses/module` as UTF-8 bytes, from the page cached for this kind of reader, with its ETag: the page
+ * The module view as UTF-8 bytes, from the page cached for this kind of reader, with its ETag: the page
  * is a function of the cached rendering and the values put in it, so hashing those few values gives the
  * same guarantee as hashing the whole page (what Express would do) for a fraction of the work.
  */
@@ -73,7 +74,7 @@ export async function cachedModulePage(
   const { parts, holes, id } = await plan;
   const notice =
     holes.includes('notice') && attempts && attempts.length > 0
-      ? await render(res, 'quizzes/attempts-notice', { ...res.locals, course, module, attempts })
+      ? await render(res, 'learning/attempts-notice', { ...res.locals, course, module, attempts })
       : '';
   const values: Record<Hole, string> = {
     name: ejs.escapeXML(user?.name ?? ''),
@@ -114,7 +115,7 @@ async function renderPlan(res: Response, page: ModulePageRequest): Promise<Plan>
     attemptsNotice: user ? marker('notice') : undefined,
   };
   await new Promise((resolve) => setImmediate(resolve));
-  const pieces = (await render(res, 'courses/module', locals)).split(markerPattern);
+  const pieces = (await render(res, moduleView, locals)).split(markerPattern);
   return {
     parts: pieces.filter((_, i) => i % 2 === 0).map((part) => Buffer.from(part)),
     holes: pieces.filter((_, i) => i % 2 === 1) as Hole[],
