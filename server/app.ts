@@ -8,7 +8,6 @@ import { navigationFor } from './accounts/navigation.ts';
 import { loadSession } from './accounts/sessions.ts';
 import { CatalogHolder } from './catalog/catalog-holder.ts';
 import type { Catalog } from './catalog/course.ts';
-import { type CourseRouteDeps, courseRoutes } from './catalog/course-routes.ts';
 import { issueCertificate } from './certificates/issue-certificate.ts';
 import type { Config } from './config.ts';
 import { benchMetrics } from './http/bench-metrics.ts';
@@ -26,8 +25,10 @@ import { formatDateFr } from './i18n/format-date-fr.ts';
 import { formatDateTimeFr } from './i18n/format-date-time-fr.ts';
 import { formatDurationFr } from './i18n/format-duration-fr.ts';
 import { translate } from './i18n/translate.ts';
-import { progressRoutes } from './progress/progress-routes.ts';
-import { quizRoutes } from './quizzes/quiz-routes.ts';
+import type { LearningDeps } from './learning/learning-deps.ts';
+import { meRoutes } from './learning/me-routes.ts';
+import { quizRoutes } from './learning/quiz-routes.ts';
+import { readingRoutes } from './learning/routes.ts';
 import { type Log, silentLog } from './shared/log.ts';
 import type { AppStore } from './store/app-collections.ts';
 import { isStudioUpload, studioFormParser } from './studio/studio-body-parsing.ts';
@@ -93,7 +94,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
 
-  const courseDeps: CourseRouteDeps = {
+  const learningDeps: LearningDeps = {
     getCatalog: () => catalogHolder.get(),
     store,
     clock,
@@ -108,22 +109,22 @@ export function createApp(deps: AppDeps): Express {
   // page no longer walks past every sign-in and administration route. A new route goes under its prefix.
   app.use(routesUnder(['/login', '/logout', '/setup', '/invitations', '/reset'], accountRoutes(sessionDeps)));
   app.use(routesUnder(['/admin'], adminRoutes(sessionDeps)));
-  app.use(routesUnder(['/me'], progressRoutes(courseDeps)));
+  app.use(routesUnder(['/me'], meRoutes(learningDeps)));
   // Certificates, HR reports and the studio load their heavy libraries (pdfkit, exceljs, zip) on first use.
   app.use(
     lazyRoutes(['/certificates', '/verify'], async () =>
       (await import('./certificates/certificate-routes.ts')).certificateRoutes({ store, clock, config }),
     ),
   );
-  app.use(lazyRoutes(['/hr'], async () => (await import('./reports/hr-routes.ts')).hrRoutes(courseDeps)));
+  app.use(lazyRoutes(['/hr'], async () => (await import('./reports/hr-routes.ts')).hrRoutes(learningDeps)));
   app.use(
     lazyRoutes(['/studio'], async () =>
       (await import('./studio/studio-routes.ts')).studioRoutes({ catalogHolder, store, clock, config }),
     ),
   );
-  app.use(courseRoutes(courseDeps));
+  app.use(readingRoutes(learningDeps));
   // After the reading routes, which never match a quiz's paths: a module page is not held up by them.
-  app.use(quizRoutes(courseDeps));
+  app.use(quizRoutes(learningDeps));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
   return app;

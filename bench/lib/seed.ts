@@ -5,9 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../server/accounts/password.ts';
 import type { User } from '../../server/accounts/schema.ts';
 import type { Catalog, Course } from '../../server/catalog/course.ts';
+import { enrollmentId, moduleProgressId } from '../../server/learning/progress-ids.ts';
 import type { Attempt, Enrollment, ModuleProgress } from '../../server/learning/schema.ts';
 import { openAppStore } from '../../server/open-app-store.ts';
-import { enrollmentId, moduleProgressId } from '../../server/progress/progress-ids.ts';
 import type { AppStore } from '../../server/store/app-collections.ts';
 
 export const benchPassword = 'une phrase de passe pour le banc d’essai';

@@ -1,8 +1,8 @@
 import { type Request, type Response, Router } from 'express';
 import { requireRole } from '../accounts/guards.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { CourseRouteDeps } from '../catalog/course-routes.ts';
 import { HttpError } from '../http/http-error.ts';
+import type { LearningDeps } from '../learning/learning-deps.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { certificateStatusLabels, completionStatusLabels, parisDay } from './completion-columns.ts';
@@ -66,7 +66,7 @@ const tableColumns: { label: string; key?: CompletionSort }[] = [
 ];
 
 /** HR follow-up: the completions dashboard, one learner's courses, and the CSV/XLSX exports. Roles hr and admin. */
-export function hrRoutes(deps: CourseRouteDeps): Router {
+export function hrRoutes(deps: LearningDeps): Router {
   const { store, getCatalog, clock } = deps;
   const router = Router();
   const hrOnly = requireRole('hr', 'admin');

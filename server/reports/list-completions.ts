@@ -1,8 +1,8 @@
 import type { User } from '../accounts/schema.ts';
 import type { Catalog, Course } from '../catalog/course.ts';
 import type { Certificate } from '../certificates/schema.ts';
+import { enrollmentId } from '../learning/progress-ids.ts';
 import type { Enrollment } from '../learning/schema.ts';
-import { enrollmentId } from '../progress/progress-ids.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import type { CompletionFilters, CompletionSort } from './completion-filters.ts';
 import { type CompletionRow, CompletionStatus } from './completion-row.ts';

@@ -2,14 +2,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Response } from 'express';
 import { imageExtensions } from '../catalog/limits.ts';
+import { courseView, moduleView, moduleViewLocals } from '../learning/module-view-locals.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { courseDirState } from './course-dir-state.ts';
 import { listAssetFiles } from './list-asset-files.ts';
 import { listModuleFiles } from './list-module-files.ts';
-import { moduleViewLocals } from './module-view-locals.ts';
 import { presentIssues } from './present-issues.ts';
 import { previewCourseFile, previewUrlBase } from './preview-course-file.ts';
-import { extractMainContent, renderLearnerView } from './render-learner-view.ts';
+import { extractMainContent, previewSignInHref, renderLearnerView } from './render-learner-view.ts';
 import type { StudioContext } from './studio-context.ts';
 
 export interface EditorState {
@@ -29,8 +29,13 @@ export async function editorPanels(ctx: StudioContext, res: Response, slug: stri
     const links = { slug, moduleBase: previewUrlBase };
     const page =
       file === 'course.md'
-        ? await renderLearnerView(res, 'courses/course', { title: preview.course.title, course: preview.course }, links)
-        : await renderLearnerView(res, 'courses/module', moduleViewLocals(preview.course, preview.moduleIndex), links);
+        ? await renderLearnerView(res, courseView, { title: preview.course.title, course: preview.course }, links)
+        : await renderLearnerView(
+            res,
+            moduleView,
+            moduleViewLocals(preview.course, preview.moduleIndex, { signInHref: previewSignInHref }),
+            links,
+          );
     previewHtml = extractMainContent(page);
   }
   return {

@@ -9,6 +9,7 @@ import { courseSlugPattern, loadCourse } from '../catalog/load-course.ts';
 import { renderMarkdown } from '../catalog/render-markdown.ts';
 import { sendCourseAsset } from '../catalog/send-course-asset.ts';
 import { parseForm } from '../http/parse-form.ts';
+import { moduleView, moduleViewLocals } from '../learning/module-view-locals.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { addModule } from './add-module.ts';
 import { analyseItems } from './analyse-items.ts';
@@ -24,7 +25,6 @@ import { listCourseVersions } from './list-course-versions.ts';
 import { listModuleFiles } from './list-module-files.ts';
 import { listStudioCourses } from './list-studio-courses.ts';
 import { moduleAttemptsByVersion } from './module-attempts-by-version.ts';
-import { moduleViewLocals } from './module-view-locals.ts';
 import { moveModule } from './move-module.ts';
 import { presentIssues } from './present-issues.ts';
 import { previewCourseFile } from './preview-course-file.ts';
@@ -33,7 +33,7 @@ import { receiveMultipart } from './receive-multipart.ts';
 import { renameModule } from './rename-module.ts';
 import { renderCoursePage } from './render-course-page.ts';
 import { editorPanels, renderEditor } from './render-editor.ts';
-import { prependToMain, renderLearnerView } from './render-learner-view.ts';
+import { prependToMain, previewSignInHref, renderLearnerView } from './render-learner-view.ts';
 import { restoreVersion } from './restore-version.ts';
 import { checkSourceSize, normalizeSource, saveCourseFile } from './save-course-file.ts';
 import { imageTooLarge, saveImage } from './save-image.ts';
@@ -508,10 +508,15 @@ export function studioRoutes(deps: StudioDeps): Router {
         preview.fileIssues,
       );
     }
-    const page = await renderLearnerView(res, 'courses/module', moduleViewLocals(preview.course, preview.moduleIndex), {
-      slug,
-      moduleBase: '/studio/preview',
-    });
+    const page = await renderLearnerView(
+      res,
+      moduleView,
+      moduleViewLocals(preview.course, preview.moduleIndex, { signInHref: previewSignInHref }),
+      {
+        slug,
+        moduleBase: '/studio/preview',
+      },
+    );
     res.send(
       prependToMain(
         page,
@@ -534,10 +539,15 @@ export function studioRoutes(deps: StudioDeps): Router {
     const { course } = await loadCourse(dir, { displayRoot: path.dirname(dir), urlBase: `/studio/history/${version}` });
     const index = course?.modules.findIndex((m) => m.slug === req.params.module) ?? -1;
     if (!course || index === -1) throw new NotFoundError();
-    const page = await renderLearnerView(res, 'courses/module', moduleViewLocals(course, index), {
-      slug,
-      moduleBase: `/studio/history/${version}`,
-    });
+    const page = await renderLearnerView(
+      res,
+      moduleView,
+      moduleViewLocals(course, index, { signInHref: previewSignInHref }),
+      {
+        slug,
+        moduleBase: `/studio/history/${version}`,
+      },
+    );
     res.send(
       prependToMain(
         page,

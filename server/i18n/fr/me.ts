@@ -1,2 +1,26 @@
 /** « Mon parcours » and the learner’s own pages. */
-export const me = {} as const;
+export const me = {
+  'me.title': 'Mon parcours',
+  'me.inProgress': 'En cours',
+  'me.inProgress.empty': 'Aucune formation en cours.',
+  'me.inProgress.choose': 'Choisir une formation',
+  'me.modulesDone.one': '{done} module terminé sur {total}',
+  'me.modulesDone.many': '{done} modules terminés sur {total}',
+  'me.resume': 'Reprendre : {module}',
+  'me.unpublished': 'Cette formation n’est plus publiée.',
+  'me.completed': 'Terminées',
+  'me.completed.empty': 'Aucune formation terminée pour le moment.',
+  'me.completedOn': 'terminée le {date}',
+  'me.finalScore': 'évaluation finale : {score} %',
+  'me.certificate': 'Mon attestation',
+  'me.attempts': 'Historique des quiz',
+  'me.attempts.empty': 'Vous n’avez encore répondu à aucun quiz.',
+  'me.attempts.caption': 'Vos dernières réponses aux quiz',
+  'me.attempts.date': 'Date',
+  'me.attempts.course': 'Formation',
+  'me.attempts.module': 'Module',
+  'me.attempts.score': 'Score',
+  'me.attempts.result': 'Résultat',
+  'me.attempts.passed': 'Réussi',
+  'me.attempts.failed': 'À refaire',
+} as const;

@@ -1,0 +1,49 @@
+import type { Response } from 'express';
+import type { Course } from '../catalog/course.ts';
+import type { MessageKey } from '../i18n/fr.ts';
+import type { AppStore } from '../store/app-collections.ts';
+import { attemptsExhausted } from './attempt-rules.ts';
+import { cachedModulePage } from './module-page-cache.ts';
+import { moduleView, moduleViewLocals } from './module-view-locals.ts';
+import { attemptsOn } from './queries.ts';
+import { shuffleFor } from './shuffle-for.ts';
+
+/**
+ * Sends a module page: its reading, then its quiz as this reader may use it (sign in, answer, or no
+ * attempt left). The quiz POST sends it again with the learner's answers and what is missing.
+ */
+export async function renderModulePage(
+  deps: { store: AppStore },
+  res: Response,
+  course: Course,
+  index: number,
+  extra: { previousAnswers?: Record<string, unknown>; quizErrors?: Record<string, MessageKey> } = {},
+): Promise<void> {
+  const module = course.modules[index]!;
+  const user = res.locals.user;
+  const attempts = user && module.quiz ? await attemptsOn(deps.store, user.id, course.slug, module.slug) : undefined;
+  let quizState: Record<string, unknown> = {};
+  let stateKey = 'read-only';
+  if (module.quiz && attempts) {
+    const exhausted = attemptsExhausted(module.quiz, attempts);
+    quizState = {
+      attempts,
+      quizAction: exhausted ? undefined : `/courses/${course.slug}/${module.slug}/quiz`,
+      exhausted,
+    };
+    stateKey = exhausted ? 'exhausted' : 'can-answer';
+  }
+  const shuffled = Boolean(user && module.quiz?.shuffle);
+  const locals = () => ({
+    ...moduleViewLocals(course, index, { order: user ? shuffleFor(user.id) : undefined }),
+    ...quizState,
+  });
+  // The page as every reader of this kind sees it, rendered once (module-page-cache.ts); answers shown
+  // again after an error and per-learner choice orders are rendered in full.
+  if (!extra.previousAnswers && !extra.quizErrors && !shuffled && res.app.enabled('view cache')) {
+    const page = await cachedModulePage(res, { course, module, locals, stateKey, user, attempts });
+    res.set({ 'Content-Type': 'text/html; charset=utf-8', ETag: page.etag }).send(page.body);
+    return;
+  }
+  res.render(moduleView, { ...locals(), ...extra });
+}

@@ -1,0 +1,62 @@
+import { Router } from 'express';
+import { requireUser } from '../accounts/guards.ts';
+import { NotFoundError } from '../shared/errors.ts';
+import { attemptResultRules } from './attempt-rules.ts';
+import { AttemptsExhaustedError } from './errors.ts';
+import { findCourse } from './find-course.ts';
+import { findModuleIndex } from './find-module-index.ts';
+import type { LearningDeps, LearningHandler } from './learning-deps.ts';
+import { renderModulePage } from './module-page.ts';
+import { parseQuizAnswers } from './parse-quiz-answers.ts';
+import { attemptsOn, learnerAttempt } from './queries.ts';
+import { submitQuiz } from './submit-quiz.ts';
+
+/** Quiz submission (graded on the server) and the result page of an attempt. */
+export function quizRoutes(deps: LearningDeps): Router {
+  const router = Router();
+  router.post('/courses/:course/:module/quiz', requireUser, answerQuiz(deps));
+  router.get('/courses/:course/:module/attempts/:attempt', requireUser, showAttempt(deps));
+  return router;
+}
+
+/** Graded on the server; a missing answer shows the page again with what was given (400). */
+const answerQuiz: LearningHandler = (deps) => async (req, res) => {
+  const course = findCourse(deps.getCatalog(), req.params.course);
+  const index = findModuleIndex(course, req.params.module);
+  const module = course.modules[index]!;
+  if (!module.quiz) throw new NotFoundError();
+  const parsed = parseQuizAnswers(module.quiz, req.body);
+  if (!parsed.ok) {
+    res.status(400);
+    return renderModulePage(deps, res, course, index, { previousAnswers: parsed.answers, quizErrors: parsed.errors });
+  }
+  try {
+    const attempt = await submitQuiz(deps, { userId: res.locals.user!.id, course, module, answers: parsed.answers });
+    res.redirect(303, `/courses/${course.slug}/${module.slug}/attempts/${attempt.id}`);
+  } catch (error) {
+    if (!(error instanceof AttemptsExhaustedError)) throw error;
+    res.status(409);
+    await renderModulePage(deps, res, course, index, { previousAnswers: parsed.answers });
+  }
+};
+
+const showAttempt: LearningHandler = (deps) => async (req, res) => {
+  const course = findCourse(deps.getCatalog(), req.params.course);
+  const index = findModuleIndex(course, req.params.module);
+  const module = course.modules[index]!;
+  const where = { userId: res.locals.user!.id, course: course.slug, module: module.slug };
+  const attempt = await learnerAttempt(deps.store, { ...where, attemptId: String(req.params.attempt) });
+  // Another learner's attempt is "not found", never "forbidden": ids reveal nothing.
+  if (!module.quiz || !attempt) throw new NotFoundError();
+  const attempts = await attemptsOn(deps.store, where.userId, where.course, where.module);
+  res.render('learning/result', {
+    title: res.locals.t('quiz.result.pageTitle', { module: module.title }),
+    course,
+    module,
+    quiz: module.quiz,
+    attempt,
+    sameVersion: attempt.contentHash === course.contentHash,
+    ...attemptResultRules(module.quiz, attempts, attempt),
+    next: course.modules[index + 1],
+  });
+};

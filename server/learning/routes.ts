@@ -1,0 +1,59 @@
+import { Router } from 'express';
+import { requireUser } from '../accounts/guards.ts';
+import { sendCourseAsset } from '../catalog/send-course-asset.ts';
+import { coursePageLocals } from './course-page-locals.ts';
+import { findCourse } from './find-course.ts';
+import { findModuleIndex } from './find-module-index.ts';
+import type { LearningDeps, LearningHandler } from './learning-deps.ts';
+import { renderModulePage } from './module-page.ts';
+import { courseView } from './module-view-locals.ts';
+import { courseProgress } from './queries.ts';
+import { visitModule } from './visit-module.ts';
+
+/** Reading routes: the catalog, a course, a module and the course's files. Open to visitors unless REQUIRE_LOGIN. */
+export function readingRoutes(deps: LearningDeps): Router {
+  const router = Router();
+  if (deps.config.requireLogin) router.use(['/', '/courses'], requireUser);
+  router.get(['/', '/courses'], showCatalog(deps));
+  router.get('/courses/:course', showCourse(deps));
+  router.get('/courses/:course/resume', requireUser, resumeCourse(deps));
+  router.get('/courses/:course/assets/*splat', sendAsset(deps));
+  router.get('/courses/:course/:module', showModule(deps));
+  return router;
+}
+
+const showCatalog: LearningHandler = (deps) => (_req, res) => {
+  res.render('learning/catalog', { title: res.locals.t('catalog.title'), courses: deps.getCatalog().courses });
+};
+
+const showCourse: LearningHandler = (deps) => async (req, res) => {
+  const course = findCourse(deps.getCatalog(), req.params.course);
+  const user = res.locals.user;
+  const progress = user && (await courseProgress(deps.store, user.id, course));
+  res.render(courseView, {
+    title: course.title,
+    course,
+    ...(progress && coursePageLocals(course, progress, res.locals.t)),
+  });
+};
+
+/** Opening a course sends a signed-in learner back to where they stopped. */
+const resumeCourse: LearningHandler = (deps) => async (req, res) => {
+  const course = findCourse(deps.getCatalog(), req.params.course);
+  const progress = await courseProgress(deps.store, res.locals.user!.id, course);
+  res.redirect(303, `/courses/${course.slug}/${progress.resumeSlug}`);
+};
+
+const sendAsset: LearningHandler = (deps) => (req, res, next) => {
+  const course = findCourse(deps.getCatalog(), req.params.course);
+  sendCourseAsset(res, next, course.dir, (req.params as unknown as { splat: string[] }).splat, { maxAge: '1h' });
+};
+
+const showModule: LearningHandler = (deps) => async (req, res) => {
+  const course = findCourse(deps.getCatalog(), req.params.course);
+  const index = findModuleIndex(course, req.params.module);
+  const user = res.locals.user;
+  // deps itself, not a copy: visits of the same app share one transaction (visit-module.ts).
+  if (user) await visitModule(deps, { userId: user.id, course, module: course.modules[index]! });
+  await renderModulePage(deps, res, course, index);
+};

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { Course, Module } from '../catalog/course.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { AppStore } from '../store/app-collections.ts';
+import { attemptsExhausted } from './attempt-rules.ts';
+import { AttemptsExhaustedError } from './errors.ts';
+import { evaluateCompletion } from './evaluate-completion.ts';
+import { gradeQuiz } from './grade-quiz.ts';
+import type { OnCourseCompleted } from './on-course-completed.ts';
+import { attemptsOn } from './queries.ts';
+import { recordActivity } from './record-activity.ts';
+import type { Answer, Attempt } from './schema.ts';
+
+/**
+ * Grades a quiz on the server and records the attempt, the module's best score and, when this pass
+ * completes the course, the completion (and whatever `onCourseCompleted` adds) in one durable write.
+ * The best attempt counts: a later lower score never undoes a pass.
+ */
+export async function submitQuiz(
+  deps: { store: AppStore; clock: Clock; onCourseCompleted?: OnCourseCompleted },
+  input: { userId: string; course: Course; module: Module; answers: Record<string, Answer> },
+): Promise<Readonly<Attempt>> {
+  const { course, module, userId, answers } = input;
+  const quiz = module.quiz;
+  if (!quiz) throw new Error(`module ${module.slug} has no quiz`);
+  return deps.store.transact(async (tx) => {
+    const now = deps.clock();
+    if (attemptsExhausted(quiz, await attemptsOn(tx, userId, course.slug, module.slug))) {
+      throw new AttemptsExhaustedError();
+    }
+    const { correct, score, passed } = gradeQuiz(quiz, answers);
+    const attempt = tx.put('attempts', {
+      id: randomUUID(),
+      userId,
+      course: course.slug,
+      module: module.slug,
+      courseVersion: course.version,
+      contentHash: course.contentHash,
+      createdAt: now.toISOString(),
+      answers,
+      correct,
+      score,
+      passMark: quiz.passMark,
+      passed,
+    });
+    const progress = await recordActivity(tx, { userId, course, module, now });
+    tx.put('progress', {
+      ...progress,
+      bestScore: Math.max(progress.bestScore ?? 0, score),
+      passedAt: progress.passedAt ?? (passed ? now.toISOString() : null),
+    });
+    const completed = await evaluateCompletion(tx, { userId, course, now });
+    if (completed && deps.onCourseCompleted) await deps.onCourseCompleted(tx, completed, course);
+    return attempt;
+  });
+}
