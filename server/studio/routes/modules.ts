@@ -1,6 +1,5 @@
 import { type Request, type Response, Router } from 'express';
-import type { FieldErrors } from '../../http/parse-form.ts';
-import { parseForm } from '../../http/parse-form.ts';
+import { type FieldErrors, parseForm } from '../../http/parse-form.ts';
 import { translate } from '../../i18n/translate.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { ModuleSlugTakenError } from '../errors.ts';
