@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { assetPath, lookUpAsset } from './asset-path.ts';
 import { checkNesting } from './check-nesting.ts';
 import type { Course, Module } from './course.ts';
 import { CourseFrontMatter, ModuleFrontMatter } from './course-front-matter.ts';
@@ -64,12 +65,9 @@ export async function loadCourse(dir: string, options: LoadCourseOptions): Promi
       checkMediaReferences(parsed.body, parsed.bodyLine, assets, courseIssues);
       introHtml = renderOnce(() => renderMarkdown(parsed.body, ctx).html);
     }
-    if (front?.couverture && !assets.has(normalizeAssetPath(front.couverture.image))) {
-      courseIssues.add(
-        2,
-        `l’image de couverture « ${front.couverture.image} » est introuvable dans le dossier du cours.`,
-      );
-    }
+    const cover = front?.couverture?.image;
+    const coverLookup = cover === undefined ? 'found' : lookUpAsset(cover, assets);
+    if (coverLookup !== 'found') courseIssues.add(2, `l’image de couverture « ${cover} » ${missingImage[coverLookup]}`);
   }
   issues.push(...courseIssues.items);
 
@@ -145,7 +143,7 @@ export async function loadCourse(dir: string, options: LoadCourseOptions): Promi
       version: front.version,
       authors: front.auteurs,
       cover: front.couverture
-        ? { url: ctx.assetBase + normalizeAssetPath(front.couverture.image), alt: front.couverture.alt }
+        ? { url: ctx.assetBase + assetPath(front.couverture.image)!, alt: front.couverture.alt }
         : undefined,
       get introHtml() {
         return introHtml();
@@ -243,22 +241,29 @@ function checkMediaReferences(body: string, firstLine: number, assets: Set<strin
         );
       } else if (!imageExtensions.includes(path.extname(href).toLowerCase() as (typeof imageExtensions)[number])) {
         issues.add(firstLine + i, `l’image « ${href} » n’est pas d’un format accepté (${imageExtensions.join(', ')}).`);
-      } else if (!assets.has(normalizeAssetPath(href))) {
-        issues.add(firstLine + i, `l’image « ${href} » est introuvable dans le dossier du cours.`);
+      } else {
+        const lookup = lookUpAsset(href, assets);
+        if (lookup !== 'found') issues.add(firstLine + i, `l’image « ${href} » ${missingImage[lookup]}`);
       }
     }
     for (const m of line.matchAll(linkPattern)) {
       const href = m[1]!;
       if (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(href) || moduleFilePattern.test(href.split('#')[0]!)) continue;
-      if (!assets.has(normalizeAssetPath(href)))
-        issues.add(firstLine + i, `le lien « ${href} » pointe vers un fichier introuvable dans le dossier du cours.`);
+      const lookup = lookUpAsset(href, assets);
+      if (lookup !== 'found') issues.add(firstLine + i, `le lien « ${href} » ${missingLink[lookup]}`);
     }
   });
 }
 
-function normalizeAssetPath(href: string): string {
-  return path.posix.normalize(decodeURI(href).replace(/^\.\//, ''));
-}
+const badEscapeHint = '« % » doit être suivi de deux chiffres ou lettres de A à F (%25 pour le signe « % » lui-même).';
+const missingImage = {
+  missing: 'est introuvable dans le dossier du cours.',
+  malformed: `a une adresse mal formée : ${badEscapeHint}`,
+};
+const missingLink = {
+  missing: 'pointe vers un fichier introuvable dans le dossier du cours.',
+  malformed: `est mal formé : ${badEscapeHint}`,
+};
 
 // Synchronous on purpose: a module is a few kilobytes, and at start-up the promise API's round trips to
 // the thread pool (stat, open, fstat, read, close per file) cost more than reading hundreds of files.

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { NotFoundError } from '../shared/errors.ts';
-import { copyDir } from './copy-dir.ts';
+import { copyDir } from '../shared/fs/copy-dir.ts';
+import { fsyncDir } from '../shared/fs/write-file-atomic.ts';
 import { courseDirState } from './course-dir-state.ts';
 import type { StudioContext } from './studio-context.ts';
-import { fsyncDir } from './write-file-atomic.ts';
 
 /**
  * Returns the course's draft folder, first copying the published course into it when there is no draft:

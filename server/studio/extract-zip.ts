@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
-import { ZipRefusedError } from './studio-error.ts';
+import type { StudioMessageKey } from '../i18n/fr/studio.ts';
+import { ZipRefusedError, ZipTooLargeError } from './errors.ts';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -19,20 +20,20 @@ export const zipLimits: ZipLimits = {
 };
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} Mo`;
-const refuse = (message: string, status = 400) => new ZipRefusedError(status, `archive refusée : ${message}`);
+type Params = Record<string, string | number>;
+const refuse = (key: StudioMessageKey, params?: Params) => new ZipRefusedError(key, params);
+const tooLarge = (key: StudioMessageKey, params?: Params) => new ZipTooLargeError(key, params);
 
 /** yauzl's own refusals, in words a trainer understands. */
-function explain(error: Error): ZipRefusedError {
-  if (error instanceof ZipRefusedError) return error;
+function explain(error: Error): Error {
+  if (error instanceof ZipRefusedError || error instanceof ZipTooLargeError) return error;
   const m = error.message;
-  if (/invalid relative path/.test(m)) return refuse('un chemin contient « .. » (il sortirait du dossier du cours).');
-  if (/absolute path/.test(m)) return refuse('un chemin est absolu (il commence par « / » ou une lettre de lecteur).');
-  if (/invalid characters in fileName/.test(m)) return refuse('un chemin contient une barre oblique inverse « \\ ».');
-  if (/bytes in the stream/.test(m)) {
-    return refuse('la taille réelle d’un fichier ne correspond pas à celle annoncée (archive abîmée ou piégée).');
-  }
-  if (/encrypted/i.test(m)) return refuse('l’archive est protégée par un mot de passe.');
-  return refuse('ce fichier n’est pas une archive zip lisible.');
+  if (/invalid relative path/.test(m)) return refuse('studio.zip.parentPath');
+  if (/absolute path/.test(m)) return refuse('studio.zip.absolutePath');
+  if (/invalid characters in fileName/.test(m)) return refuse('studio.zip.backslash');
+  if (/bytes in the stream/.test(m)) return refuse('studio.zip.sizeMismatch');
+  if (/encrypted/i.test(m)) return refuse('studio.zip.encrypted');
+  return refuse('studio.zip.unreadable');
 }
 
 /**
@@ -53,7 +54,7 @@ export async function extractZip(zipFile: string, targetDir: string, limits: Zip
   });
   if (zip.entryCount > limits.maxEntries) {
     zip.close();
-    throw refuse(`trop de fichiers (${zip.entryCount}, au plus ${limits.maxEntries}).`, 413);
+    throw tooLarge('studio.zip.tooManyFiles', { count: zip.entryCount, max: limits.maxEntries });
   }
   const files: string[] = [];
   let declaredTotal = 0;
@@ -84,34 +85,32 @@ export async function extractZip(zipFile: string, targetDir: string, limits: Zip
     async function handleEntry(entry: yauzl.Entry): Promise<void> {
       const name = entry.fileName;
       // yauzl already refuses these (strictFileNames); checked again so this function stands on its own.
-      if (name.includes('\\')) throw refuse('un chemin contient une barre oblique inverse « \\ ».');
-      if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) throw refuse(`chemin absolu interdit (« ${name} »).`);
+      if (name.includes('\\')) throw refuse('studio.zip.backslash');
+      if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) throw refuse('studio.zip.absoluteEntry', { name });
       const parts = name.split('/').filter((p, i, all) => p !== '' || i < all.length - 1);
-      if (parts.some((p) => p === '..' || p === '.' || p === '')) throw refuse(`chemin interdit (« ${name} »).`);
-      if (parts.length > 8) throw refuse(`dossiers trop imbriqués (« ${name} »).`);
+      if (parts.some((p) => p === '..' || p === '.' || p === '')) throw refuse('studio.zip.forbiddenPath', { name });
+      if (parts.length > 8) throw refuse('studio.zip.tooDeep', { name });
       const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
-      if (mode === 0o120000)
-        throw refuse(`« ${name} » est un lien symbolique ; seuls les fichiers et dossiers sont acceptés.`);
+      if (mode === 0o120000) throw refuse('studio.zip.symlink', { name });
       const isDir = name.endsWith('/');
-      if (mode !== 0 && mode !== (isDir ? 0o040000 : 0o100000))
-        throw refuse(`« ${name} » n’est pas un fichier ordinaire.`);
-      if (entry.isEncrypted()) throw refuse('l’archive est protégée par un mot de passe.');
+      if (mode !== 0 && mode !== (isDir ? 0o040000 : 0o100000)) throw refuse('studio.zip.special', { name });
+      if (entry.isEncrypted()) throw refuse('studio.zip.encrypted');
       if (parts[0] === '__MACOSX' || parts.some((p) => p.startsWith('.'))) return;
 
       const target = path.resolve(targetDir, ...parts);
-      if (!target.startsWith(targetDir + path.sep)) throw refuse(`chemin interdit (« ${name} »).`);
+      if (!target.startsWith(targetDir + path.sep)) throw refuse('studio.zip.forbiddenPath', { name });
       if (isDir) {
         await mkdir(target, { recursive: true });
         return;
       }
       if (entry.uncompressedSize > limits.maxEntryBytes) {
-        throw refuse(`« ${name} » est trop gros (au plus ${mb(limits.maxEntryBytes)} par fichier).`, 413);
+        throw tooLarge('studio.zip.entryTooLarge', { name, max: mb(limits.maxEntryBytes) });
       }
       declaredTotal += entry.uncompressedSize;
       if (declaredTotal > limits.maxTotalBytes) {
-        throw refuse(`le contenu décompressé dépasse ${mb(limits.maxTotalBytes)}.`, 413);
+        throw tooLarge('studio.zip.totalTooLarge', { max: mb(limits.maxTotalBytes) });
       }
-      if (files.includes(parts.join('/'))) throw refuse(`« ${name} » figure deux fois dans l’archive.`);
+      if (files.includes(parts.join('/'))) throw refuse('studio.zip.duplicate', { name });
       await mkdir(path.dirname(target), { recursive: true });
       const stream = await new Promise<NodeJS.ReadableStream>((res, rej) =>
         zip.openReadStream(entry, (error, s) => (error ? rej(error) : res(s))),
@@ -122,12 +121,10 @@ export async function extractZip(zipFile: string, targetDir: string, limits: Zip
           entryBytes += chunk.length;
           actualTotal += chunk.length;
           if (entryBytes > limits.maxEntryBytes) {
-            return callback(refuse(`« ${name} » est trop gros une fois décompressé (archive piégée ?).`, 413));
+            return callback(tooLarge('studio.zip.entryBomb', { name }));
           }
           if (actualTotal > limits.maxTotalBytes) {
-            return callback(
-              refuse(`le contenu décompressé dépasse ${mb(limits.maxTotalBytes)} (archive piégée ?).`, 413),
-            );
+            return callback(tooLarge('studio.zip.totalBomb', { max: mb(limits.maxTotalBytes) }));
           }
           callback(null, chunk);
         },

@@ -1,5 +1,5 @@
 import { isMap, isScalar, type Node, parseDocument, stringify } from 'yaml';
-import { StudioError } from './studio-error.ts';
+import { FrontMatterUnreadableError } from './errors.ts';
 
 interface FrontMatterText {
   yaml: string;
@@ -33,10 +33,7 @@ export function setFrontMatterField(source: string, key: string, value: string |
   const front = frontMatterOf(text);
   const doc = front ? parseDocument(front.yaml) : undefined;
   if (!front || !doc || doc.errors.length > 0 || !(isMap(doc.contents) || doc.contents === null)) {
-    throw new StudioError(
-      422,
-      'l’en-tête (entre les lignes « --- ») est absent ou illisible : corrigez-le d’abord dans l’éditeur.',
-    );
+    throw new FrontMatterUnreadableError();
   }
   const serialized = typeof value === 'number' ? String(value) : stringify(value, { lineWidth: 0 }).trimEnd();
   const pair = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getFrontMatterField } from './front-matter-field.ts';
-import { listCourseVersions } from './list-course-versions.ts';
+import { courseVersions } from './queries.ts';
 import type { StudioContext } from './studio-context.ts';
 
 /**
@@ -10,7 +10,7 @@ import type { StudioContext } from './studio-context.ts';
  */
 export async function publishedVersion(ctx: StudioContext, slug: string): Promise<number> {
   const inCatalog = ctx.catalog.get().bySlug.get(slug)?.version ?? 0;
-  const inHistory = (await listCourseVersions(ctx.store, slug))[0]?.version ?? 0;
+  const inHistory = (await courseVersions(ctx.store, slug))[0]?.version ?? 0;
   const source = await readFile(path.join(ctx.paths.published(slug), 'course.md'), 'utf8').catch(() => undefined);
   const declared = source === undefined ? undefined : getFrontMatterField(source, 'version');
   const onDisk = source === undefined ? 0 : Number.isSafeInteger(declared) ? (declared as number) : 1;

@@ -1,8 +1,8 @@
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
+import { fsyncDir } from '../shared/fs/write-file-atomic.ts';
 import { moduleFileName } from './course-file-name.ts';
 import type { ModuleFile } from './list-module-files.ts';
-import { fsyncDir } from './write-file-atomic.ts';
 
 /**
  * Gives modules the numbers 01, 02… in the given order by renaming their `NN-` prefix. Slugs are unique

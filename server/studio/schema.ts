@@ -17,6 +17,8 @@ export const CourseVersion = z.strictObject({
 });
 export type CourseVersion = z.infer<typeof CourseVersion>;
 
+export const courseVersionId = (slug: string, version: number) => `${slug}@${version}`;
+
 export const studioCollections = {
   courseVersions: defineCollection(CourseVersion, ['course']),
 };

@@ -1,8 +1,8 @@
 import type { CatalogHolder } from '../catalog/catalog-holder.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../shared/clock.ts';
+import { KeyedLock } from '../shared/keyed-lock.ts';
 import type { AppStore } from '../store/app-collections.ts';
-import { KeyedLock } from './keyed-lock.ts';
 import { type StudioPaths, studioPaths } from './studio-paths.ts';
 
 export interface StudioDeps {
@@ -10,6 +10,12 @@ export interface StudioDeps {
   store: AppStore;
   clock: Clock;
   config: Config;
+}
+
+/** Who does a studio action, as the history and the audit log name them. */
+export interface Actor {
+  id: string;
+  name: string;
 }
 
 /** What every studio operation needs: the folders, the store, the live catalog and the per-course lock. */

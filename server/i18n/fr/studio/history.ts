@@ -1,0 +1,78 @@
+/** The history of published versions and the analysis of quiz answers. */
+export const studioHistory = {
+  'studio.versions.title': 'Historique des versions',
+  'studio.versions.crumb': 'Historique',
+  'studio.versions.intro':
+    'Chaque publication crée une nouvelle version. Les essais, la progression et les attestations des apprenants gardent la version sur laquelle ils ont été obtenus.',
+  'studio.versions.empty': 'Aucune version publiée depuis le studio.',
+  'studio.versions.emptyCurrent':
+    'La version {version} actuellement publiée sera conservée ici lors de la prochaine publication.',
+  'studio.versions.caption': 'Versions publiées, de la plus récente à la plus ancienne',
+  'studio.versions.version': 'Version',
+  'studio.versions.publishedAt': 'Publiée le',
+  'studio.versions.by': 'Par',
+  'studio.versions.online': '(en ligne)',
+  'studio.versions.beforeStudio': 'avant le studio',
+  'studio.versions.view': 'Voir',
+  'studio.versions.viewLabel': 'Voir la version {version}',
+
+  'studio.version.title': 'Version {version}',
+  'studio.version.publishedOn': 'Publiée le {date}',
+  'studio.version.publishedBefore': 'Publiée avant le studio',
+  'studio.version.by': 'par {name}',
+  'studio.version.isOnline': 'c’est la version en ligne',
+  'studio.version.quizOne': '(quiz de 1 question)',
+  'studio.version.quizMany': '(quiz de {count} questions)',
+  'studio.version.unreadable': 'Cette version ne peut plus être affichée (elle ne passe plus la vérification).',
+  'studio.version.restore': 'Restaurer',
+  'studio.version.restoreExplain':
+    'La version {version} devient le brouillon de la formation. Les apprenants ne voient rien changer avant que vous la publiiez (elle prendra alors un nouveau numéro de version).',
+  'studio.version.draftReplaced':
+    'Un brouillon existe déjà : il sera remplacé, et ses modifications non publiées perdues.',
+  'studio.version.restoreSubmit': 'Restaurer la version {version} comme brouillon',
+  'studio.version.export': 'Exporter cette version (zip)',
+
+  'studio.analysis.title': 'Analyse des quiz',
+  'studio.analysis.intro':
+    'Pour chaque question : combien de personnes y ont répondu, la part de chaque réponse et le taux de réussite. Une réponse fausse très choisie signale souvent une question ambiguë.',
+  'studio.analysis.notPublished': 'La formation n’est pas publiée : aucun apprenant n’a encore pu répondre.',
+  'studio.analysis.noQuiz': 'La version publiée n’a pas de quiz.',
+  'studio.analysis.caption': 'Essais par module et par version de la formation',
+  'studio.analysis.onlineAttempts': 'Essais sur la version {version} (en ligne)',
+  'studio.analysis.otherAttempts': 'Essais sur d’autres versions',
+  'studio.analysis.versionAttempts': 'v{version} : {count}',
+
+  'studio.itemAnalysis.title': 'Analyse du quiz — {module}',
+  'studio.itemAnalysis.heading': 'Analyse du quiz « {title} »',
+  'studio.itemAnalysis.summary': '{version} : {attempts} de {learners}.',
+  'studio.itemAnalysis.attemptOne': '{count} essai',
+  'studio.itemAnalysis.attemptMany': '{count} essais',
+  'studio.itemAnalysis.learnerOne': '{count} personne',
+  'studio.itemAnalysis.learnerMany': '{count} personnes',
+  'studio.itemAnalysis.explain':
+    'Chaque essai compte, y compris les nouvelles tentatives. Les essais faits sur une autre version sont analysés à part, car les questions ont pu changer.',
+  'studio.itemAnalysis.otherVersions': 'Autres versions',
+  'studio.itemAnalysis.seeOther': 'Voir une autre version :',
+  'studio.itemAnalysis.versionLink': 'version {version} ({attempts})',
+  'studio.itemAnalysis.onlineVersion': 'version en ligne',
+  'studio.itemAnalysis.notKept':
+    'Le contenu de la version {version} n’est pas conservé : seules les versions publiées depuis le studio peuvent être analysées question par question.',
+  'studio.itemAnalysis.noAttempts': 'Aucun essai sur cette version pour le moment.',
+  'studio.itemAnalysis.question': 'Question {number}',
+  'studio.itemAnalysis.success': 'Réussite : {rate} %',
+  'studio.itemAnalysis.successDetail': '({succeeded} sur {attempts} ayant répondu).',
+  'studio.itemAnalysis.misleading':
+    'À revoir : la réponse fausse « {choice} » est choisie au moins autant qu’une bonne réponse ({rate} %). La question ou les choix induisent peut-être en erreur.',
+  'studio.itemAnalysis.hard': 'À revoir : moins d’une personne sur deux réussit cette question.',
+  'studio.itemAnalysis.shortCaption': 'Réponses écrites les plus fréquentes (question {number})',
+  'studio.itemAnalysis.answer': 'Réponse (simplifiée)',
+  'studio.itemAnalysis.attempts': 'Essais',
+  'studio.itemAnalysis.share': 'Part',
+  'studio.itemAnalysis.accepted': 'Acceptée',
+  'studio.itemAnalysis.empty': '(vide)',
+  'studio.itemAnalysis.choicesCaption': 'Choix de réponse (question {number})',
+  'studio.itemAnalysis.multiple': '— plusieurs réponses possibles',
+  'studio.itemAnalysis.choice': 'Choix',
+  'studio.itemAnalysis.correct': 'Bonne réponse',
+  'studio.itemAnalysis.picked': 'Choisi',
+} as const;

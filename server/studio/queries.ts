@@ -1,0 +1,55 @@
+// The studio's reads of the store, one function per question, so that another store can answer each
+// with one query of its own.
+import type { Attempt } from '../learning/schema.ts';
+import type { AppStore } from '../store/app-collections.ts';
+import { type CourseVersion, courseVersionId } from './schema.ts';
+
+/** The published versions of a course kept in the history, newest first. */
+export async function courseVersions(
+  store: Pick<AppStore, 'findBy'>,
+  slug: string,
+): Promise<Readonly<CourseVersion>[]> {
+  const rows = await store.findBy('courseVersions', 'course', slug);
+  return [...rows].sort((a, b) => b.version - a.version);
+}
+
+/** One version of the history, if it was recorded. */
+export function courseVersion(
+  store: Pick<AppStore, 'get'>,
+  slug: string,
+  version: number,
+): Promise<Readonly<CourseVersion> | undefined> {
+  return store.get('courseVersions', courseVersionId(slug, version));
+}
+
+export type AttemptsByVersion = Map<number, Readonly<Attempt>[]>;
+
+/**
+ * The attempts on a course's modules, by module slug, then by the course version they were taken on
+ * (question ids mean something only within one version). The store indexes attempts by learner only, so
+ * this scans them: fine for a trainer's page, not for a hot path.
+ */
+export async function courseAttemptsByModule(
+  store: Pick<AppStore, 'all'>,
+  slug: string,
+): Promise<Map<string, AttemptsByVersion>> {
+  const byModule = new Map<string, AttemptsByVersion>();
+  for await (const attempt of store.all('attempts')) {
+    if (attempt.course !== slug) continue;
+    const byVersion = byModule.get(attempt.module) ?? new Map<number, Readonly<Attempt>[]>();
+    byModule.set(attempt.module, byVersion);
+    const list = byVersion.get(attempt.courseVersion);
+    if (list) list.push(attempt);
+    else byVersion.set(attempt.courseVersion, [attempt]);
+  }
+  return byModule;
+}
+
+/** The attempts on one module, by the course version they were taken on. */
+export async function moduleAttemptsByVersion(
+  store: Pick<AppStore, 'all'>,
+  slug: string,
+  moduleSlug: string,
+): Promise<AttemptsByVersion> {
+  return (await courseAttemptsByModule(store, slug)).get(moduleSlug) ?? new Map();
+}
