@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CompletionRow } from '../../server/reports/completion-row.ts';
-import { writeCompletionsCsv } from '../../server/reports/write-completions-csv.ts';
-import { writeCompletionsXlsx } from '../../server/reports/write-completions-xlsx.ts';
+import type { CompletionRow } from '../../server/hr/completion-row.ts';
+import { writeCompletionsCsv } from '../../server/hr/write-completions-csv.ts';
+import { writeCompletionsXlsx } from '../../server/hr/write-completions-xlsx.ts';
 import { makeCompletionRow } from './make-completion-row.ts';
 
 const total = 20_000;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { minutesToHours, parisDay } from '../../server/reports/completion-columns.ts';
+import { minutesToHours, parisDay } from '../../server/hr/completion-columns.ts';
 
 const parisDate = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short' });
 const asFrench = ({ year, month, day }: { year: number; month: number; day: number }) =>

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { writeCompletionsXlsx } from '../../server/reports/write-completions-xlsx.ts';
+import { writeCompletionsXlsx } from '../../server/hr/write-completions-xlsx.ts';
 import { collectOutput } from './collect-output.ts';
 import { fromArray, makeCompletionRow } from './make-completion-row.ts';
 

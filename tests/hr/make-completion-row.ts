@@ -1,4 +1,4 @@
-import { CompletionRow } from '../../server/reports/completion-row.ts';
+import { CompletionRow } from '../../server/hr/completion-row.ts';
 
 /** A completed course; the completion falls at 00:30 in Paris, the day after the UTC date. */
 export function makeCompletionRow(overrides: Partial<CompletionRow> = {}): CompletionRow {
