@@ -107,7 +107,7 @@ export function createApp(deps: AppDeps): Express {
       (await import('./certificates/certificate-routes.ts')).certificateRoutes({ store, clock, config }),
     ),
   );
-  app.use(lazyRoutes(['/hr'], async () => (await import('./hr/hr-routes.ts')).hrRoutes(courseDeps)));
+  app.use(lazyRoutes(['/hr'], async () => (await import('./hr/routes.ts')).hrRoutes(courseDeps)));
   app.use(
     lazyRoutes(['/studio'], async () =>
       (await import('./studio/studio-routes.ts')).studioRoutes({ catalogHolder, store, clock, config }),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { translate } from '../i18n/translate.ts';
 import { CompletionStatus } from './completion-row.ts';
 
 export const completionSortKeys = ['name', 'structure', 'course', 'status', 'completedAt'] as const;
-export const CompletionSort = z.enum(completionSortKeys, { error: 'Tri inconnu.' });
+export const CompletionSort = z.enum(completionSortKeys, { error: translate('hr.filters.unknownSort') });
 export type CompletionSort = z.infer<typeof CompletionSort>;
 
 /** Rows per page of the HR dashboard. */
@@ -24,9 +25,9 @@ const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value;
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankToUndefined, schema.optional());
 
-const Day = z
-  .string({ error: 'Date invalide : utilisez le format AAAA-MM-JJ, par exemple 2026-11-23.' })
-  .refine(isCalendarDay, { error: 'Date invalide : utilisez le format AAAA-MM-JJ, par exemple 2026-11-23.' });
+const badDay = translate('hr.filters.badDay');
+const Day = z.string({ error: badDay }).refine(isCalendarDay, { error: badDay });
+const badPage = translate('hr.filters.badPage');
 
 /** The HR dashboard's and exports' GET parameters; every field is optional so a view can be bookmarked. */
 export const CompletionFilters = z
@@ -37,31 +38,36 @@ export const CompletionFilters = z
     to: optional(Day),
     /** A structure name exactly as on the accounts. */
     structure: optional(
-      z.string({ error: 'Structure invalide.' }).max(120, { error: 'Structure trop longue (120 caractères au plus).' }),
+      z
+        .string({ error: translate('hr.filters.badStructure') })
+        .max(120, { error: translate('hr.filters.longStructure') }),
     ),
     /** A course slug, published or not. */
     course: optional(
       z
-        .string({ error: 'Formation invalide.' })
-        .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: 'Formation inconnue : choisissez-la dans la liste.' }),
+        .string({ error: translate('hr.filters.badCourse') })
+        .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: translate('hr.filters.unknownCourse') }),
     ),
-    status: optional(z.enum(CompletionStatus.options, { error: 'Statut inconnu : choisissez-le dans la liste.' })),
+    status: optional(z.enum(CompletionStatus.options, { error: translate('hr.filters.unknownStatus') })),
     /** Absent: the store's order (exports stream then); the dashboard sorts by name. */
     sort: optional(CompletionSort),
-    dir: z.preprocess(blankToUndefined, z.enum(['asc', 'desc'], { error: 'Ordre de tri inconnu.' }).default('asc')),
+    dir: z.preprocess(
+      blankToUndefined,
+      z.enum(['asc', 'desc'], { error: translate('hr.filters.unknownDir') }).default('asc'),
+    ),
     page: z.preprocess(
       blankToUndefined,
       z.coerce
-        .number({ error: 'Numéro de page invalide.' })
-        .int({ error: 'Numéro de page invalide.' })
-        .min(1, { error: 'Numéro de page invalide.' })
-        .max(1_000_000, { error: 'Numéro de page invalide.' })
+        .number({ error: badPage })
+        .int({ error: badPage })
+        .min(1, { error: badPage })
+        .max(1_000_000, { error: badPage })
         .default(1),
     ),
   })
   .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, {
     path: ['to'],
-    error: 'La date de fin doit être le même jour que la date de début ou après.',
+    error: translate('hr.filters.toBeforeFrom'),
   });
 export type CompletionFilters = z.infer<typeof CompletionFilters>;
 

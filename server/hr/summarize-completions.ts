@@ -1,4 +1,4 @@
-import type { ListedCompletion } from './list-completions.ts';
+import type { ListedCompletion } from './listed-completion.ts';
 
 /** Counts for one course, one structure, or everything listed. */
 export interface CompletionTotals {

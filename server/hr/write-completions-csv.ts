@@ -2,8 +2,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import { neutralizeFormula } from '../shared/neutralize-formula.ts';
-import { type CalendarDay, type CompletionColumn, completionColumns } from './completion-columns.ts';
+import { type CompletionColumn, completionColumns } from './completion-columns.ts';
 import type { CompletionRow } from './completion-row.ts';
+import type { CalendarDay } from './paris-day.ts';
 
 /** `excel-fr` opens by double-click in a French Excel; `rfc` is for other tools and scripts. */
 export type CsvFormat = 'excel-fr' | 'rfc';

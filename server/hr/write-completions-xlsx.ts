@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Stream, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
+import { translate } from '../i18n/translate.ts';
 import { type CompletionColumn, completionColumns } from './completion-columns.ts';
 import type { CompletionRow } from './completion-row.ts';
 
@@ -89,7 +90,7 @@ export async function writeCompletionsXlsx(
     useStyles: true,
     useSharedStrings: false,
   });
-  const sheet = workbook.addWorksheet('Réalisations', {
+  const sheet = workbook.addWorksheet(translate('hr.file.sheet'), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
   });
   sheet.columns = completionColumns.map((column) => {

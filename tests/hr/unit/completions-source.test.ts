@@ -2,14 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../server/catalog/course.ts';
-import { loadCatalog } from '../../server/catalog/load-catalog.ts';
-import { CompletionFilters } from '../../server/hr/completion-filters.ts';
-import { type CompletionQuery, type ListedCompletion, listCompletions } from '../../server/hr/list-completions.ts';
-import { openAppStore } from '../../server/open-app-store.ts';
-import type { AppStore } from '../../server/store/app-collections.ts';
-import { fixturesDir } from '../helpers/test-config.ts';
-import { lilas, seedCompletions } from './seed-completions.ts';
+import type { Catalog } from '../../../server/catalog/course.ts';
+import { loadCatalog } from '../../../server/catalog/load-catalog.ts';
+import { CompletionFilters } from '../../../server/hr/completion-filters.ts';
+import { type CompletionQuery, completionsFromStore } from '../../../server/hr/completions-source.ts';
+import type { ListedCompletion } from '../../../server/hr/listed-completion.ts';
+import { openAppStore } from '../../../server/open-app-store.ts';
+import type { AppStore } from '../../../server/store/app-collections.ts';
+import { fixturesDir } from '../../helpers/test-config.ts';
+import { lilas, seedCompletions } from '../seed-completions.ts';
 
 let dir: string;
 let store: AppStore;
@@ -32,7 +33,7 @@ afterAll(async () => {
 
 async function list(query: CompletionQuery): Promise<ListedCompletion[]> {
   const rows: ListedCompletion[] = [];
-  for await (const row of listCompletions(store, catalog, query)) rows.push(row);
+  for await (const row of completionsFromStore(store, () => catalog).list(query)) rows.push(row);
   return rows;
 }
 
@@ -41,7 +42,7 @@ async function pairs(query: CompletionQuery): Promise<string[]> {
   return (await list(query)).map((row) => `${row.userId}/${row.courseSlug}:${row.status}`).sort();
 }
 
-describe('listCompletions', () => {
+describe('completions read from the store', () => {
   it('lists every started learner × course pair when no filter is given, and no not-started pair', async () => {
     expect(await pairs({})).toEqual([
       'alice/ancien:completed',

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { writeCompletionsXlsx } from '../../server/hr/write-completions-xlsx.ts';
-import { collectOutput } from './collect-output.ts';
-import { fromArray, makeCompletionRow } from './make-completion-row.ts';
+import { writeCompletionsXlsx } from '../../../server/hr/write-completions-xlsx.ts';
+import { collectOutput } from '../collect-output.ts';
+import { fromArray, makeCompletionRow } from '../make-completion-row.ts';
 
 async function readBack(buffer: Buffer): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CompletionStatus } from '../../server/hr/completion-row.ts';
-import { summarizeCompletions } from '../../server/hr/summarize-completions.ts';
+import type { CompletionStatus } from '../../../server/hr/completion-row.ts';
+import { summarizeCompletions } from '../../../server/hr/summarize-completions.ts';
 
 const row = (courseSlug: string, structure: string, status: CompletionStatus, measuredMinutes = 0) => ({
   courseSlug,

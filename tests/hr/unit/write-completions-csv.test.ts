@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { writeCompletionsCsv } from '../../server/hr/write-completions-csv.ts';
-import { collectOutput } from './collect-output.ts';
-import { fromArray, makeCompletionRow } from './make-completion-row.ts';
-import { parseCsv } from './parse-csv.ts';
+import { writeCompletionsCsv } from '../../../server/hr/write-completions-csv.ts';
+import { collectOutput } from '../collect-output.ts';
+import { fromArray, makeCompletionRow } from '../make-completion-row.ts';
+import { parseCsv } from '../parse-csv.ts';
 
 const header = [
   'Nom',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CompletionFilters, parseCompletionFilters } from '../../server/hr/completion-filters.ts';
+import { CompletionFilters, parseCompletionFilters } from '../../../server/hr/completion-filters.ts';
 
 describe('CompletionFilters', () => {
   it('reads the GET parameters of a bookmarked view', () => {

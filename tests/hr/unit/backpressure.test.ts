@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CompletionRow } from '../../server/hr/completion-row.ts';
-import { writeCompletionsCsv } from '../../server/hr/write-completions-csv.ts';
-import { writeCompletionsXlsx } from '../../server/hr/write-completions-xlsx.ts';
-import { makeCompletionRow } from './make-completion-row.ts';
+import type { CompletionRow } from '../../../server/hr/completion-row.ts';
+import { writeCompletionsCsv } from '../../../server/hr/write-completions-csv.ts';
+import { writeCompletionsXlsx } from '../../../server/hr/write-completions-xlsx.ts';
+import { makeCompletionRow } from '../make-completion-row.ts';
 
 const total = 20_000;
 const row = makeCompletionRow();

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CsvFormat } from '../../server/hr/write-completions-csv.ts';
-import { writeCompletionsCsv } from '../../server/hr/write-completions-csv.ts';
-import { collectOutput } from './collect-output.ts';
-import { fromArray, makeCompletionRow } from './make-completion-row.ts';
-import { parseCsv } from './parse-csv.ts';
+import type { CsvFormat } from '../../../server/hr/write-completions-csv.ts';
+import { writeCompletionsCsv } from '../../../server/hr/write-completions-csv.ts';
+import { collectOutput } from '../collect-output.ts';
+import { fromArray, makeCompletionRow } from '../make-completion-row.ts';
+import { parseCsv } from '../parse-csv.ts';
 
 // OWASP's list, plus the full-width forms Apple Numbers folds to ASCII.
 const formulaTriggers = ['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'];

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { minutesToHours, parisDay } from '../../server/hr/completion-columns.ts';
+import { minutesToHours } from '../../../server/hr/completion-columns.ts';
+import { parisDay } from '../../../server/hr/paris-day.ts';
 
 const parisDate = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short' });
 const asFrench = ({ year, month, day }: { year: number; month: number; day: number }) =>
