@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CertificateSnapshot } from '../../server/certificates/certificate-snapshot.ts';
-import { renderCertificatePdf } from '../../server/certificates/render-certificate-pdf.ts';
-import { decodeQrCode } from './decode-qr-code.ts';
-import { runPoppler, skipWithoutPoppler } from './run-poppler.ts';
+import type { CertificateSnapshot } from '../../../server/certificates/certificate-snapshot.ts';
+import { renderCertificatePdf } from '../../../server/certificates/pdf/render-certificate-pdf.ts';
+import { decodeQrCode } from '../decode-qr-code.ts';
+import { runPoppler, skipWithoutPoppler } from '../run-poppler.ts';
 
 const verifyUrl = 'https://passerelle.example.org/verify/Qm9uam91ciBsZXMgYW1pcw';
 

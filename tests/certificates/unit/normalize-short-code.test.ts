@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeShortCode } from '../../server/certificates/normalize-short-code.ts';
+import { normalizeShortCode } from '../../../server/certificates/normalize-short-code.ts';
 
 describe('normalizeShortCode', () => {
   it.each([

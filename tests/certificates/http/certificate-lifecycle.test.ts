@@ -4,11 +4,10 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../../server/accounts/schema.ts';
-import { certificateEligibility } from '../../server/certificates/certificate-eligibility.ts';
-import { addUser, createTestApp, csrfOf, signIn, type TestApp } from '../helpers/test-app.ts';
-import { decodeQrCode } from './decode-qr-code.ts';
-import { runPoppler, skipWithoutPoppler } from './run-poppler.ts';
+import type { User } from '../../../server/accounts/schema.ts';
+import { addUser, createTestApp, csrfOf, signIn, type TestApp } from '../../helpers/test-app.ts';
+import { decodeQrCode } from '../decode-qr-code.ts';
+import { runPoppler, skipWithoutPoppler } from '../run-poppler.ts';
 
 type Agent = Awaited<ReturnType<typeof signIn>>;
 
@@ -32,24 +31,6 @@ async function completeCourse(t: TestApp, agent: Agent): Promise<string> {
   if (!match) throw new Error('no certificate link on /me');
   return match[1]!;
 }
-
-describe('certificate eligibility', () => {
-  it('is due only for a completed course without a valid certificate of that version', () => {
-    expect(certificateEligibility(undefined, [])).toEqual({ eligible: false, reason: 'not_completed' });
-    expect(certificateEligibility({ completedAt: null, courseVersion: 1 }, [])).toEqual({
-      eligible: false,
-      reason: 'not_completed',
-    });
-    const done = { completedAt: '2026-11-23T10:00:00Z', courseVersion: 2 };
-    expect(certificateEligibility(done, [])).toEqual({ eligible: true });
-    expect(certificateEligibility(done, [{ status: 'valid', courseVersion: 2 }])).toEqual({
-      eligible: false,
-      reason: 'already_issued',
-    });
-    expect(certificateEligibility(done, [{ status: 'valid', courseVersion: 1 }])).toEqual({ eligible: true });
-    expect(certificateEligibility(done, [{ status: 'revoked', courseVersion: 2 }])).toEqual({ eligible: true });
-  });
-});
 
 describe('certificates', () => {
   let t: TestApp;

@@ -3,7 +3,7 @@ import {
   generateVerificationCode,
   SHORT_CODE_ALPHABET,
   SHORT_CODE_PATTERN,
-} from '../../server/certificates/generate-verification-code.ts';
+} from '../../../server/certificates/generate-verification-code.ts';
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,}$/;
 
