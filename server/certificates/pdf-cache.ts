@@ -2,14 +2,15 @@ import type { Certificate } from './schema.ts';
 
 /**
  * Rendered PDFs by certificate, the most recent `max`: a PDF is deterministic and costs ~100 ms of CPU
- * to render. The oldest entry goes first when full.
+ * to render. The oldest entry goes first when full. The key holds the status, since a revoked or
+ * replaced certificate prints differently: a status change is never served the old bytes.
  */
 export class PdfCache {
   private readonly entries = new Map<string, Buffer>();
   constructor(private readonly max = 100) {}
 
-  async get(certificate: Pick<Certificate, 'id'>, render: () => Promise<Buffer>): Promise<Buffer> {
-    const key = certificate.id;
+  async get(certificate: Pick<Certificate, 'id' | 'status'>, render: () => Promise<Buffer>): Promise<Buffer> {
+    const key = `${certificate.id} ${certificate.status}`;
     const hit = this.entries.get(key);
     if (hit) return hit;
     const pdf = await render();

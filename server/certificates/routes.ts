@@ -10,15 +10,14 @@ import { NotFoundError } from '../shared/errors.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { canSeeCertificate } from './can-see-certificate.ts';
 import { certificatePage, type FormState, verificationPage } from './certificate-pages.ts';
+import { certificatePdf } from './certificate-pdf.ts';
 import { CertificateNotValidError } from './errors.ts';
 import { normalizeShortCode } from './normalize-short-code.ts';
-import { renderCertificatePdf } from './pdf/render-certificate-pdf.ts';
 import { PdfCache } from './pdf-cache.ts';
 import { findCertificate, findCertificateByShortCode, findCertificateByToken } from './queries.ts';
 import { reissueCertificate } from './reissue-certificate.ts';
 import { revokeCertificate } from './revoke-certificate.ts';
 import type { Certificate } from './schema.ts';
-import { verifyUrl } from './verify-url.ts';
 
 export interface CertificateRouteDeps {
   store: AppStore;
@@ -89,9 +88,7 @@ const showCertificate: Handler = (deps) =>
 const downloadPdf = (deps: CertificateRouteDeps, cache: PdfCache): RequestHandler =>
   async function downloadPdf(req, res) {
     const certificate = await visibleCertificate(deps, req, res);
-    const pdf = await cache.get(certificate, () =>
-      renderCertificatePdf(certificate.snapshot, { verifyUrl: verifyUrl(deps.config.baseUrl, certificate) }),
-    );
+    const pdf = await certificatePdf(certificate, { baseUrl: deps.config.baseUrl, cache });
     res.set({
       'Content-Type': 'application/pdf',
       'Content-Disposition': `attachment; filename="attestation-${certificate.snapshot.shortCode}.pdf"`,

@@ -5,9 +5,16 @@ import { FACT_LINE_HEIGHT, SECTION_GAP, SECTION_HEADING_HEIGHT, SECTIONS_BOTTOM 
 import { drawObjectives, planObjectives } from './objectives.ts';
 import { drawAttestation, drawFrame, drawHeader, drawSignature, drawTitle } from './page-sections.ts';
 import { drawVerificationPanel } from './verification-panel.ts';
+import { drawWithdrawalStamp, type Withdrawal } from './withdrawal-stamp.ts';
 
-/** Renders the one-page "Attestation de fin de formation"; the same snapshot always gives the same bytes. */
-export async function renderCertificatePdf(cert: CertificateSnapshot, opts: { verifyUrl: string }): Promise<Buffer> {
+/**
+ * Renders the one-page "Attestation de fin de formation"; the same snapshot (and withdrawal) always gives
+ * the same bytes. A revoked or replaced certificate is stamped as such.
+ */
+export async function renderCertificatePdf(
+  cert: CertificateSnapshot,
+  opts: { verifyUrl: string; withdrawal?: Withdrawal },
+): Promise<Buffer> {
   const snapshot = CertificateSnapshot.parse(cert);
   const { verifyUrl } = opts;
   // Printed, linked and encoded in the QR code as given: it must be a web address a phone can open.
@@ -35,6 +42,7 @@ export async function renderCertificatePdf(cert: CertificateSnapshot, opts: { ve
   drawFacts(doc, facts, y + SECTION_GAP + extra);
   drawSignature(doc, snapshot);
   drawVerificationPanel(doc, snapshot, verifyUrl);
+  if (opts.withdrawal) drawWithdrawalStamp(doc, opts.withdrawal);
   doc.end();
 
   const bytes = await pdf;

@@ -77,4 +77,10 @@ export const certificates = {
   'certificates.pdf.verifyHelp':
     'Document délivré électroniquement. Pour le vérifier, scannez le code QR ou saisissez ce code de vérification à l’adresse indiquée :',
   'certificates.pdf.contentHash': 'Empreinte du contenu : {hash}',
+  'certificates.pdf.stamp.revoked': 'RÉVOQUÉE',
+  'certificates.pdf.stamp.replaced': 'REMPLACÉE',
+  'certificates.pdf.notice.revoked': 'Attestation révoquée le {date} : elle n’est plus valable.',
+  'certificates.pdf.notice.replaced': 'Attestation remplacée le {date} : seule la nouvelle attestation fait foi.',
+  'certificates.pdf.notice.revokedUndated': 'Attestation révoquée : elle n’est plus valable.',
+  'certificates.pdf.notice.replacedUndated': 'Attestation remplacée : seule la nouvelle attestation fait foi.',
 } as const;

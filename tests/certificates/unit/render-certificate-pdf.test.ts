@@ -178,6 +178,23 @@ describe.skipIf(skipWithoutPoppler)('renderCertificatePdf', () => {
     expect(text).not.toContain('réussie');
   });
 
+  it('stamps a revoked or replaced certificate, with the date, on one page whose QR code still reads', async () => {
+    const withdrawal = { status: 'revoked' as const, at: '2026-12-02T10:00:00Z' };
+    const revoked = await save('revoked', await renderCertificatePdf(aCertificate(), { verifyUrl, withdrawal }));
+    expect(await runPoppler('pdfinfo', [revoked])).toMatch(/^Pages:\s+1$/m);
+    expect(await textOf(revoked)).toContain('Attestation révoquée le 2 décembre 2026 : elle n’est plus valable.');
+    expect(await qrCodeOf(revoked)).toBe(verifyUrl);
+    const replaced = await renderCertificatePdf(aCertificate(), {
+      verifyUrl,
+      withdrawal: { status: 'replaced', at: null },
+    });
+    expect(await textOf(await save('replaced', replaced))).toContain(
+      'Attestation remplacée : seule la nouvelle attestation fait foi.',
+    );
+    const valid = await textOf(await save('valid', await renderCertificatePdf(aCertificate(), { verifyUrl })));
+    expect(valid).not.toMatch(/révoquée|remplacée/);
+  });
+
   it('refuses a snapshot that breaks its schema, and a verify URL that is not an absolute web address', async () => {
     await expect(renderCertificatePdf(aCertificate({ score: 120 }), { verifyUrl })).rejects.toThrow();
     await expect(renderCertificatePdf(aCertificate({ shortCode: 'PAS-1234' }), { verifyUrl })).rejects.toThrow();
