@@ -12,3 +12,11 @@ export function canManageCertificates(user: Pick<User, 'role'> | undefined): boo
 export function canSeeCertificate(user: Viewer, certificate: Pick<Certificate, 'userId'>): boolean {
   return certificate.userId === user.id || canManageCertificates(user);
 }
+
+/**
+ * The public verification page names the holder (and their time and result) only while the certificate
+ * is valid: a withdrawn one shows its course, date and status, so it cannot expose a person by its code.
+ */
+export function showsHolderPublicly(certificate: Pick<Certificate, 'status'>): boolean {
+  return certificate.status === 'valid';
+}

@@ -1,7 +1,7 @@
 import type { User } from '../accounts/schema.ts';
 import { translate } from '../i18n/translate.ts';
 import type { AppStore } from '../store/app-collections.ts';
-import { canManageCertificates } from './can-see-certificate.ts';
+import { canManageCertificates, showsHolderPublicly } from './can-see-certificate.ts';
 import { replacementOf } from './queries.ts';
 import type { Certificate } from './schema.ts';
 import { verifyUrl } from './verify-url.ts';
@@ -29,12 +29,13 @@ export async function certificatePage(
   };
 }
 
-/** The public verification page: what the PDF prints, the status, and the replacement if any. */
+/** The public verification page: the status, what the PDF prints while valid, and the replacement if any. */
 export async function verificationPage(certificate: Readonly<Certificate>, deps: { store: AppStore }) {
   return {
     title: translate('certificates.verify.title'),
     noindex: true,
     certificate,
+    holderShown: showsHolderPublicly(certificate),
     replacement: await replacementOf(deps.store, certificate),
   };
 }

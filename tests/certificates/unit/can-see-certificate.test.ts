@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../server/accounts/schema.ts';
-import { canManageCertificates, canSeeCertificate } from '../../../server/certificates/can-see-certificate.ts';
+import {
+  canManageCertificates,
+  canSeeCertificate,
+  showsHolderPublicly,
+} from '../../../server/certificates/can-see-certificate.ts';
 
 const certificate = { userId: 'zoe' };
 const person = (id: string, role: Role) => ({ id, role });
@@ -27,5 +31,13 @@ describe('who may revoke and re-issue certificates', () => {
     expect(canManageCertificates(person('zoe', 'learner'))).toBe(false);
     expect(canManageCertificates(person('tom', 'trainer'))).toBe(false);
     expect(canManageCertificates(undefined)).toBe(false);
+  });
+});
+
+describe('what the public verification page tells about the holder', () => {
+  it('names them only while the certificate is valid', () => {
+    expect(showsHolderPublicly({ status: 'valid' })).toBe(true);
+    expect(showsHolderPublicly({ status: 'revoked' })).toBe(false);
+    expect(showsHolderPublicly({ status: 'replaced' })).toBe(false);
   });
 });
