@@ -24,8 +24,11 @@ export async function issueCertificate(
   input: { enrollment: Readonly<Enrollment>; course: Course; issuer: Issuer; now: Date },
 ): Promise<Readonly<Certificate> | undefined> {
   const { enrollment, course, issuer, now } = input;
+  // The certificate is for the version completed on (`course`, published now), not the one the learner
+  // started on (`enrollment.courseVersion`): its number, its content hash and the one-per-version rule agree.
+  const completed = { completedAt: enrollment.completedAt, courseVersion: course.version };
   const existing = await certificatesOfLearnerInCourse(tx, enrollment.userId, course.slug);
-  if (!certificateEligibility(enrollment, existing).eligible) return undefined;
+  if (!certificateEligibility(completed, existing).eligible) return undefined;
   const user = await tx.get('users', enrollment.userId);
   if (!user) return undefined;
   const seconds = await secondsOnCourse(tx, user.id, course);
@@ -34,7 +37,7 @@ export async function issueCertificate(
   const snapshot: CertificateSnapshot = {
     learnerName: user.name,
     courseTitle: course.title,
-    courseVersion: enrollment.courseVersion,
+    courseVersion: course.version,
     contentHash: course.contentHash,
     objectives: course.objectives,
     declaredMinutes: course.declaredMinutes,
@@ -52,7 +55,7 @@ export async function issueCertificate(
     ...codes,
     userId: user.id,
     course: course.slug,
-    courseVersion: enrollment.courseVersion,
+    courseVersion: course.version,
     snapshot,
     status: 'valid',
     statusChangedAt: null,
