@@ -31,12 +31,13 @@ type Handler = (deps: CertificateRouteDeps) => RequestHandler;
 export function certificateRoutes(deps: CertificateRouteDeps): Router {
   const hrOrAdmin = requireRole('hr', 'admin');
   const router = Router();
+  router.use('/certificates', noStore);
   router.get('/certificates/:id', requireUser, showCertificate(deps));
   router.get('/certificates/:id/attestation.pdf', requireUser, downloadPdf(deps, new PdfCache()));
   router.post('/certificates/:id/revoke', ...hrOrAdmin, revoke(deps));
   router.post('/certificates/:id/reissue', ...hrOrAdmin, reissue(deps));
   // Public: no account, nothing beyond what the PDF prints, not indexed, rate-limited against enumeration.
-  router.use('/verify', verifyLimiter(), noIndex);
+  router.use('/verify', verifyLimiter(), publicPage);
   router.get('/verify', findByCode(deps));
   router.get('/verify/:token', showVerification(deps));
   return router;
@@ -150,8 +151,21 @@ function verifyLimiter(): RequestHandler {
   });
 }
 
-const noIndex: RequestHandler = (_req, res, next) => {
-  res.set('X-Robots-Tag', 'noindex, nofollow');
+/** Everything under /certificates belongs to a signed-in person: never kept by a browser or a proxy. */
+const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  next();
+};
+
+/**
+ * A public page is not indexed, and a browser may keep it a minute, unless it names someone: the signed-in
+ * visitor in its header, or (see showVerification) the holder of a valid certificate.
+ */
+const publicPage: RequestHandler = (_req, res, next) => {
+  res.set({
+    'X-Robots-Tag': 'noindex, nofollow',
+    'Cache-Control': res.locals.user ? 'no-store' : 'private, max-age=60',
+  });
   next();
 };
 
@@ -177,7 +191,9 @@ const showVerification: Handler = (deps) =>
     const token = String(req.params.token);
     const certificate = /^[\w-]{16,64}$/.test(token) ? await findCertificateByToken(deps.store, token) : undefined;
     if (!certificate) return renderNotFound(res, '');
-    res.render('certificates/verify', await verificationPage(certificate, deps));
+    const page = await verificationPage(certificate, deps);
+    if (page.holderShown) res.set('Cache-Control', 'no-store');
+    res.render('certificates/verify', page);
   };
 
 function renderNotFound(res: Response, code: string): void {

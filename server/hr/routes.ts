@@ -19,11 +19,15 @@ export interface HrDeps {
 
 type Handler = (deps: Required<HrDeps>) => RequestHandler;
 
-/** HR follow-up (« Suivi RH »): the completions dashboard, one learner's page and the exports; roles hr and admin. */
+/**
+ * HR follow-up (« Suivi RH »): the completions dashboard, one learner's page and the exports; roles hr and
+ * admin. Every answer holds personal data: none may be kept by a browser or a proxy.
+ */
 export function hrRoutes(deps: HrDeps): Router {
   const all = { ...deps, completions: deps.completions ?? completionsFromStore(deps.store, deps.getCatalog) };
   const hrOnly = requireRole('hr', 'admin');
   const router = Router();
+  router.use('/hr', noStore);
   router.get('/hr', ...hrOnly, showDashboard(all));
   router.get('/hr/learners/:id', ...hrOnly, showLearner(all));
   router.head(['/hr/exports/completions.csv', '/hr/exports/completions.xlsx'], ...hrOnly, checkExport);
@@ -31,6 +35,11 @@ export function hrRoutes(deps: HrDeps): Router {
   router.get('/hr/exports/completions.xlsx', ...hrOnly, exportXlsx(all));
   return router;
 }
+
+const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  next();
+};
 
 const showDashboard: Handler = (deps) =>
   async function showDashboard(req, res) {
@@ -52,7 +61,7 @@ function checkExport(req: Request, res: Response): void {
     redirectOnWrongFilters(error, req, res);
     return;
   }
-  res.set('Cache-Control', 'no-store').end();
+  res.end();
 }
 
 const exportCsv: Handler = (deps) =>
@@ -72,7 +81,6 @@ async function sendExport(deps: Required<HrDeps>, req: Request, res: Response, f
       res.set({
         'Content-Type': file.contentType,
         'Content-Disposition': `attachment; filename="${file.name}"`,
-        'Cache-Control': 'no-store',
       }),
     );
   } catch (error) {
