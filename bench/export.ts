@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { CompletionRow } from '../server/reports/completion-row.ts';
-import { writeCompletionsCsv } from '../server/reports/write-completions-csv.ts';
-import { writeCompletionsXlsx } from '../server/reports/write-completions-xlsx.ts';
+import type { CompletionRow } from '../server/hr/completion-row.ts';
+import { writeCompletionsCsv } from '../server/hr/write-completions-csv.ts';
+import { writeCompletionsXlsx } from '../server/hr/write-completions-xlsx.ts';
 
 // Exports 100,000 synthetic rows to CSV and XLSX files and checks that memory does not grow with them.
 // Usage: npm run bench:export (add --keep to keep the files).

@@ -113,10 +113,10 @@ export function createApp(deps: AppDeps): Express {
   // Certificates, HR reports and the studio load their heavy libraries (pdfkit, exceljs, zip) on first use.
   app.use(
     lazyRoutes(['/certificates', '/verify'], async () =>
-      (await import('./certificates/certificate-routes.ts')).certificateRoutes({ store, clock, config }),
+      (await import('./certificates/routes.ts')).certificateRoutes({ store, clock, config }),
     ),
   );
-  app.use(lazyRoutes(['/hr'], async () => (await import('./reports/hr-routes.ts')).hrRoutes(learningDeps)));
+  app.use(lazyRoutes(['/hr'], async () => (await import('./hr/routes.ts')).hrRoutes(learningDeps)));
   app.use(
     lazyRoutes(['/studio'], async () =>
       (await import('./studio/studio-routes.ts')).studioRoutes({ catalogHolder, store, clock, config }),

@@ -11,7 +11,7 @@ export const CertificateSnapshot = z.strictObject({
   learnerName: z.string().trim().min(1),
   courseTitle: z.string().trim().min(1),
   courseVersion: z.int().positive(),
-  /** Hash of the course content the learner actually followed. */
+  /** Hash of the content of `courseVersion`: the version the learner completed the course on. */
   contentHash: z.string().min(1),
   objectives: z.array(z.string().trim().min(1)),
   /** Duration announced by the course author. */

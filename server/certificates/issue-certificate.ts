@@ -6,20 +6,13 @@ import type { AppCollections } from '../store/app-collections.ts';
 import type { Tx } from '../store/store.ts';
 import { certificateEligibility } from './certificate-eligibility.ts';
 import type { CertificateSnapshot } from './certificate-snapshot.ts';
-import { generateVerificationCode } from './generate-verification-code.ts';
+import { certificatesOfLearnerInCourse, secondsOnCourse } from './queries.ts';
 import type { Certificate } from './schema.ts';
+import { uniqueCodes } from './unique-codes.ts';
 
 export interface Issuer {
   name: string;
   city: string;
-}
-
-/** New verification codes, retried until the short code is unused (40 bits: collisions are rare, not impossible). */
-export async function uniqueCodes(tx: Tx<AppCollections>): Promise<{ token: string; shortCode: string }> {
-  for (;;) {
-    const code = generateVerificationCode();
-    if ((await tx.findBy('certificates', 'shortCode', code.shortCode)).length === 0) return code;
-  }
 }
 
 /**
@@ -31,22 +24,20 @@ export async function issueCertificate(
   input: { enrollment: Readonly<Enrollment>; course: Course; issuer: Issuer; now: Date },
 ): Promise<Readonly<Certificate> | undefined> {
   const { enrollment, course, issuer, now } = input;
-  const existing = (await tx.findBy('certificates', 'userId', enrollment.userId)).filter(
-    (c) => c.course === course.slug,
-  );
-  if (!certificateEligibility(enrollment, existing).eligible) return undefined;
+  // The certificate is for the version completed on (`course`, published now), not the one the learner
+  // started on (`enrollment.courseVersion`): its number, its content hash and the one-per-version rule agree.
+  const completed = { completedAt: enrollment.completedAt, courseVersion: course.version };
+  const existing = await certificatesOfLearnerInCourse(tx, enrollment.userId, course.slug);
+  if (!certificateEligibility(completed, existing).eligible) return undefined;
   const user = await tx.get('users', enrollment.userId);
   if (!user) return undefined;
-  let seconds = 0;
-  for (const module of course.modules) {
-    seconds += (await tx.get('progress', `${user.id}|${course.slug}|${module.slug}`))?.seconds ?? 0;
-  }
+  const seconds = await secondsOnCourse(tx, user.id, course);
   const final = course.modules.find((m) => m.isFinal);
   const codes = await uniqueCodes(tx);
   const snapshot: CertificateSnapshot = {
     learnerName: user.name,
     courseTitle: course.title,
-    courseVersion: enrollment.courseVersion,
+    courseVersion: course.version,
     contentHash: course.contentHash,
     objectives: course.objectives,
     declaredMinutes: course.declaredMinutes,
@@ -64,7 +55,7 @@ export async function issueCertificate(
     ...codes,
     userId: user.id,
     course: course.slug,
-    courseVersion: enrollment.courseVersion,
+    courseVersion: course.version,
     snapshot,
     status: 'valid',
     statusChangedAt: null,

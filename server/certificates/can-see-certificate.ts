@@ -1,0 +1,22 @@
+import type { User } from '../accounts/schema.ts';
+import type { Certificate } from './schema.ts';
+
+type Viewer = Pick<User, 'id' | 'role'>;
+
+/** HR and admins manage every certificate: they revoke and re-issue. */
+export function canManageCertificates(user: Pick<User, 'role'> | undefined): boolean {
+  return user?.role === 'hr' || user?.role === 'admin';
+}
+
+/** Its holder, HR and admins may see a certificate and its PDF; to anyone else it does not exist. */
+export function canSeeCertificate(user: Viewer, certificate: Pick<Certificate, 'userId'>): boolean {
+  return certificate.userId === user.id || canManageCertificates(user);
+}
+
+/**
+ * The public verification page names the holder (and their time and result) only while the certificate
+ * is valid: a withdrawn one shows its course, date and status, so it cannot expose a person by its code.
+ */
+export function showsHolderPublicly(certificate: Pick<Certificate, 'status'>): boolean {
+  return certificate.status === 'valid';
+}

@@ -1,0 +1,41 @@
+import type { User } from '../accounts/schema.ts';
+import { translate } from '../i18n/translate.ts';
+import type { AppStore } from '../store/app-collections.ts';
+import { canManageCertificates, showsHolderPublicly } from './can-see-certificate.ts';
+import { replacementOf } from './queries.ts';
+import type { Certificate } from './schema.ts';
+import { verifyUrl } from './verify-url.ts';
+
+/** A form sent back with what was typed and what is wrong. */
+export interface FormState {
+  errors: Record<string, string>;
+  values: Record<string, string>;
+}
+
+/** The holder’s (or HR’s) page of a certificate: facts, status, PDF link, and the HR forms. */
+export async function certificatePage(
+  certificate: Readonly<Certificate>,
+  viewer: Pick<User, 'role'> | undefined,
+  deps: { store: AppStore; baseUrl: string },
+  form: FormState = { errors: {}, values: {} },
+) {
+  return {
+    title: translate('certificates.page.title', { course: certificate.snapshot.courseTitle }),
+    certificate,
+    replacement: await replacementOf(deps.store, certificate),
+    verifyHref: verifyUrl(deps.baseUrl, certificate),
+    canManage: canManageCertificates(viewer),
+    ...form,
+  };
+}
+
+/** The public verification page: the status, what the PDF prints while valid, and the replacement if any. */
+export async function verificationPage(certificate: Readonly<Certificate>, deps: { store: AppStore }) {
+  return {
+    title: translate('certificates.verify.title'),
+    noindex: true,
+    certificate,
+    holderShown: showsHolderPublicly(certificate),
+    replacement: await replacementOf(deps.store, certificate),
+  };
+}

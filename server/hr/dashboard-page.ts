@@ -1,0 +1,106 @@
+import type { Catalog } from '../catalog/course.ts';
+import { translate } from '../i18n/translate.ts';
+import { paginate } from '../shared/paginate.ts';
+import type { AppStore } from '../store/app-collections.ts';
+import { type CompletionSort, completionPageSize, type ParsedCompletionFilters } from './completion-filters.ts';
+import { CompletionStatus } from './completion-row.ts';
+import type { CompletionsSource } from './completions-source.ts';
+import type { ListedCompletion } from './listed-completion.ts';
+import { listStructures } from './queries.ts';
+import { completionStatusLabel } from './status-labels.ts';
+import { summarizeCompletions } from './summarize-completions.ts';
+
+/** The parameters a link carries, in a fixed order so bookmarked URLs stay identical. */
+const linkedParams = ['from', 'to', 'structure', 'course', 'status', 'sort', 'dir', 'page'] as const;
+type LinkedParam = (typeof linkedParams)[number];
+type Filters = ParsedCompletionFilters['filters'];
+
+/** `?from=…&course=…` from the valid filters, with overrides; defaults (asc, page 1) are left out. */
+function queryOf(filters: Filters, overrides: Partial<Record<LinkedParam, string | number>> = {}): string {
+  const params = new URLSearchParams();
+  for (const name of linkedParams) {
+    const value = name in overrides ? overrides[name] : filters[name];
+    if (value === undefined || value === '' || (name === 'dir' && value === 'asc') || (name === 'page' && value === 1))
+      continue;
+    params.set(name, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The completions table's columns; those with a key sort the table. */
+const tableColumns: { label: string; key?: CompletionSort }[] = [
+  { label: translate('hr.column.name'), key: 'name' },
+  { label: translate('hr.column.structure'), key: 'structure' },
+  { label: translate('hr.column.course'), key: 'course' },
+  { label: translate('hr.column.status'), key: 'status' },
+  { label: translate('hr.column.startedAt') },
+  { label: translate('hr.column.completedAt'), key: 'completedAt' },
+  { label: translate('hr.column.measured') },
+  { label: translate('hr.column.finalScore') },
+  { label: translate('hr.column.certificate') },
+];
+
+export interface DashboardDeps {
+  store: AppStore;
+  completions: CompletionsSource;
+  catalog: Catalog;
+}
+
+/**
+ * What the HR dashboard shows for these filters: one page of rows, the totals over every filtered row,
+ * the filter lists, and links (sort, pages, exports) that keep the filters.
+ */
+export async function dashboardPage(parsed: ParsedCompletionFilters, deps: DashboardDeps) {
+  const { filters, errors, values } = parsed;
+  const { catalog } = deps;
+  const sort = filters.sort ?? 'name';
+  const rows: ListedCompletion[] = [];
+  for await (const row of deps.completions.list({ ...filters, sort })) rows.push(row);
+  const page = paginate(rows, filters.page, completionPageSize);
+  const courseOptions = catalog.courses.map((course) => ({ value: course.slug, label: course.title }));
+  // A course no longer published can still be filtered on from a bookmark or the totals table.
+  if (filters.course && !catalog.bySlug.has(filters.course)) {
+    const title = rows.find((row) => row.courseSlug === filters.course)?.course ?? filters.course;
+    courseOptions.push({ value: filters.course, label: translate('hr.filters.unpublishedCourse', { title }) });
+  }
+  const exportQuery = queryOf(filters, { page: 1, ...(filters.sort ? {} : { dir: 'asc' }) });
+  return {
+    title: translate('hr.dashboard.title'),
+    noindex: true,
+    filters,
+    errors,
+    // A date input may only hold a valid date: a wrong one is named in its error message instead.
+    values: Object.fromEntries(
+      Object.entries(values).filter(([name]) => !((name === 'from' || name === 'to') && errors[name])),
+    ),
+    structures: await listStructures(deps.store),
+    courseOptions,
+    statusOptions: CompletionStatus.options.map((value) => ({ value, label: completionStatusLabel(value) })),
+    rows: page.items,
+    total: page.total,
+    page: page.page,
+    pageCount: page.pageCount,
+    summary: summarizeCompletions(rows),
+    columns: tableColumns.map((column) => {
+      if (!column.key) return column;
+      const current = sort === column.key;
+      const dir = current && filters.dir === 'asc' ? 'desc' : 'asc';
+      return {
+        ...column,
+        ariaSort: current ? (filters.dir === 'asc' ? 'ascending' : 'descending') : undefined,
+        href: `/hr${queryOf(filters, { sort: column.key, dir, page: 1 })}`,
+      };
+    }),
+    pageHref: (target: number) => `/hr${queryOf(filters, { page: target })}`,
+    filterHref: (overrides: Partial<Record<LinkedParam, string>>) =>
+      `/hr${queryOf(filters, { page: 1, ...overrides })}`,
+    clearHref: '/hr',
+    hasFilters: queryOf(filters, { page: 1 }) !== '',
+    exports: {
+      csv: `/hr/exports/completions.csv${exportQuery}`,
+      rfc: `/hr/exports/completions.csv${exportQuery ? `${exportQuery}&` : '?'}format=rfc`,
+      xlsx: `/hr/exports/completions.xlsx${exportQuery}`,
+    },
+  };
+}

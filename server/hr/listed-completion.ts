@@ -1,0 +1,66 @@
+import type { User } from '../accounts/schema.ts';
+import type { Course } from '../catalog/course.ts';
+import type { Certificate } from '../certificates/schema.ts';
+import type { Enrollment } from '../learning/schema.ts';
+import type { CompletionRow } from './completion-row.ts';
+
+/** A report row plus the ids the HR pages link to (learner page, certificate page, course filter). */
+export type ListedCompletion = CompletionRow & {
+  userId: string;
+  courseSlug: string;
+  certificateId: string | null;
+};
+
+/** The row of a learner who started a course; `course` is undefined once it is no longer published. */
+export function enrolledRow(
+  course: Course | undefined,
+  user: Readonly<User>,
+  enrollment: Readonly<Enrollment>,
+  certificate: Readonly<Certificate> | undefined,
+  seconds: number,
+): ListedCompletion {
+  const status = !enrollment.completedAt ? 'in_progress' : certificate?.status === 'revoked' ? 'revoked' : 'completed';
+  return {
+    name: user.name,
+    email: user.email,
+    matricule: user.matricule,
+    structure: user.structure,
+    course: course?.title ?? enrollment.courseTitle,
+    courseVersion: enrollment.courseVersion,
+    status,
+    startedAt: new Date(enrollment.startedAt),
+    completedAt: enrollment.completedAt ? new Date(enrollment.completedAt) : null,
+    measuredMinutes: Math.round(seconds / 60),
+    // An unpublished course keeps the duration its certificate stated.
+    declaredMinutes: course?.declaredMinutes ?? certificate?.snapshot.declaredMinutes ?? 0,
+    finalScore: enrollment.finalScore,
+    certificateCode: certificate?.shortCode ?? null,
+    certificateStatus: certificate?.status ?? null,
+    userId: user.id,
+    courseSlug: enrollment.course,
+    certificateId: certificate?.id ?? null,
+  };
+}
+
+/** The row of a learner who has not started a published course. */
+export function notStartedRow(course: Course, user: Readonly<User>): ListedCompletion {
+  return {
+    name: user.name,
+    email: user.email,
+    matricule: user.matricule,
+    structure: user.structure,
+    course: course.title,
+    courseVersion: course.version,
+    status: 'not_started',
+    startedAt: null,
+    completedAt: null,
+    measuredMinutes: 0,
+    declaredMinutes: course.declaredMinutes,
+    finalScore: null,
+    certificateCode: null,
+    certificateStatus: null,
+    userId: user.id,
+    courseSlug: course.slug,
+    certificateId: null,
+  };
+}

@@ -1,0 +1,96 @@
+import { type Request, type RequestHandler, type Response, Router } from 'express';
+import { requireRole } from '../accounts/guards.ts';
+import type { Catalog } from '../catalog/course.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { AppStore } from '../store/app-collections.ts';
+import { parseCompletionFilters } from './completion-filters.ts';
+import { type CompletionsSource, completionsFromStore } from './completions-source.ts';
+import { dashboardPage } from './dashboard-page.ts';
+import { type ExportFormat, exportCompletions, exportQuery, InvalidExportFiltersError } from './export-completions.ts';
+import { learnerPage } from './learner-page.ts';
+
+export interface HrDeps {
+  store: AppStore;
+  getCatalog: () => Catalog;
+  clock: Clock;
+  /** Where the rows come from; the store by default. */
+  completions?: CompletionsSource;
+}
+
+type Handler = (deps: Required<HrDeps>) => RequestHandler;
+
+/**
+ * HR follow-up (« Suivi RH »): the completions dashboard, one learner's page and the exports; roles hr and
+ * admin. Every answer holds personal data: none may be kept by a browser or a proxy.
+ */
+export function hrRoutes(deps: HrDeps): Router {
+  const all = { ...deps, completions: deps.completions ?? completionsFromStore(deps.store, deps.getCatalog) };
+  const hrOnly = requireRole('hr', 'admin');
+  const router = Router();
+  router.use('/hr', noStore);
+  router.get('/hr', ...hrOnly, showDashboard(all));
+  router.get('/hr/learners/:id', ...hrOnly, showLearner(all));
+  router.head(['/hr/exports/completions.csv', '/hr/exports/completions.xlsx'], ...hrOnly, checkExport);
+  router.get('/hr/exports/completions.csv', ...hrOnly, exportCsv(all));
+  router.get('/hr/exports/completions.xlsx', ...hrOnly, exportXlsx(all));
+  return router;
+}
+
+const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  next();
+};
+
+const showDashboard: Handler = (deps) =>
+  async function showDashboard(req, res) {
+    const parsed = parseCompletionFilters(req.query);
+    const page = await dashboardPage(parsed, { ...deps, catalog: deps.getCatalog() });
+    res.status(Object.keys(parsed.errors).length > 0 ? 400 : 200).render('hr/dashboard', page);
+  };
+
+const showLearner: Handler = (deps) =>
+  async function showLearner(req, res) {
+    res.render('hr/learner', await learnerPage(String(req.params.id), { ...deps, catalog: deps.getCatalog() }));
+  };
+
+/** HEAD sends no data, so it is neither exported nor audited; a wrong filter still goes back to the dashboard. */
+function checkExport(req: Request, res: Response): void {
+  try {
+    exportQuery(req.query);
+  } catch (error) {
+    redirectOnWrongFilters(error, req, res);
+    return;
+  }
+  res.end();
+}
+
+const exportCsv: Handler = (deps) =>
+  async function exportCsv(req, res) {
+    await sendExport(deps, req, res, req.query.format === 'rfc' ? 'csv-rfc' : 'csv-excel-fr');
+  };
+
+const exportXlsx: Handler = (deps) =>
+  async function exportXlsx(req, res) {
+    await sendExport(deps, req, res, 'xlsx');
+  };
+
+async function sendExport(deps: Required<HrDeps>, req: Request, res: Response, format: ExportFormat): Promise<void> {
+  const input = { query: req.query, format, actorId: res.locals.user!.id };
+  try {
+    await exportCompletions(input, deps, (file) =>
+      res.set({
+        'Content-Type': file.contentType,
+        'Content-Disposition': `attachment; filename="${file.name}"`,
+      }),
+    );
+  } catch (error) {
+    redirectOnWrongFilters(error, req, res);
+  }
+}
+
+/** A wrong filter goes back to the dashboard with the same parameters, where its error shows next to its field. */
+function redirectOnWrongFilters(error: unknown, req: Request, res: Response): void {
+  if (!(error instanceof InvalidExportFiltersError)) throw error;
+  const search = req.originalUrl.indexOf('?');
+  res.redirect(303, `/hr${search === -1 ? '' : req.originalUrl.slice(search)}`);
+}
