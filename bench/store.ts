@@ -9,7 +9,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { openStore } from '../server/store/open-store.ts';
+import { openJournalStore } from '../server/store/journal/open-journal-store.ts';
 import { defineCollection } from '../server/store/store.ts';
 
 const { values: args } = parseArgs({
@@ -71,7 +71,7 @@ async function prepare(rows: number, compactAfterBytes: number | undefined) {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   let compactions = 0;
-  const store = await openStore({
+  const store = await openJournalStore({
     dir,
     collections,
     schemaVersion: 1,

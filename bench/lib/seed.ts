@@ -7,7 +7,7 @@ import type { User } from '../../server/accounts/schema.ts';
 import type { Catalog, Course } from '../../server/catalog/course.ts';
 import { enrollmentId, moduleProgressId } from '../../server/learning/progress-ids.ts';
 import type { Attempt, Enrollment, ModuleProgress } from '../../server/learning/schema.ts';
-import { openAppStore } from '../../server/open-app-store.ts';
+import { openAppJournalStore } from '../../server/open-app-store.ts';
 import type { AppStore } from '../../server/store/app-collections.ts';
 
 export const benchPassword = 'une phrase de passe pour le banc d’essai';
@@ -42,7 +42,7 @@ export async function seedStore(
 ): Promise<SeedResult> {
   const started = performance.now();
   const passwordHash = await hashPassword(benchPassword);
-  const store = await openAppStore(dir);
+  const store = await openAppJournalStore(dir);
   const counts: Record<string, number> = {};
   const batch = new Batcher(store, counts);
   try {

@@ -1,6 +1,6 @@
-// `tsx server/store/backup-cli.ts <targetDir>` (npm run backup -- <targetDir>): consistent copy of
+// `tsx server/cli/backup-cli.ts <targetDir>` (npm run backup -- <targetDir>): consistent copy of
 // DATA_DIR (default ./data) while the server keeps running; the target must be new or empty.
-import { backupStore } from '../store/backup-store.ts';
+import { backupStore } from '../store/journal/backup-store.ts';
 
 const target = process.argv[2];
 if (!target) {

@@ -11,7 +11,6 @@ import {
   TooLargeError,
   UnavailableError,
 } from '../shared/errors.ts';
-import { StoreUnavailableError } from '../store/errors.ts';
 import { CsrfError, HttpError } from './http-error.ts';
 
 export interface HttpFailure {
@@ -32,7 +31,6 @@ const byClass: ReadonlyArray<readonly [ErrorClass, number, MessageKey, MessageKe
   [RejectedContentError, 422, 'error.422.title', 'error.422.body'],
   [TooLargeError, 413, 'error.413.title', 'error.413.body'],
   [UnavailableError, 503, 'error.503.title', 'error.503.body'],
-  [StoreUnavailableError, 503, 'error.503.title', 'error.503.body'],
 ];
 
 /** Errors from Express and its body parsers carry a 4xx `status` (bad `%` escape, too large, bad charset). */

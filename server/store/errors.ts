@@ -1,6 +1,8 @@
-// Named store errors. The HTTP layer maps them in one table (StoreUnavailableError → 503);
-// messages are French because an operator reads them in the start-up log.
+// Named store errors; messages are French because an operator reads them in the start-up log.
+// StoreUnavailableError is the one a request can meet: it is an UnavailableError, so the HTTP error
+// map gives it a 503 without knowing the store.
 import { prettifyError, type z } from 'zod';
+import { UnavailableError } from '../shared/errors.ts';
 
 /** A row given to `tx.put` does not match its collection's schema; nothing of it was applied. */
 export class ValidationError extends Error {
@@ -13,16 +15,14 @@ export class ValidationError extends Error {
   }
 }
 
-/** A durable write failed (disk full, I/O error…): the change was rolled back; retry later (HTTP 503). */
-export class StoreUnavailableError extends Error {
-  override readonly name = 'StoreUnavailableError';
+/** A durable write failed (disk full, I/O error…) or the store is closed: nothing was applied; retry later. */
+export class StoreUnavailableError extends UnavailableError {
   readonly code: string | undefined;
   constructor(detail: string, options?: { cause?: unknown }) {
     const code = (options?.cause as NodeJS.ErrnoException | undefined)?.code;
-    super(
-      `Enregistrement impossible${code ? ` (${code})` : ''} : ${detail}. La modification n'a pas été appliquée.`,
-      options,
-    );
+    super(`Enregistrement impossible${code ? ` (${code})` : ''} : ${detail}. La modification n'a pas été appliquée.`, {
+      cause: options?.cause,
+    });
     this.code = code;
   }
 }

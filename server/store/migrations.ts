@@ -1,6 +1,6 @@
-// Schema migrations: `migrations[v]` turns data of schema v into data of schema v + 1. They run on
-// the raw collections ({ name: rows[] }) before validation; the result is validated by the current
-// schemas and written as a new snapshot before anything else is written.
+// Schema migrations, the same for every store: `migrations[v]` turns data of schema v into data of
+// schema v + 1. They run on the raw collections ({ name: rows[] }) before validation; the store then
+// validates the result with the current schemas and writes it before anything else.
 import { StoreMigrationError } from './errors.ts';
 
 export type RawCollections = Record<string, unknown[]>;

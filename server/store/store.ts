@@ -1,8 +1,9 @@
 // The storage interface the domains program against. It is shaped by what they need (rows by id,
-// lookups by an indexed field, atomic multi-row transactions), not by lowdb, and it is fully async
-// so that a PostgreSQL implementation could replace the journal-backed one in `open-store.ts`.
+// lookups by an indexed field, atomic multi-row transactions), not by lowdb, and it is fully async.
+// Two implementations: the journal-backed one in `journal/` (the default) and the PostgreSQL one in
+// `postgres/`; both pass the contract suite in tests/store/contract.ts.
 //
-// Rows handed out are deep-frozen objects shared with the store (no copy is made): mutating one
+// Rows handed out are deep-frozen (the journal store shares them without copying): mutating one
 // throws in strict mode. To change a row, spread it into a new object and `tx.put` it.
 import type { z } from 'zod';
 
@@ -48,21 +49,16 @@ export interface Store<C extends Collections> {
   get<K extends keyof C & string>(coll: K, id: string): Promise<Row<C, K> | undefined>;
   /** Uses the index on `field`; rows come back in no particular order. */
   findBy<K extends keyof C & string>(coll: K, field: IndexedField<C, K>, value: IndexValue): Promise<Row<C, K>[]>;
-  /** Iterates the rows present when `all` was called (an array of references is taken, rows are not copied). */
+  /** Iterates the rows present when `all` was called: writes made during the iteration are not seen. */
   all<K extends keyof C & string>(coll: K): AsyncIterable<Row<C, K>>;
   count<K extends keyof C & string>(coll: K): Promise<number>;
   /**
-   * Runs `fn` alone (transactions are serialised), applies its writes atomically and resolves once
-   * they are durable (one journal record, fsynced, grouped with concurrent transactions). A transaction
-   * that writes nothing resolves once the writes it may have read are durable.
+   * Runs `fn` as if alone (serialisable), applies its writes atomically and resolves once they are
+   * durable. A transaction that writes nothing resolves once the writes it may have read are durable.
    * Rejects with `fn`'s error, ValidationError, or StoreUnavailableError; nothing is applied then.
    * Never call `transact` inside `fn` (it would wait for itself): use `tx`.
    */
   transact<R>(fn: (tx: Tx<C>) => R | Promise<R>): Promise<R>;
-  /** Writes a self-contained copy (one snapshot) of the durable state into `targetDir`. */
-  backup(targetDir: string): Promise<void>;
-  /** Folds the journal into a new snapshot now (it also happens by itself when the journal grows). */
-  compact(): Promise<void>;
-  /** Waits for pending writes and any compaction, then releases the lock. Further calls reject. */
+  /** Waits for pending writes, then lets go of the data (lock, connections). Further calls reject. */
   close(): Promise<void>;
 }

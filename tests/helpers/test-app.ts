@@ -12,7 +12,7 @@ import { loadCatalog } from '../../server/catalog/load-catalog.ts';
 import type { Config } from '../../server/config.ts';
 import { openAppStore } from '../../server/open-app-store.ts';
 import type { AppStore } from '../../server/store/app-collections.ts';
-import type { StoreFs } from '../../server/store/store-fs.ts';
+import type { StoreFs } from '../../server/store/journal/store-fs.ts';
 import { fixturesDir, testConfig } from './test-config.ts';
 
 export const testPassword = 'une phrase de passe solide';

@@ -3,16 +3,16 @@ import { once } from 'node:events';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupStore } from '../../server/store/backup-store.ts';
 import { StoreBackupError } from '../../server/store/errors.ts';
-import type { Store } from '../../server/store/store.ts';
-import { nodeStoreFs, type StoreFs } from '../../server/store/store-fs.ts';
+import { backupStore } from '../../server/store/journal/backup-store.ts';
+import type { JournalStore } from '../../server/store/journal/journal-store.ts';
+import { nodeStoreFs, type StoreFs } from '../../server/store/journal/store-fs.ts';
 import { type collections, makeTempDir, openTestStore, progress } from './fixtures/collections.ts';
 
 let dir: string;
 let base: string;
 let cleanup: () => Promise<void>;
-let store: Store<typeof collections>;
+let store: JournalStore<typeof collections>;
 
 beforeEach(async () => {
   ({ dir: base, cleanup } = await makeTempDir('backup-'));

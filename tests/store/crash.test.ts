@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../server/store/open-store.ts';
+import { openJournalStore } from '../../server/store/journal/open-journal-store.ts';
 import { makeTempDir } from './fixtures/collections.ts';
 import { CRASH_COMPACT_BYTES, crashCollections } from './fixtures/crash-collections.ts';
 
@@ -62,7 +62,7 @@ describe('crash safety', () => {
         totalAcks += writer.acks();
 
         // The killed child's lock is stale (its process has been reaped): reopening takes it over.
-        const store = await openStore({
+        const store = await openJournalStore({
           dir,
           collections: crashCollections,
           schemaVersion: 1,

@@ -2,14 +2,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../../server/store/errors.ts';
-import type { Store } from '../../server/store/store.ts';
+import type { JournalStore } from '../../server/store/journal/journal-store.ts';
 import { type collections, makeTempDir, openTestStore, progress } from './fixtures/collections.ts';
 import { createFaultyFs } from './fixtures/faulty-fs.ts';
 
 let dir: string;
 let cleanup: () => Promise<void>;
 let faulty: ReturnType<typeof createFaultyFs>;
-let store: Store<typeof collections>;
+let store: JournalStore<typeof collections>;
 
 beforeEach(async () => {
   ({ dir, cleanup } = await makeTempDir('disk-full-'));

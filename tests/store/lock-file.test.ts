@@ -5,7 +5,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreLockedError } from '../../server/store/errors.ts';
-import { openStore } from '../../server/store/open-store.ts';
+import { openJournalStore } from '../../server/store/journal/open-journal-store.ts';
 import { makeTempDir, openTestStore } from './fixtures/collections.ts';
 import { crashCollections } from './fixtures/crash-collections.ts';
 
@@ -79,7 +79,7 @@ describe('the lock file', () => {
       child.kill('SIGKILL');
       await closed; // reaped: no longer a zombie
     }
-    const store = await openStore({ dir, collections: crashCollections, schemaVersion: 1 });
+    const store = await openJournalStore({ dir, collections: crashCollections, schemaVersion: 1 });
     expect(await lockPid()).toBe(process.pid);
     await store.close();
   });
@@ -119,6 +119,8 @@ describe('the lock file', () => {
   it('takes over a lock holding our own PID left by an earlier life (a container restarted with the same PID)', async () => {
     await writeFile(lockFile(), JSON.stringify({ pid: process.pid }));
     const store = await openTestStore(dir);
+    // Rewritten by this life: it now carries our start time.
+    expect(JSON.parse(await readFile(lockFile(), 'utf8'))).toEqual({ pid: process.pid, procStart: expect.any(Number) });
     await store.close();
   });
 

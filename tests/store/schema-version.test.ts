@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { StoreMigrationError, StoreVersionError } from '../../server/store/errors.ts';
-import { openStore } from '../../server/store/open-store.ts';
+import { openJournalStore } from '../../server/store/journal/open-journal-store.ts';
 import { defineCollection } from '../../server/store/store.ts';
 import { makeTempDir, readAllFiles } from './fixtures/collections.ts';
 
@@ -27,7 +27,7 @@ let cleanup: () => Promise<void>;
 beforeEach(async () => {
   ({ dir, cleanup } = await makeTempDir('version-'));
   // Version-1 data: one row in the snapshot, two in the journal (one of them updated later).
-  const store = await openStore({ dir, collections: v1, schemaVersion: 1 });
+  const store = await openJournalStore({ dir, collections: v1, schemaVersion: 1 });
   await store.transact((tx) => tx.put('learners', { id: 'l1', name: 'Ada Lovelace' }));
   await store.compact();
   await store.transact((tx) => tx.put('learners', { id: 'l2', name: 'Grace Hopper' }));
@@ -52,7 +52,7 @@ async function openFails(open: () => Promise<{ close(): Promise<void> }>): Promi
 
 describe('schema versions', () => {
   it('refuses data written by a newer version with a French StoreVersionError naming the file, and leaves it untouched', async () => {
-    const future = await openStore({
+    const future = await openJournalStore({
       dir,
       collections: v2,
       schemaVersion: 3,
@@ -60,7 +60,9 @@ describe('schema versions', () => {
     });
     await future.close();
     const before = await readAllFiles(dir);
-    const error = await openFails(() => openStore({ dir, collections: v2, schemaVersion: 2, migrations: splitNames }));
+    const error = await openFails(() =>
+      openJournalStore({ dir, collections: v2, schemaVersion: 2, migrations: splitNames }),
+    );
     expect(error).toBeInstanceOf(StoreVersionError);
     expect((error as StoreVersionError).message).toContain(path.join(dir, 'snapshot.json'));
     expect((error as StoreVersionError).message).toMatch(/version plus récente.*schéma 3.*jusqu’au schéma 2/);
@@ -68,7 +70,7 @@ describe('schema versions', () => {
   });
 
   it('migrates older data, journal records included, and writes a snapshot of the new version before anything else', async () => {
-    const store = await openStore({ dir, collections: v2, schemaVersion: 2, migrations: splitNames });
+    const store = await openJournalStore({ dir, collections: v2, schemaVersion: 2, migrations: splitNames });
     expect(await store.get('learners', 'l1')).toEqual({ id: 'l1', firstName: 'Ada', lastName: 'Lovelace' });
     expect(await store.get('learners', 'l2')).toEqual({ id: 'l2', firstName: 'Grace', lastName: 'Brewster Hopper' });
     expect(await store.count('learners')).toBe(3);
@@ -82,14 +84,14 @@ describe('schema versions', () => {
     await store.close();
 
     // Reopened without migrations: nothing left to migrate.
-    const again = await openStore({ dir, collections: v2, schemaVersion: 2 });
+    const again = await openJournalStore({ dir, collections: v2, schemaVersion: 2 });
     expect(await again.count('learners')).toBe(4);
     await again.close();
   });
 
   it('stops with StoreMigrationError when a migration is missing, leaving the files untouched', async () => {
     const before = await readAllFiles(dir);
-    const error = await openFails(() => openStore({ dir, collections: v2, schemaVersion: 2 }));
+    const error = await openFails(() => openJournalStore({ dir, collections: v2, schemaVersion: 2 }));
     expect(error).toBeInstanceOf(StoreMigrationError);
     expect((error as Error).message).toMatch(/aucune migration n’est définie de 1 vers 2/);
     expect(await readAllFiles(dir)).toEqual(before);
@@ -98,7 +100,9 @@ describe('schema versions', () => {
   it('stops when a migration produces rows the new schema rejects, leaving the files untouched', async () => {
     const before = await readAllFiles(dir);
     const broken = { 1: (data: { learners: unknown[] }) => data };
-    const error = await openFails(() => openStore({ dir, collections: v2, schemaVersion: 2, migrations: broken }));
+    const error = await openFails(() =>
+      openJournalStore({ dir, collections: v2, schemaVersion: 2, migrations: broken }),
+    );
     expect(error).toBeInstanceOf(StoreMigrationError);
     expect((error as Error).message).toMatch(/données invalides au schéma 2/);
     expect(await readAllFiles(dir)).toEqual(before);
@@ -111,7 +115,9 @@ describe('schema versions', () => {
         throw new Error('boum');
       },
     };
-    const error = await openFails(() => openStore({ dir, collections: v2, schemaVersion: 2, migrations: throwing }));
+    const error = await openFails(() =>
+      openJournalStore({ dir, collections: v2, schemaVersion: 2, migrations: throwing }),
+    );
     expect(error).toBeInstanceOf(StoreMigrationError);
     expect((error as Error).message).toMatch(/boum/);
     expect(await readAllFiles(dir)).toEqual(before);

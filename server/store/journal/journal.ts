@@ -9,7 +9,7 @@
 // can resurrect part of it. `onFailure` receives the failed entries in order, synchronously, so the
 // caller can undo them before any other transaction runs. If even the truncation fails, the journal
 // is broken: every later write fails until the store is reopened.
-import { StoreUnavailableError } from './errors.ts';
+import { StoreUnavailableError } from '../errors.ts';
 import { storeFiles } from './store-files.ts';
 import { type StoreFileHandle, type StoreFs, syncDir, writeAll } from './store-fs.ts';
 

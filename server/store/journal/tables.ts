@@ -1,6 +1,6 @@
 // In-memory state: one Map per collection (id → frozen row) and, per indexed field, a Map from value
 // to the set of ids having it. Mutations return the previous row so a transaction can be undone.
-import type { IndexValue } from './store.ts';
+import type { IndexValue } from '../store.ts';
 
 export type StoredRow = { readonly id: string } & Readonly<Record<string, unknown>>;
 

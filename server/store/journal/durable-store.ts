@@ -7,100 +7,39 @@
 // flight (a few ms); if that fsync fails they are rolled back. Transactions that read such state while
 // a failure happens are rejected too (the epoch check), so no acknowledged write builds on a lost one.
 import path from 'node:path';
+import { StoreUnavailableError } from '../errors.ts';
+import type { Collections, IndexValue, Row, Tx } from '../store.ts';
 import { backupStore, prepareBackupTarget, writeBackup } from './backup-store.ts';
-import { StoreUnavailableError } from './errors.ts';
-import { Journal } from './journal.ts';
+import type { Journal } from './journal.ts';
 import { encodeJournalRecord, type JournalOp } from './journal-record.ts';
-import { loadStore } from './load-store.ts';
-import { acquireLock, type LockFile } from './lock-file.ts';
-import type { Migrations } from './migrations.ts';
+import type { JournalStore, OpenJournalStoreOptions } from './journal-store.ts';
+import type { LockFile } from './lock-file.ts';
 import { writeSnapshot } from './snapshot-adapter.ts';
-import type { Collections, IndexValue, Row, Store, Tx } from './store.ts';
 import { storeFiles } from './store-files.ts';
-import { nodeStoreFs, type StoreFs, syncDir } from './store-fs.ts';
+import { type StoreFs, syncDir } from './store-fs.ts';
 import type { StoredRow, Tables } from './tables.ts';
 import { Transaction } from './transaction.ts';
 
-export interface OpenStoreOptions<C extends Collections> {
-  dir: string;
-  collections: C;
-  /** Version of the data shape these schemas describe; older data is migrated on open. */
-  schemaVersion: number;
-  /** `migrations[v]` turns data of version v into version v + 1 (raw `{ collection: rows[] }`). */
-  migrations?: Migrations;
-  /**
-   * Journal size that triggers a compaction. Default: the larger of 16 MiB and the snapshot's size,
-   * so the cost of rewriting the snapshot stays proportional to what was written since.
-   */
-  compactAfterBytes?: number;
-  /** File operations, injectable to simulate a full disk or I/O errors in tests. */
-  fs?: StoreFs;
-  /** Failures of background compactions (writes keep working; it is retried later). */
-  onBackgroundError?: (error: unknown) => void;
-  onCompacted?: (info: { generation: number; bytes: number; ms: number }) => void;
-}
-
-export async function openStore<C extends Collections>(options: OpenStoreOptions<C>): Promise<Store<C>> {
-  const fs = options.fs ?? nodeStoreFs;
-  const dir = path.resolve(options.dir);
-  const { collections, schemaVersion } = options;
-  if (!Number.isSafeInteger(schemaVersion) || schemaVersion < 1) {
-    throw new Error(`schemaVersion doit être un entier ≥ 1 (reçu ${schemaVersion})`);
-  }
-  await fs.mkdir(dir);
-  const lock = await acquireLock(fs, dir);
-  let journal: Journal<Undo> | undefined;
-  try {
-    const state = await loadStore({ fs, dir, collections, schemaVersion, migrations: options.migrations ?? {} });
-    let snapshotBytes = state.snapshotBytes;
-    let generation = state.lastJournal?.generation ?? state.snapshotGeneration;
-    if (state.fresh) {
-      await syncDir(fs, path.dirname(dir)).catch(() => {}); // the new directory's own entry
-      generation = 1;
-      const empty = Object.fromEntries(Object.keys(collections).map((name) => [name, []]));
-      snapshotBytes = await writeSnapshot(fs, storeFiles.snapshot(dir), {
-        schemaVersion,
-        generation,
-        seq: 0,
-        collections: empty,
-      });
-    }
-    let store: DurableStore<C> | undefined;
-    journal = await Journal.open<Undo>(fs, dir, generation, state.lastJournal?.goodLength ?? 0, (failed) =>
-      store?.rollback(failed),
-    );
-    await syncDir(fs, dir);
-    store = new DurableStore<C>({
-      ...options,
-      fs,
-      dir,
-      tables: state.tables,
-      journal,
-      lock,
-      seq: state.seq,
-      snapshotBytes,
-      oldestGeneration: state.snapshotGeneration || 1,
-    });
-    if (state.migratedFrom !== undefined) {
-      // Journals hold records of the old shape: fold them into a snapshot of the new one first.
-      await store.compact().catch(async (error) => {
-        await store.close().catch(() => {});
-        throw error;
-      });
-    }
-    await Promise.all(state.obsolete.map((file) => fs.unlink(file).catch(() => {})));
-    return store;
-  } catch (error) {
-    await journal?.close().catch(() => {});
-    await lock.release().catch(() => {});
-    throw error;
-  }
-}
-
-interface Undo {
+/** What the journal hands back on a failed write, so the store can undo it in memory. */
+export interface Undo {
   seq: number;
   changes: { coll: string; id: string; previous: StoredRow | undefined }[];
 }
+
+export type DurableStoreInit<C extends Collections> = Pick<
+  OpenJournalStoreOptions<C>,
+  'collections' | 'schemaVersion' | 'compactAfterBytes' | 'onBackgroundError' | 'onCompacted'
+> & {
+  fs: StoreFs;
+  dir: string;
+  tables: Tables;
+  journal: Journal<Undo>;
+  lock: LockFile;
+  /** `seq` of the last record loaded. */
+  seq: number;
+  snapshotBytes: number;
+  oldestGeneration: number;
+};
 
 const DEFAULT_COMPACT_BYTES = 16 * 1024 * 1024;
 // A transaction's fn running this long is most likely waiting for itself (transact() called inside
@@ -109,7 +48,7 @@ const DEFAULT_COMPACT_BYTES = 16 * 1024 * 1024;
 const STUCK_TRANSACTION_MS = 10_000;
 const COMPACTION_RETRY_MS = 10_000;
 
-class DurableStore<C extends Collections> implements Store<C> {
+export class DurableStore<C extends Collections> implements JournalStore<C> {
   readonly #fs: StoreFs;
   readonly #dir: string;
   readonly #collections: C;
@@ -119,7 +58,7 @@ class DurableStore<C extends Collections> implements Store<C> {
   readonly #lock: LockFile;
   readonly #compactAfterBytes: number | undefined;
   readonly #onBackgroundError: (error: unknown) => void;
-  readonly #onCompacted: OpenStoreOptions<C>['onCompacted'];
+  readonly #onCompacted: OpenJournalStoreOptions<C>['onCompacted'];
   #nextSeq: number;
   #snapshotBytes: number;
   #oldestGeneration: number;
@@ -132,21 +71,7 @@ class DurableStore<C extends Collections> implements Store<C> {
   #fnStartedAt: number | undefined;
   readonly #watchdog: NodeJS.Timeout;
 
-  constructor(init: {
-    fs: StoreFs;
-    dir: string;
-    collections: C;
-    schemaVersion: number;
-    tables: Tables;
-    journal: Journal<Undo>;
-    lock: LockFile;
-    seq: number;
-    snapshotBytes: number;
-    oldestGeneration: number;
-    compactAfterBytes?: number;
-    onBackgroundError?: (error: unknown) => void;
-    onCompacted?: OpenStoreOptions<C>['onCompacted'];
-  }) {
+  constructor(init: DurableStoreInit<C>) {
     this.#fs = init.fs;
     this.#dir = init.dir;
     this.#collections = init.collections;

@@ -2,7 +2,7 @@
 //   {"seq":42,"ops":[{"c":"progress","put":{"id":"p1",…}},{"c":"progress","del":"p0"}]}
 // `seq` increases by one per record across generations, so a lost or repeated line is detected on load.
 // Bytes after the last newline are a torn append (a crash mid-write): they were never acknowledged.
-import { StoreCorruptError } from './errors.ts';
+import { StoreCorruptError } from '../errors.ts';
 
 export type JournalOp = { c: string; put: { id: string } } | { c: string; del: string };
 

@@ -4,13 +4,13 @@
 // naming the file; the caller writes nothing in that case, so a bad directory is never overwritten.
 import path from 'node:path';
 import { prettifyError } from 'zod';
-import { deepFreeze } from './deep-freeze.ts';
-import { StoreCorruptError, StoreMigrationError, StoreVersionError } from './errors.ts';
+import { deepFreeze } from '../deep-freeze.ts';
+import { StoreCorruptError, StoreMigrationError, StoreVersionError } from '../errors.ts';
+import { type Migrations, type RawCollections, runMigrations } from '../migrations.ts';
+import type { Collections } from '../store.ts';
 import { type JournalRecord, parseJournal, replayRaw } from './journal-record.ts';
 import { lockLeftovers } from './lock-file.ts';
-import { type Migrations, type RawCollections, runMigrations } from './migrations.ts';
 import { readSnapshot } from './snapshot-adapter.ts';
-import type { Collections } from './store.ts';
 import { storeFiles } from './store-files.ts';
 import { isErrnoCode, type StoreFs } from './store-fs.ts';
 import { type StoredRow, Tables } from './tables.ts';

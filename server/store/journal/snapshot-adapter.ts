@@ -4,7 +4,7 @@
 // between chunks), then fsync of the temp file, rename, fsync of the directory.
 import path from 'node:path';
 import { type Adapter, Low } from 'lowdb';
-import { StoreCorruptError } from './errors.ts';
+import { StoreCorruptError } from '../errors.ts';
 import { storeFiles } from './store-files.ts';
 import { type StoreFs, syncDir, writeAll } from './store-fs.ts';
 

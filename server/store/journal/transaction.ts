@@ -1,8 +1,9 @@
 // A transaction buffers its writes (validated and frozen at `put`) and reads through them, so it sees
 // its own changes; the store applies the buffer in one synchronous step when `fn` returns.
-import { deepFreeze } from './deep-freeze.ts';
-import { ValidationError } from './errors.ts';
-import type { Collections, IndexValue, Tx } from './store.ts';
+
+import { deepFreeze } from '../deep-freeze.ts';
+import { ValidationError } from '../errors.ts';
+import type { Collections, IndexValue, Tx } from '../store.ts';
 import type { StoredRow, Tables } from './tables.ts';
 
 export interface TxWrite {

@@ -4,7 +4,7 @@
 // reused by a process started at another time (procStart differs) is stale and taken over.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { StoreLockedError } from './errors.ts';
+import { StoreLockedError } from '../errors.ts';
 import { storeFiles } from './store-files.ts';
 import { isErrnoCode, type StoreFs, syncDir, writeAll } from './store-fs.ts';
 

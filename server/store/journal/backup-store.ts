@@ -8,7 +8,7 @@
 // If journal G is gone or the sequence has a hole, a compaction raced us: start again.
 // The result is folded into one self-contained snapshot in the target, read back to verify.
 import path from 'node:path';
-import { StoreBackupError, StoreCorruptError } from './errors.ts';
+import { StoreBackupError, StoreCorruptError } from '../errors.ts';
 import { type JournalRecord, parseJournal, replayRaw } from './journal-record.ts';
 import { readSnapshot, type SnapshotData, writeSnapshot } from './snapshot-adapter.ts';
 import { storeFiles } from './store-files.ts';
