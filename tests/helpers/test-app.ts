@@ -60,9 +60,12 @@ export async function createTestApp(
 }
 
 let counter = 0;
-/** Creates an active user with the test password. */
+let testPasswordHash: Promise<string> | undefined;
+
+/** Creates an active user with the test password (hashed once per test file: argon2 is slow on purpose). */
 export async function addUser(t: TestApp, role: Role = 'learner', extra: Partial<User> = {}): Promise<Readonly<User>> {
   counter += 1;
+  testPasswordHash ??= hashPassword(testPassword);
   return createUser(
     t.store,
     {
@@ -73,7 +76,7 @@ export async function addUser(t: TestApp, role: Role = 'learner', extra: Partial
       role,
     },
     t.now(),
-    await hashPassword(testPassword),
+    await testPasswordHash,
   );
 }
 
