@@ -9,10 +9,11 @@
 // The result is folded into one self-contained snapshot in the target, read back to verify.
 import path from 'node:path';
 import { StoreBackupError, StoreCorruptError } from '../errors.ts';
-import { type JournalRecord, parseJournal, replayRaw } from './journal-record.ts';
+import { replayRaw } from './journal-record.ts';
+import { readJournals } from './read-journals.ts';
 import { readSnapshot, type SnapshotData, writeSnapshot } from './snapshot-adapter.ts';
 import { storeFiles } from './store-files.ts';
-import { isErrnoCode, nodeStoreFs, type StoreFs } from './store-fs.ts';
+import { nodeStoreFs, type StoreFs } from './store-fs.ts';
 
 export interface BackupResult {
   /** Sequence number of the last transaction in the backup. */
@@ -72,34 +73,16 @@ async function readConsistentState(fs: StoreFs, dir: string): Promise<SnapshotDa
   const generations = storeFiles.journalGenerations(await fs.readdir(dir)).filter((gen) => gen >= snapshot.generation);
   if (generations.some((gen, i) => gen !== snapshot.generation + i)) return undefined;
 
-  const records: JournalRecord[] = [];
-  let seq = snapshot.seq;
-  for (const [i, gen] of generations.entries()) {
-    const file = storeFiles.journal(dir, gen);
-    let content: Buffer;
-    try {
-      content = await fs.readFile(file);
-    } catch (error) {
-      if (isErrnoCode(error, 'ENOENT')) return undefined;
-      throw error;
-    }
-    // The newest journal may be mid-append: its incomplete last line is left out.
-    const parsed = parseJournal(file, content);
-    if (parsed.tornBytes > 0 && i < generations.length - 1) {
-      throw new StoreCorruptError(file, 'ligne incomplète au milieu de l’historique');
-    }
-    for (const [index, record] of parsed.records.entries()) {
-      if (record.seq !== seq + 1) {
-        throw new StoreCorruptError(file, `ligne ${index + 1} : numéro ${record.seq}, ${seq + 1} attendu`);
-      }
-      seq = record.seq;
-      records.push(record);
-    }
-  }
+  // The newest journal may be mid-append: its incomplete last line is left out.
+  const read = await readJournals(fs, dir, generations, snapshot.seq);
+  if ('missing' in read) return undefined;
   return {
     schemaVersion: snapshot.schemaVersion,
     generation: 1,
-    seq,
-    collections: replayRaw(snapshot.collections, records),
+    seq: read.seq,
+    collections: replayRaw(
+      snapshot.collections,
+      read.journals.flatMap((journal) => journal.records),
+    ),
   };
 }

@@ -8,11 +8,12 @@ import { deepFreeze } from '../deep-freeze.ts';
 import { StoreCorruptError, StoreMigrationError, StoreVersionError } from '../errors.ts';
 import { type Migrations, type RawCollections, runMigrations } from '../migrations.ts';
 import type { Collections } from '../store.ts';
-import { type JournalRecord, parseJournal, replayRaw } from './journal-record.ts';
+import { type JournalRecord, replayRaw } from './journal-record.ts';
 import { lockLeftovers } from './lock-file.ts';
+import { readJournals } from './read-journals.ts';
 import { readSnapshot } from './snapshot-adapter.ts';
 import { storeFiles } from './store-files.ts';
-import { isErrnoCode, type StoreFs } from './store-fs.ts';
+import type { StoreFs } from './store-fs.ts';
 import { type StoredRow, Tables } from './tables.ts';
 
 export interface LoadedState {
@@ -85,31 +86,15 @@ export async function loadStore({
     }
   });
 
-  const journals: { file: string; records: JournalRecord[] }[] = [];
-  let lastJournal: LoadedState['lastJournal'];
-  let seq = snapshot.seq;
-  for (const [i, gen] of live.entries()) {
-    const file = storeFiles.journal(dir, gen);
-    let content: Buffer;
-    try {
-      content = await fs.readFile(file);
-    } catch (error) {
-      if (isErrnoCode(error, 'ENOENT')) throw new StoreCorruptError(file, 'journal disparu pendant la lecture');
-      throw error;
-    }
-    const parsed = parseJournal(file, content);
-    if (parsed.tornBytes > 0 && i < live.length - 1) {
-      throw new StoreCorruptError(file, 'ligne incomplète au milieu de l’historique (un journal plus récent existe)');
-    }
-    parsed.records.forEach((record, index) => {
-      if (record.seq !== seq + 1) {
-        throw new StoreCorruptError(file, `ligne ${index + 1} : numéro ${record.seq}, ${seq + 1} attendu`);
-      }
-      seq = record.seq;
-    });
-    journals.push({ file, records: parsed.records });
-    lastJournal = { generation: gen, goodLength: parsed.goodLength, tornBytes: parsed.tornBytes };
-  }
+  const read = await readJournals(fs, dir, live, snapshot.seq);
+  if ('missing' in read) throw new StoreCorruptError(read.missing, 'journal disparu pendant la lecture');
+  const { journals, seq } = read;
+  const newest = journals.at(-1);
+  const lastJournal = newest && {
+    generation: newest.generation,
+    goodLength: newest.goodLength,
+    tornBytes: newest.tornBytes,
+  };
 
   const base = {
     fresh: false,
