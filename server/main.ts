@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   log.info(
     `catalog: ${catalog.courses.length} course(s) loaded${issues.length ? `, ${issues.length} error(s): broken courses are left out` : ''}`,
   );
-  const store = await openAppStore(config.dataDir);
+  const store = await openAppStore(config.dataDir, { log });
   closeOnFatal(store, log);
   const csrfSecret = await loadCsrfSecret(config.dataDir);
   const server = createServer(createApp({ config, catalog, store, clock: systemClock, csrfSecret, log }));

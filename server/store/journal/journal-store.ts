@@ -24,6 +24,8 @@ export interface OpenJournalStoreOptions<C extends Collections> {
   compactAfterBytes?: number;
   /** File operations, injectable to simulate a full disk or I/O errors in tests. */
   fs?: StoreFs;
+  /** Something the operator should know, in French (permissions tightened at open). Default: console.warn. */
+  onWarning?: (message: string) => void;
   /** Failures of background compactions (writes keep working; it is retried later). */
   onBackgroundError?: (error: unknown) => void;
   onCompacted?: (info: { generation: number; bytes: number; ms: number }) => void;

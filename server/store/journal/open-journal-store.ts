@@ -1,6 +1,7 @@
-// Opens a data directory as a journal-backed store: takes the lock, loads (and migrates) what is on
-// disk without writing, starts a fresh directory with an empty snapshot, then opens the newest journal
-// for appending. Anything that fails on the way releases what was taken and writes nothing more.
+// Opens a data directory as a journal-backed store: takes the lock, makes the folder owner-only,
+// loads (and migrates) what is on disk without writing, starts a fresh directory with an empty
+// snapshot, then opens the newest journal for appending. Anything that fails on the way releases
+// what was taken and writes nothing more.
 import path from 'node:path';
 import type { Collections } from '../store.ts';
 import { DurableStore, type Undo } from './durable-store.ts';
@@ -8,6 +9,7 @@ import { Journal } from './journal.ts';
 import type { JournalStore, OpenJournalStoreOptions } from './journal-store.ts';
 import { loadStore } from './load-store.ts';
 import { acquireLock } from './lock-file.ts';
+import { restrictToOwner } from './restrict-to-owner.ts';
 import { writeSnapshot } from './snapshot-adapter.ts';
 import { storeFiles } from './store-files.ts';
 import { nodeStoreFs, syncDir } from './store-fs.ts';
@@ -25,6 +27,8 @@ export async function openJournalStore<C extends Collections>(
   const lock = await acquireLock(fs, dir);
   let journal: Journal<Undo> | undefined;
   try {
+    const loose = await restrictToOwner(fs, dir);
+    if (loose) (options.onWarning ?? ((message) => console.warn(`[store] ${message}`)))(loose);
     const state = await loadStore({ fs, dir, collections, schemaVersion, migrations: options.migrations ?? {} });
     let snapshotBytes = state.snapshotBytes;
     let generation = state.lastJournal?.generation ?? state.snapshotGeneration;
