@@ -4,7 +4,7 @@
 // Two compaction settings: the production default (the targets are judged on it) and a stress run
 // that rewrites the snapshot every 2 MiB of journal, several times per run even at 100k rows.
 // Options: --seconds 6 --writers 64 --stress-mb 2 --sizes 1000,100000
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -68,8 +68,7 @@ interface Result {
 /** A seeded store of `rows` rows and what was measured on it so far. */
 async function prepare(rows: number, compactAfterBytes: number | undefined) {
   const dir = path.resolve('.tmp', `bench-store-${rows}-${process.pid}`);
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
+  await rm(dir, { recursive: true, force: true }); // the store creates it again, owner-only
   let compactions = 0;
   const store = await openJournalStore({
     dir,

@@ -52,7 +52,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const root = await mkdtemp(path.join(os.tmpdir(), 'passerelle-e2e-'));
   const dataDir = options.dataDir ?? path.join(root, 'data');
   const coursesDir = path.join(root, 'courses');
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 }); // as the service unit makes it: owner-only
   await cp(path.join(repoRoot, 'tests/fixtures/courses/valid'), coursesDir, { recursive: true });
   await cp(path.join(repoRoot, 'courses'), coursesDir, { recursive: true });
   await options.seed?.(dataDir);

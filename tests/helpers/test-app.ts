@@ -28,13 +28,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+// Test apps are quiet: a data folder a test made with mkdir is made owner-only without a warning.
+const quietStoreLog = { warn: () => {}, error: (...args: unknown[]) => console.error('[store]', ...args) };
+
 /** The real app on a fresh data directory and a catalog folder (the valid fixture by default). */
 export async function createTestApp(
   options: { coursesDir?: string; config?: Partial<Config>; dataDir?: string; start?: Date; fs?: StoreFs } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'passerelle-data-')));
   const { catalog } = await loadCatalog(options.coursesDir ?? path.join(fixturesDir, 'courses/valid'));
-  const store = await openAppStore(dataDir, { fs: options.fs });
+  const store = await openAppStore(dataDir, { fs: options.fs, log: quietStoreLog });
   let now = options.start ?? new Date('2026-11-23T09:00:00Z');
   const app = createApp({
     config: testConfig({ dataDir, ...options.config }),
