@@ -27,6 +27,11 @@ export class StoreUnavailableError extends UnavailableError {
   }
 }
 
+/** Every call on a closed store rejects with this. */
+export function storeClosedError(): StoreUnavailableError {
+  return new StoreUnavailableError('le magasin de données est fermé');
+}
+
 /** Another live process owns the data directory. */
 export class StoreLockedError extends Error {
   override readonly name = 'StoreLockedError';

@@ -49,7 +49,7 @@ export interface Store<C extends Collections> {
   get<K extends keyof C & string>(coll: K, id: string): Promise<Row<C, K> | undefined>;
   /** Uses the index on `field`; rows come back in no particular order. */
   findBy<K extends keyof C & string>(coll: K, field: IndexedField<C, K>, value: IndexValue): Promise<Row<C, K>[]>;
-  /** Iterates the rows present when `all` was called: writes made during the iteration are not seen. */
+  /** Iterates the rows present when the iteration starts (or earlier): writes made meanwhile are not seen. */
   all<K extends keyof C & string>(coll: K): AsyncIterable<Row<C, K>>;
   count<K extends keyof C & string>(coll: K): Promise<number>;
   /**

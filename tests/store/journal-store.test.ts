@@ -72,6 +72,20 @@ describe('the journal on disk', () => {
     expect(await store.get('progress', 'a')).toBeUndefined();
   });
 
+  it('iterates the rows present when all() was called, even when the iteration starts later', async () => {
+    await store.transact((tx) => {
+      for (let i = 0; i < 3; i++) tx.put('progress', progress(`p${i}`));
+    });
+    const iterable = store.all('progress');
+    await store.transact((tx) => {
+      tx.put('progress', progress('late'));
+      tx.delete('progress', 'p0');
+    });
+    const seen: string[] = [];
+    for await (const row of iterable) seen.push(row.id);
+    expect(seen.sort()).toEqual(['p0', 'p1', 'p2']);
+  });
+
   it('acknowledges only once the record is on disk', async () => {
     await store.transact((tx) => tx.put('counters', { id: 'durable', value: 1 }));
     expect((await journalLines()).some((line) => line.includes('"durable"'))).toBe(true);

@@ -7,7 +7,7 @@
 // flight (a few ms); if that fsync fails they are rolled back. Transactions that read such state while
 // a failure happens are rejected too (the epoch check), so no acknowledged write builds on a lost one.
 import path from 'node:path';
-import { StoreUnavailableError } from '../errors.ts';
+import { StoreUnavailableError, storeClosedError } from '../errors.ts';
 import type { Collections, IndexValue, Row, Tx } from '../store.ts';
 import { backupStore, prepareBackupTarget, writeBackup } from './backup-store.ts';
 import type { Journal } from './journal.ts';
@@ -168,7 +168,7 @@ export class DurableStore<C extends Collections> implements JournalStore<C> {
   }
 
   compact(): Promise<void> {
-    if (this.#closing) return Promise.reject(closedError());
+    if (this.#closing) return Promise.reject(storeClosedError());
     this.#compaction ??= this.#runCompaction().finally(() => {
       this.#compaction = undefined;
     });
@@ -261,10 +261,6 @@ export class DurableStore<C extends Collections> implements JournalStore<C> {
   }
 
   #assertOpen(): void {
-    if (this.#closing) throw closedError();
+    if (this.#closing) throw storeClosedError();
   }
-}
-
-function closedError(): StoreUnavailableError {
-  return new StoreUnavailableError('le magasin de données est fermé');
 }

@@ -1,5 +1,6 @@
 // In-memory state: one Map per collection (id → frozen row) and, per indexed field, a Map from value
 // to the set of ids having it. Mutations return the previous row so a transaction can be undone.
+import { notIndexedError, unknownCollectionError } from '../misuse-errors.ts';
 import type { IndexValue } from '../store.ts';
 
 export type StoredRow = { readonly id: string } & Readonly<Record<string, unknown>>;
@@ -82,13 +83,13 @@ export class Tables {
 
   #table(coll: string): Map<string, StoredRow> {
     const table = this.#rows.get(coll);
-    if (!table) throw new Error(`Collection inconnue : « ${coll} »`);
+    if (!table) throw unknownCollectionError(coll);
     return table;
   }
 
   #index(coll: string, field: string): Index {
     const index = this.#indexes.get(coll)?.get(field);
-    if (!index) throw new Error(`Le champ « ${field} » de la collection « ${coll} » n’est pas indexé`);
+    if (!index) throw notIndexedError(coll, field);
     return index;
   }
 }

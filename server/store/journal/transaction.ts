@@ -3,6 +3,7 @@
 
 import { deepFreeze } from '../deep-freeze.ts';
 import { ValidationError } from '../errors.ts';
+import { transactionEndedError, unknownCollectionError } from '../misuse-errors.ts';
 import type { Collections, IndexValue, Tx } from '../store.ts';
 import type { StoredRow, Tables } from './tables.ts';
 
@@ -63,9 +64,8 @@ export class Transaction implements Tx<Collections> {
   }
 
   #check(coll: string): void {
-    if (this.#ended)
-      throw new Error('Transaction terminée : utilisez « tx » seulement pendant la fonction de transact()');
-    if (!this.tables.has(coll)) throw new Error(`Collection inconnue : « ${coll} »`);
+    if (this.#ended) throw transactionEndedError();
+    if (!this.tables.has(coll)) throw unknownCollectionError(coll);
   }
 }
 

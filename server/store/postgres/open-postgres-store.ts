@@ -4,8 +4,9 @@
 // admin, attempt limits, one certificate per learner and version) hold across instances too.
 import postgres, { type Sql } from 'postgres';
 import { deepFreeze } from '../deep-freeze.ts';
-import { StoreUnavailableError } from '../errors.ts';
+import { StoreUnavailableError, storeClosedError } from '../errors.ts';
 import type { Migrations } from '../migrations.ts';
+import { checkCollection } from '../misuse-errors.ts';
 import type { Collections, IndexValue, Row, Store, Tx } from '../store.ts';
 import { PostgresTx } from './postgres-tx.ts';
 import { prepareSchema } from './prepare-schema.ts';
@@ -55,7 +56,9 @@ export async function openPostgresStore<C extends Collections>(
 }
 
 class PostgresStore<C extends Collections> implements Store<C> {
-  #closed = false;
+  #closing: Promise<void> | undefined;
+  /** Calls under way: close() lets them finish before ending the connections. */
+  readonly #pending = new Set<Promise<unknown>>();
 
   constructor(
     private readonly sql: Sql,
@@ -64,34 +67,45 @@ class PostgresStore<C extends Collections> implements Store<C> {
   ) {}
 
   async get<K extends keyof C & string>(coll: K, id: string): Promise<Row<C, K> | undefined> {
-    const rows = await this.#run(() => this.sql.unsafe(`select data from ${tableName(coll)} where id = $1`, [id]));
+    const rows = await this.#run(coll, () =>
+      this.sql.unsafe(`select data from ${tableName(coll)} where id = $1`, [id]),
+    );
     return rows[0] ? deepFreeze(rows[0].data) : undefined;
   }
 
   async findBy<K extends keyof C & string>(coll: K, field: string, value: IndexValue): Promise<Row<C, K>[]> {
-    const rows = await this.#run(() => this.sql.unsafe(...byField(coll, field, value)));
+    const rows = await this.#run(coll, () => this.sql.unsafe(...byField(coll, field, value)), field);
     return rows.map((row) => deepFreeze(row.data));
   }
 
   async *all<K extends keyof C & string>(coll: K): AsyncIterable<Row<C, K>> {
-    this.#open();
+    this.#check(coll);
     // A cursor, so a million rows never sit in memory at once.
     const cursor = this.sql.unsafe(`select data from ${tableName(coll)} order by id`).cursor(500);
     for await (const batch of cursor) for (const row of batch) yield deepFreeze(row.data);
   }
 
   async count<K extends keyof C & string>(coll: K): Promise<number> {
-    const [row] = await this.#run(() => this.sql.unsafe(`select count(*)::int as n from ${tableName(coll)}`));
+    const [row] = await this.#run(coll, () => this.sql.unsafe(`select count(*)::int as n from ${tableName(coll)}`));
     return row?.n ?? 0;
   }
 
-  async transact<R>(fn: (tx: Tx<C>) => R | Promise<R>): Promise<R> {
-    this.#open();
+  transact<R>(fn: (tx: Tx<C>) => R | Promise<R>): Promise<R> {
+    if (this.#closing) return Promise.reject(storeClosedError());
+    return this.#track(this.#transact(fn));
+  }
+
+  async #transact<R>(fn: (tx: Tx<C>) => R | Promise<R>): Promise<R> {
     for (let attempt = 1; ; attempt++) {
       try {
         return (await this.sql.begin('isolation level serializable', async (sql) => {
           const tx = new PostgresTx(sql, this.collections);
-          const result = await fn(tx as unknown as Tx<C>);
+          let result: R;
+          try {
+            result = await fn(tx as unknown as Tx<C>);
+          } finally {
+            tx.end();
+          }
           await tx.flush();
           return result;
         })) as R;
@@ -108,30 +122,35 @@ class PostgresStore<C extends Collections> implements Store<C> {
     }
   }
 
-  // Journal-only operations (a PostgreSQL database is backed up with pg_dump); removed from Store soon.
-  async backup(): Promise<void> {
-    throw new Error('backup: use pg_dump for a PostgreSQL store');
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      await Promise.allSettled([...this.#pending]);
+      await this.sql.end({ timeout: 5 });
+    })();
+    return this.#closing;
   }
 
-  async compact(): Promise<void> {}
-
-  async close(): Promise<void> {
-    this.#open();
-    this.#closed = true;
-    await this.sql.end({ timeout: 5 });
-  }
-
-  async #run<T>(query: () => Promise<T>): Promise<T> {
-    this.#open();
+  async #run<T>(coll: string, query: () => Promise<T>, field?: string): Promise<T> {
+    this.#check(coll, field);
     try {
-      return await query();
+      return await this.#track(query());
     } catch (error) {
       if (isUnavailable(error)) throw new StoreUnavailableError('base PostgreSQL injoignable', { cause: error });
       throw error;
     }
   }
 
-  #open(): void {
-    if (this.#closed) throw new Error('the store is closed');
+  #track<T>(promise: Promise<T>): Promise<T> {
+    this.#pending.add(promise);
+    promise.then(
+      () => this.#pending.delete(promise),
+      () => this.#pending.delete(promise),
+    );
+    return promise;
+  }
+
+  #check(coll: string, field?: string): void {
+    if (this.#closing) throw storeClosedError();
+    checkCollection(this.collections, coll, field);
   }
 }

@@ -1,6 +1,7 @@
 import type { TransactionSql } from 'postgres';
 import { deepFreeze } from '../deep-freeze.ts';
 import { ValidationError } from '../errors.ts';
+import { checkCollection, transactionEndedError } from '../misuse-errors.ts';
 import type { Collections, IndexValue, Tx } from '../store.ts';
 import { byField, tableName } from './sql-names.ts';
 
@@ -14,6 +15,7 @@ type AnyRow = { id: string } & Record<string, unknown>;
 export class PostgresTx implements Tx<Collections> {
   /** collection → id → row, or null for a deletion. */
   readonly #writes = new Map<string, Map<string, Readonly<AnyRow> | null>>();
+  #ended = false;
 
   constructor(
     private readonly sql: TransactionSql,
@@ -21,6 +23,7 @@ export class PostgresTx implements Tx<Collections> {
   ) {}
 
   async get(coll: string, id: string): Promise<never> {
+    this.#check(coll);
     const own = this.#writes.get(coll)?.get(id);
     if (own !== undefined) return (own ?? undefined) as never;
     const rows = await this.sql.unsafe(`select data from ${tableName(coll)} where id = $1`, [id]);
@@ -28,6 +31,7 @@ export class PostgresTx implements Tx<Collections> {
   }
 
   async findBy(coll: string, field: string, value: IndexValue): Promise<never> {
+    this.#check(coll, field);
     const rows = await this.sql.unsafe(...byField(coll, field, value));
     const own = this.#writes.get(coll);
     const found = new Map<string, Readonly<AnyRow>>();
@@ -37,9 +41,8 @@ export class PostgresTx implements Tx<Collections> {
   }
 
   put(coll: string, row: never): never {
-    const def = this.collections[coll];
-    if (!def) throw new Error(`unknown collection: ${coll}`);
-    const parsed = def.schema.safeParse(row);
+    this.#check(coll);
+    const parsed = this.collections[coll]!.schema.safeParse(row);
     if (!parsed.success) throw new ValidationError(coll, parsed.error.issues);
     const frozen = deepFreeze(structuredClone(parsed.data)) as Readonly<AnyRow>;
     this.#own(coll).set(frozen.id, frozen);
@@ -47,8 +50,13 @@ export class PostgresTx implements Tx<Collections> {
   }
 
   delete(coll: string, id: string): void {
-    if (!this.collections[coll]) throw new Error(`unknown collection: ${coll}`);
+    this.#check(coll);
     this.#own(coll).set(id, null);
+  }
+
+  /** Later calls (e.g. from a callback that outlived the function) throw instead of being silently lost. */
+  end(): void {
+    this.#ended = true;
   }
 
   /** Sends the writes, one statement per collection and kind, inside the transaction. */
@@ -65,6 +73,11 @@ export class PostgresTx implements Tx<Collections> {
           [JSON.stringify(kept)],
         );
     }
+  }
+
+  #check(coll: string, field?: string): void {
+    if (this.#ended) throw transactionEndedError();
+    checkCollection(this.collections, coll, field);
   }
 
   #own(coll: string): Map<string, Readonly<AnyRow> | null> {

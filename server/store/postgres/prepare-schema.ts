@@ -1,6 +1,6 @@
 import type { Sql, TransactionSql } from 'postgres';
-import { StoreMigrationError, StoreVersionError } from '../errors.ts';
-import type { Migrations } from '../migrations.ts';
+import { StoreVersionError } from '../errors.ts';
+import { type Migrations, runMigrations } from '../migrations.ts';
 import type { Collections } from '../store.ts';
 import { fieldExpression, indexName, tableName } from './sql-names.ts';
 
@@ -51,12 +51,7 @@ async function migrateRows(
   let data: Record<string, unknown[]> = {};
   for (const coll of Object.keys(collections))
     data[coll] = (await tx.unsafe(`select data from ${tableName(coll)}`)).map((row) => row.data);
-  for (let version = from; version < to; version++) {
-    const migrate = migrations[version];
-    if (!migrate)
-      throw new StoreMigrationError('PostgreSQL', version, `aucune migration de ${version} vers ${version + 1}`);
-    data = migrate(data);
-  }
+  data = runMigrations('PostgreSQL', data, from, to, migrations);
   for (const [coll, def] of Object.entries(collections)) {
     const rows = (data[coll] ?? []).map((row) => def.schema.parse(row));
     await tx.unsafe(`delete from ${tableName(coll)}`);
