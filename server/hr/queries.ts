@@ -2,8 +2,8 @@
 // one statement. Every function takes the store (or a transaction) and plain values.
 import type { User } from '../accounts/schema.ts';
 import type { Certificate } from '../certificates/schema.ts';
-import type { Enrollment } from '../learning/schema.ts';
 import { enrollmentId } from '../learning/progress-ids.ts';
+import type { Enrollment } from '../learning/schema.ts';
 import type { AppStore } from '../store/app-collections.ts';
 
 type Reader = Pick<AppStore, 'get' | 'findBy' | 'all'>;
