@@ -2,10 +2,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { accessibilityRoutes } from './accessibility/accessibility-routes.ts';
-import { accountRoutes } from './accounts/account-routes.ts';
-import { adminRoutes } from './accounts/admin-routes.ts';
 import { navigationFor } from './accounts/navigation.ts';
-import { loadSession } from './accounts/sessions.ts';
+import { adminRoutes } from './accounts/routes/admin-routes.ts';
+import { sessionRoutes } from './accounts/routes/session-routes.ts';
+import { loadSession } from './accounts/session-cookie.ts';
 import { CatalogHolder } from './catalog/catalog-holder.ts';
 import type { Catalog } from './catalog/course.ts';
 import { issueCertificate } from './certificates/issue-certificate.ts';
@@ -85,12 +85,12 @@ export function createApp(deps: AppDeps): Express {
 
   app.use('/studio', studioFormParser);
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
-  const sessionDeps = { store, config, clock };
-  app.use(loadSession(sessionDeps));
+  const accountDeps = { store, config, clock };
+  app.use(loadSession(accountDeps));
   app.use(csrfProtection(deps.csrfSecret, config.secure, { deferMultipart: isStudioUpload }));
   app.use(noStoreWhenSignedIn);
   app.use((_req, res, next) => {
-    res.locals.navItems = navigationFor(res.locals.user);
+    res.locals.navItems = navigationFor(res.locals.user, res.locals.t);
     next();
   });
 
@@ -107,8 +107,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(routesUnder(['/accessibilite'], accessibilityRoutes(config)));
   // Each group of routes is skipped at once by requests outside its paths (routes-under.ts): a module
   // page no longer walks past every sign-in and administration route. A new route goes under its prefix.
-  app.use(routesUnder(['/login', '/logout', '/setup', '/invitations', '/reset'], accountRoutes(sessionDeps)));
-  app.use(routesUnder(['/admin'], adminRoutes(sessionDeps)));
+  app.use(routesUnder(['/login', '/logout', '/setup', '/invitations', '/reset'], sessionRoutes(accountDeps)));
+  app.use(routesUnder(['/admin'], adminRoutes(accountDeps)));
   app.use(routesUnder(['/me'], meRoutes(learningDeps)));
   // Certificates, HR reports and the studio load their heavy libraries (pdfkit, exceljs, zip) on first use.
   app.use(

@@ -1,6 +1,8 @@
+import type { MessageKey } from '../i18n/fr.ts';
 import { fold } from '../shared/fold.ts';
 
 export const minPasswordLength = 12;
+export const maxPasswordLength = 200;
 
 // Passwords of 12+ characters that still top the leaked-password lists, French ones included.
 const common = new Set(
@@ -54,18 +56,23 @@ const common = new Set(
   ].map((p) => p.toLowerCase()),
 );
 
-/** Returns a French reason when the password is too weak, or null when it is acceptable. */
-export function checkPasswordStrength(password: string, personal: string[] = []): string | null {
+/** Which rule a password breaks, as a dictionary message. */
+export interface PasswordWeakness {
+  messageKey: MessageKey;
+  params?: Record<string, number>;
+}
+
+/** The first rule the password breaks, or null when it is acceptable. `personal`: the person's name and email. */
+export function checkPasswordStrength(password: string, personal: string[] = []): PasswordWeakness | null {
   if ([...password].length < minPasswordLength)
-    return `Le mot de passe doit contenir au moins ${minPasswordLength} caractères.`;
-  if (password.length > 200) return 'Le mot de passe est trop long (200 caractères au plus).';
+    return { messageKey: 'accounts.password.tooShort', params: { min: minPasswordLength } };
+  if (password.length > maxPasswordLength)
+    return { messageKey: 'accounts.password.tooLong', params: { max: maxPasswordLength } };
   const folded = password.toLowerCase();
-  if (common.has(folded) || new Set(folded).size <= 3)
-    return 'Ce mot de passe est trop courant ou trop simple. Choisissez-en un autre, par exemple une phrase de plusieurs mots.';
+  if (common.has(folded) || new Set(folded).size <= 3) return { messageKey: 'accounts.password.tooCommon' };
   for (const value of personal) {
     const part = fold(value.split('@')[0] ?? '').trim();
-    if (part.length >= 4 && fold(password).includes(part))
-      return 'Le mot de passe ne doit pas contenir votre nom ou votre adresse e-mail.';
+    if (part.length >= 4 && fold(password).includes(part)) return { messageKey: 'accounts.password.personal' };
   }
   return null;
 }

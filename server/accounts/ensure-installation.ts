@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { issueToken } from './one-time-tokens.ts';
-import { hasActiveAdmin } from './users.ts';
+import { hasActiveAdmin } from './queries.ts';
 
 /** With no administrator yet, creates a one-time setup link (only its hash is stored) to print at start-up. */
 export async function setupLinkIfNeeded(store: AppStore, config: Config, now: Date): Promise<string | undefined> {

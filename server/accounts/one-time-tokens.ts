@@ -1,11 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
-import type { AppCollections, AppStore } from '../store/app-collections.ts';
-import type { Tx } from '../store/store.ts';
+import { randomBytes } from 'node:crypto';
+import type { AppStore, AppTx } from '../store/app-collections.ts';
+import { hashSecret } from './hash-secret.ts';
+import { unusedTokensOf } from './queries.ts';
 import type { Token } from './schema.ts';
 
 export const tokenValidityDays = { invitation: 7, reset: 2, setup: 7 } as const;
-
-const hashToken = (raw: string) => createHash('sha256').update(raw).digest('base64url');
 
 export type TokenInput = { kind: Token['kind']; userId: string | null; createdBy: string | null };
 
@@ -20,13 +19,13 @@ export async function issueToken(store: AppStore, input: TokenInput, now: Date):
 }
 
 /** `issueToken` inside an existing transaction, so a token can be created with the account it opens. */
-export async function putToken(tx: Tx<AppCollections>, input: TokenInput, now: Date): Promise<string> {
+export async function putToken(tx: AppTx, input: TokenInput, now: Date): Promise<string> {
   const raw = randomBytes(24).toString('base64url');
   // A new link replaces any unused link of the same kind for the same person.
-  const previous = input.userId ? await tx.findBy('tokens', 'userId', input.userId) : [];
-  for (const token of previous) if (token.kind === input.kind && !token.usedAt) tx.delete('tokens', token.id);
+  const previous = input.userId ? await unusedTokensOf(tx, input.userId, input.kind) : [];
+  for (const token of previous) tx.delete('tokens', token.id);
   tx.put('tokens', {
-    id: hashToken(raw),
+    id: hashSecret(raw),
     ...input,
     createdAt: now.toISOString(),
     expiresAt: tokenExpiry(input.kind, now).toISOString(),
@@ -35,15 +34,7 @@ export async function putToken(tx: Tx<AppCollections>, input: TokenInput, now: D
   return raw;
 }
 
-/** The token if it exists, is of this kind, unused and not expired. */
-export async function findValidToken(
-  store: AppStore,
-  raw: string,
-  kind: Token['kind'],
-  now: Date,
-): Promise<Readonly<Token> | undefined> {
-  if (!/^[\w-]{20,64}$/.test(raw)) return undefined;
-  const token = await store.get('tokens', hashToken(raw));
-  if (!token || token.kind !== kind || token.usedAt || Date.parse(token.expiresAt) <= now.getTime()) return undefined;
-  return token;
+/** Marks a link used, inside the transaction that does what the link allows. */
+export function consumeToken(tx: AppTx, token: Readonly<Token>, now: Date, userId = token.userId): void {
+  tx.put('tokens', { ...token, userId, usedAt: now.toISOString() });
 }

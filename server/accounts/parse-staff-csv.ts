@@ -1,6 +1,9 @@
 import type { z } from 'zod';
+import { translate } from '../i18n/translate.ts';
+import { fold } from '../shared/fold.ts';
+import { normalizeEmail } from './queries.ts';
 import type { Role } from './schema.ts';
-import { NewUser, normalizeEmail } from './users.ts';
+import { NewUser } from './users.ts';
 
 /** More than this is a job for several imports: one import is one transaction and one results page. */
 export const maxStaffRows = 2000;
@@ -71,12 +74,7 @@ const requiredColumns = [
   ['structure', 'structure'],
 ] as const;
 
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+const key = (cell: string) => fold(cell).replace(/[^a-z0-9]/g, '');
 
 // Line breaks, tabs and runs of spaces inside a cell would end up on attestations: keep single spaces.
 const clean = (cell: string | undefined) => (cell ?? '').replace(/\s+/g, ' ').trim();
@@ -93,7 +91,7 @@ export function parseStaffCsv(text: string): StaffCsv {
     result.errors.push({ line, message });
     return result;
   };
-  if (source.trim() === '') return fail(1, 'le texte est vide : collez la liste avec sa ligne d’en-tête');
+  if (source.trim() === '') return fail(1, translate('admin.import.error.empty'));
 
   const delimiter = detectDelimiter(source.split(/\r\n|\r|\n/, 1)[0] ?? '');
   const { records, unclosedQuoteLine } = readRecords(source, delimiter);
@@ -102,34 +100,28 @@ export function parseStaffCsv(text: string): StaffCsv {
   if (!header) {
     return fail(
       unclosedQuoteLine ?? 1,
-      unclosedQuoteLine ? 'guillemet ouvert jamais fermé' : 'le texte ne contient aucune valeur',
+      translate(unclosedQuoteLine ? 'admin.import.error.unclosedQuote' : 'admin.import.error.noValues'),
     );
   }
 
   const columns = new Map<Column, number>();
   header.fields.forEach((cell, index) => {
-    const column = columnAliases[fold(cell)];
+    const column = columnAliases[key(cell)];
     if (!column) return;
-    if (columns.has(column)) fail(header.line, `la colonne « ${clean(cell)} » apparaît deux fois dans l’en-tête`);
+    if (columns.has(column))
+      fail(header.line, translate('admin.import.error.duplicateColumn', { column: clean(cell) }));
     else columns.set(column, index);
   });
   const missing = requiredColumns.filter(([column]) => !columns.has(column)).map(([, label]) => `« ${label} »`);
   if (missing.length > 0) {
-    return fail(
-      header.line,
-      `l’en-tête doit nommer les colonnes nom, email et structure (et, si besoin, matricule, prénom, rôle) ; ` +
-        `introuvable : ${missing.join(', ')}. Séparez les colonnes par « ; » ou « , ».`,
-    );
+    return fail(header.line, translate('admin.import.error.missingColumns', { missing: missing.join(', ') }));
   }
   if (result.errors.length > 0) return result;
 
   const seen = new Map<string, number>();
   for (const [index, record] of data.entries()) {
     if (index >= maxStaffRows) {
-      return fail(
-        record.line,
-        `au plus ${maxStaffRows.toLocaleString('fr-FR')} personnes par import : découpez la liste`,
-      );
+      return fail(record.line, translate('admin.import.error.tooMany', { max: maxStaffRows.toLocaleString('fr-FR') }));
     }
     const cell = (column: Column) => {
       const at = columns.get(column);
@@ -137,24 +129,22 @@ export function parseStaffCsv(text: string): StaffCsv {
     };
     const extra = record.fields.slice(header.fields.length).filter((f) => clean(f) !== '');
     if (extra.length > 0) {
-      fail(
-        record.line,
-        `${header.fields.length + extra.length} colonnes au lieu de ${header.fields.length} : ` +
-          'mettez entre guillemets les valeurs qui contiennent le séparateur',
-      );
+      const found = header.fields.length + extra.length;
+      fail(record.line, translate('admin.import.error.extraColumns', { found, expected: header.fields.length }));
       continue;
     }
     const errorsBefore = result.errors.length;
     const roleCell = cell('role');
-    const role = roleCell === '' ? 'learner' : roleAliases[fold(roleCell)];
-    if (!role) fail(record.line, `rôle inconnu « ${roleCell} » (apprenant, formateur, rh ou admin)`);
+    const role = roleCell === '' ? 'learner' : roleAliases[key(roleCell)];
+    if (!role) fail(record.line, translate('admin.import.error.unknownRole', { role: roleCell }));
 
     const email = cell('email');
     if (email !== '') {
-      const key = normalizeEmail(email);
-      const first = seen.get(key);
-      if (first !== undefined) fail(record.line, `adresse e-mail ${key} déjà présente ligne ${first}`);
-      else seen.set(key, record.line);
+      const normalized = normalizeEmail(email);
+      const first = seen.get(normalized);
+      if (first !== undefined)
+        fail(record.line, translate('admin.import.error.duplicateEmail', { email: normalized, line: first }));
+      else seen.set(normalized, record.line);
     }
 
     const parsed = NewUser.safeParse({
@@ -174,9 +164,9 @@ export function parseStaffCsv(text: string): StaffCsv {
     }
   }
   if (data.length === 0 && unclosedQuoteLine === undefined) {
-    fail(header.line, 'aucune personne sous la ligne d’en-tête');
+    fail(header.line, translate('admin.import.error.noRows'));
   }
-  if (unclosedQuoteLine !== undefined) fail(unclosedQuoteLine, 'guillemet ouvert jamais fermé');
+  if (unclosedQuoteLine !== undefined) fail(unclosedQuoteLine, translate('admin.import.error.unclosedQuote'));
   result.errors.sort((a, b) => a.line - b.line);
   return result;
 }

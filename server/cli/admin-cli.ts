@@ -4,13 +4,17 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { checkPasswordStrength } from '../accounts/check-password-strength.ts';
-import { issueToken, tokenExpiry } from '../accounts/one-time-tokens.ts';
+import { EmailTakenError } from '../accounts/errors.ts';
 import { hashPassword } from '../accounts/password.ts';
+import { allUsersByEmail } from '../accounts/queries.ts';
 import { roles } from '../accounts/schema.ts';
-import { createUser, EmailTakenError, NewUser } from '../accounts/users.ts';
+import { inviteUser } from '../accounts/use-cases/invite-user.ts';
+import { createUser, NewUser } from '../accounts/users.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { formatDateFr } from '../i18n/format-date-fr.ts';
+import { translate } from '../i18n/translate.ts';
 import { openAppStore } from '../open-app-store.ts';
+import { systemClock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { StoreLockedError } from '../store/errors.ts';
 
@@ -83,22 +87,25 @@ async function main(argv: string[]): Promise<string> {
   if (values['password-stdin']) {
     const password = await readFirstLine();
     if (!password) throw new CliError('Aucun mot de passe reçu sur l’entrée standard (--password-stdin).');
-    const weak = checkPasswordStrength(password, [input.email, input.name]);
-    if (weak) throw new CliError(weak);
+    const weakness = checkPasswordStrength(password, [input.email, input.name]);
+    if (weakness) throw new CliError(translate(weakness.messageKey, weakness.params));
     passwordHash = await hashPassword(password);
   }
 
   return withStore(config.dataDir, async (store) => {
-    const now = new Date();
-    const user = await createUser(store, input, now, passwordHash).catch((error: unknown) => {
+    const taken = (error: unknown): never => {
       if (error instanceof EmailTakenError) throw new CliError(`Un compte existe déjà avec l’adresse ${input.email}.`);
       throw error;
-    });
-    if (passwordHash) return `Compte créé : ${user.email} (${user.role}), mot de passe enregistré.`;
-    const token = await issueToken(store, { kind: 'invitation', userId: user.id, createdBy: null }, now);
+    };
+    if (passwordHash) {
+      const user = await createUser(store, input, new Date(), passwordHash).catch(taken);
+      return `Compte créé : ${user.email} (${user.role}), mot de passe enregistré.`;
+    }
+    // The account and its invitation link in one transaction: never an account nobody can open.
+    const { user, token, expiresAt } = await inviteUser(input, null, { store, clock: systemClock }).catch(taken);
     return (
       `Compte créé : ${user.email} (${user.role}). Lien d’invitation, valable jusqu’au ` +
-      `${formatDateFr(tokenExpiry('invitation', now).toISOString())} : ${config.baseUrl}/invitations/${token}`
+      `${formatDateFr(expiresAt.toISOString())} : ${config.baseUrl}/invitations/${token}`
     );
   });
 }
@@ -122,14 +129,13 @@ async function withStore(dataDir: string, run: (store: AppStore) => Promise<stri
 
 /** One tab-separated line per account, sorted by email; never the password hash. */
 async function listUsers(store: AppStore): Promise<string> {
-  const lines: string[] = [];
-  for await (const u of store.all('users')) {
+  const lines = (await allUsersByEmail(store)).map((u) => {
     const access = u.passwordHash ? 'mot de passe défini' : 'invitation en attente';
-    lines.push(
-      [u.email, u.name, u.role, u.structure, u.matricule ?? '', u.active ? 'actif' : 'désactivé', access].join('\t'),
+    return [u.email, u.name, u.role, u.structure, u.matricule ?? '', u.active ? 'actif' : 'désactivé', access].join(
+      '\t',
     );
-  }
-  return lines.length > 0 ? lines.sort().join('\n') : 'Aucun compte.';
+  });
+  return lines.length > 0 ? lines.join('\n') : 'Aucun compte.';
 }
 
 /** The first line of stdin (a pipe, or a terminal until Enter), without its line ending. */

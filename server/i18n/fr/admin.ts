@@ -1,2 +1,146 @@
-/** User administration. */
-export const admin = {} as const;
+/** User administration: the list, invitations, the staff-list import, a person's page. */
+export const admin = {
+  'admin.role.learner': 'Apprenant·e',
+  'admin.role.trainer': 'Formateur·rice',
+  'admin.role.hr': 'Ressources humaines',
+  'admin.role.admin': 'Administrateur·rice',
+  'admin.role.label': 'Rôle',
+  'admin.role.hint':
+    'Apprenant·e : suit les formations. Formateur·rice : publie des formations. Ressources humaines : consulte le suivi et les exports. Administrateur·rice : gère les comptes.',
+  'admin.role.invalid': 'Choisissez un rôle dans la liste.',
+  'admin.status.active': 'Actif',
+  'admin.status.inactive': 'Désactivé',
+  'admin.access.password': 'Mot de passe défini',
+  'admin.access.pending': 'Invitation en attente',
+  'admin.access.expired': 'Invitation expirée ou absente',
+  'admin.backToUsers': '← Utilisateurs',
+
+  'admin.users.title': 'Utilisateurs',
+  'admin.users.invite': 'Inviter une personne',
+  'admin.users.import': 'Importer une liste',
+  'admin.users.search': 'Rechercher',
+  'admin.users.searchHint': 'Nom, adresse e-mail ou structure.',
+  'admin.users.roleFilter': 'Rôle',
+  'admin.users.allRoles': 'Tous les rôles',
+  'admin.users.structureFilter': 'Structure',
+  'admin.users.allStructures': 'Toutes les structures',
+  'admin.users.filter': 'Filtrer',
+  'admin.users.clearFilters': 'Effacer les filtres',
+  'admin.users.noMatch': 'Aucun compte ne correspond à ces critères.',
+  'admin.users.seeAll': 'Voir tous les comptes',
+  'admin.users.none': 'Aucun compte pour le moment.',
+  'admin.users.or': 'ou',
+  'admin.users.importLower': 'importer une liste',
+  'admin.users.countOne': '1 compte',
+  'admin.users.countMany': '{count} comptes',
+  'admin.users.matching': ' correspondant aux critères',
+  'admin.users.pageOf': 'page {page} sur {pages}',
+  'admin.users.column.name': 'Nom',
+  'admin.users.column.email': 'Adresse e-mail',
+  'admin.users.column.structure': 'Structure',
+  'admin.users.column.role': 'Rôle',
+  'admin.users.column.status': 'Statut',
+  'admin.users.column.access': 'Accès',
+  'admin.users.pager': 'Pages de résultats',
+  'admin.users.previous': '← Page précédente',
+  'admin.users.next': 'Page suivante →',
+  'admin.users.pagerPosition': 'Page {page} sur {pages}',
+
+  'admin.invite.title': 'Inviter une personne',
+  'admin.invite.intro':
+    'Passerelle n’envoie pas de courriel : après l’enregistrement, un lien d’invitation valable 7 jours s’affiche. Transmettez-le à la personne ; elle y choisira son mot de passe.',
+  'admin.invite.matricule': 'Matricule (facultatif)',
+  'admin.invite.matriculeHint':
+    'Le numéro de la personne dans votre logiciel de paie ou RH, pour rapprocher les exports.',
+  'admin.invite.submit': 'Créer l’invitation',
+  'admin.invite.emailTaken': 'Un compte existe déjà avec cette adresse e-mail.',
+
+  'admin.link.invitationTitle': 'Invitation créée',
+  'admin.link.resetTitle': 'Lien de réinitialisation créé',
+  'admin.link.reinvitationTitle': 'Nouveau lien d’invitation créé',
+  // {person} is replaced in the template by the name in bold and the email.
+  'admin.link.invitationReady': 'Le lien d’invitation de {person} est prêt.',
+  'admin.link.resetReady': 'Le lien de réinitialisation du mot de passe de {person} est prêt.',
+  'admin.link.invitationLabel': 'Lien d’invitation',
+  'admin.link.resetLabel': 'Lien de réinitialisation',
+  'admin.link.hint':
+    'Valable jusqu’au {expires}, pour une seule utilisation. Sélectionnez-le, copiez-le et transmettez-le à la personne (courriel, SMS, message). Il ne sera plus affiché : si vous le perdez, créez-en un nouveau depuis la fiche de la personne.',
+  'admin.link.seePerson': 'Voir la fiche',
+  'admin.link.inviteAnother': 'Inviter une autre personne',
+
+  'admin.import.title': 'Importer une liste de personnes',
+  'admin.import.intro':
+    'Collez la liste copiée depuis un tableur ou un fichier CSV. Chaque personne reçoit un compte sans mot de passe et un lien d’invitation valable 7 jours, affiché à la fin de l’import.',
+  'admin.import.errorsOne': 'Une erreur est à corriger : aucun compte n’a été créé',
+  'admin.import.errorsMany': '{count} erreurs sont à corriger : aucun compte n’a été créé',
+  'admin.import.errorLine': 'ligne {line}',
+  'admin.import.moreErrors': 'et {count} autres erreurs',
+  'admin.import.label': 'Liste des personnes',
+  'admin.import.hint':
+    'Première ligne : les noms des colonnes <strong>nom</strong>, <strong>email</strong>, <strong>structure</strong>, et si besoin <strong>matricule</strong>, <strong>prénom</strong> et <strong>rôle</strong> (apprenant, formateur, rh ou admin ; apprenant par défaut). Une personne par ligne, colonnes séparées par « ; », « , » ou des tabulations. 2 000 personnes au plus. Exemple :',
+  'admin.import.submit': 'Importer',
+  'admin.import.rejected': 'Des lignes de la liste sont à corriger : aucun compte n’a été créé.',
+  'admin.import.emailTaken': 'un compte existe déjà avec l’adresse {email}',
+  'admin.import.error.empty': 'le texte est vide : collez la liste avec sa ligne d’en-tête',
+  'admin.import.error.unclosedQuote': 'guillemet ouvert jamais fermé',
+  'admin.import.error.noValues': 'le texte ne contient aucune valeur',
+  'admin.import.error.duplicateColumn': 'la colonne « {column} » apparaît deux fois dans l’en-tête',
+  'admin.import.error.missingColumns':
+    'l’en-tête doit nommer les colonnes nom, email et structure (et, si besoin, matricule, prénom, rôle) ; introuvable : {missing}. Séparez les colonnes par « ; » ou « , ».',
+  'admin.import.error.tooMany': 'au plus {max} personnes par import : découpez la liste',
+  'admin.import.error.extraColumns':
+    '{found} colonnes au lieu de {expected} : mettez entre guillemets les valeurs qui contiennent le séparateur',
+  'admin.import.error.unknownRole': 'rôle inconnu « {role} » (apprenant, formateur, rh ou admin)',
+  'admin.import.error.duplicateEmail': 'adresse e-mail {email} déjà présente ligne {line}',
+  'admin.import.error.noRows': 'aucune personne sous la ligne d’en-tête',
+  'admin.imported.title': 'Import terminé',
+  'admin.imported.countOne':
+    '1 compte a été créé. Les liens d’invitation sont valables jusqu’au {expires}, pour une seule utilisation.',
+  'admin.imported.countMany':
+    '{count} comptes ont été créés. Les liens d’invitation sont valables jusqu’au {expires}, pour une seule utilisation.',
+  'admin.imported.instructions':
+    'Transmettez à chaque personne son lien. <strong>Ces liens ne seront plus affichés</strong> : copiez-les maintenant. Un lien perdu se remplace depuis la fiche de la personne.',
+  'admin.imported.copyLabel': 'Liste à coller dans un tableur (nom;email;lien)',
+  'admin.imported.caption': 'Comptes créés et liens d’invitation',
+  'admin.imported.column.link': 'Lien d’invitation',
+
+  'admin.person.email': 'Adresse e-mail',
+  'admin.person.structure': 'Structure',
+  'admin.person.matricule': 'Matricule',
+  'admin.person.role': 'Rôle',
+  'admin.person.status': 'Statut',
+  'admin.person.access': 'Accès',
+  'admin.person.accessUntil': '(jusqu’au {expires})',
+  'admin.person.createdAt': 'Compte créé le',
+  'admin.person.roleHeading': 'Rôle',
+  'admin.person.changeRole': 'Changer le rôle',
+  'admin.person.accessHeading': 'Accès',
+  'admin.person.inactiveNoLinkHint': 'Le compte est désactivé : réactivez-le pour créer un lien.',
+  'admin.person.resetHint':
+    'Si la personne a oublié son mot de passe, créez un lien de réinitialisation (valable 2 jours) et transmettez-le-lui. Son mot de passe actuel reste valable tant que le lien n’a pas servi.',
+  'admin.person.resetSubmit': 'Créer un lien de réinitialisation',
+  'admin.person.reinviteHint':
+    'La personne n’a pas encore choisi son mot de passe. Un nouveau lien d’invitation (valable 7 jours) remplace le précédent.',
+  'admin.person.reinviteSubmit': 'Créer un nouveau lien d’invitation',
+  'admin.person.activationHeading': 'Activation du compte',
+  'admin.person.inactiveHint': 'Ce compte est désactivé : la personne ne peut pas se connecter.',
+  'admin.person.reactivate': 'Réactiver le compte',
+  'admin.person.selfHint': 'Vous ne pouvez pas désactiver votre propre compte.',
+  'admin.person.deactivateHint':
+    'Une personne qui quitte la structure ne doit plus pouvoir se connecter. Son parcours et ses attestations sont conservés.',
+  'admin.person.deactivateLink': 'Désactiver le compte…',
+  'admin.person.done.role': 'Le rôle a été modifié.',
+  'admin.person.done.deactivated': 'Le compte a été désactivé et la personne a été déconnectée.',
+  'admin.person.done.activated': 'Le compte a été réactivé.',
+  'admin.person.lastAdmin':
+    '{name} est le dernier administrateur actif : donnez d’abord le rôle administrateur à une autre personne.',
+  'admin.person.cannotDeactivateSelf':
+    'Vous ne pouvez pas désactiver votre propre compte. Demandez à un autre administrateur de le faire.',
+  'admin.person.inactiveNoLink': 'Ce compte est désactivé : réactivez-le avant de créer un lien.',
+
+  'admin.deactivate.title': 'Désactiver le compte de {name} ?',
+  'admin.deactivate.body':
+    '{name} ({email}) sera déconnecté·e tout de suite et ne pourra plus se connecter. Son parcours, ses résultats et ses attestations sont conservés. Vous pourrez réactiver le compte plus tard.',
+  'admin.deactivate.submit': 'Désactiver le compte',
+  'admin.deactivate.cancel': 'Annuler',
+} as const;

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, signIn, testPassword } from '../helpers/test-app.ts';
+import { createTestApp, signIn, testPassword } from '../../helpers/test-app.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../../..');
 let dataDir: string;
 
 beforeEach(async () => {
@@ -63,6 +63,17 @@ describe('npm run admin -- user add', () => {
     const listed = await runCli(['user', 'list']);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toBe('zoe@exemple.org\tZoé Martin\tadmin\tPasserelle\t\tactif\tinvitation en attente\n');
+  });
+
+  it('writes the account, its invitation link and an audit entry in one durable record', async () => {
+    expect((await runCli(add)).code).toBe(0);
+    const journals = (await readdir(dataDir)).filter((name) => name.startsWith('journal-'));
+    const records = (await Promise.all(journals.map((name) => readFile(path.join(dataDir, name), 'utf8'))))
+      .flatMap((text) => text.split('\n'))
+      .filter((line) => line.includes('"c":"users"'));
+    expect(records).toHaveLength(1);
+    expect(records[0]).toContain('"c":"tokens"');
+    expect(records[0]).toContain('"action":"user.invited"');
   });
 
   it('refuses an email already used, with one French line and exit code 1', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxStaffRows, parseStaffCsv } from '../../server/accounts/parse-staff-csv.ts';
+import { maxStaffRows, parseStaffCsv } from '../../../server/accounts/parse-staff-csv.ts';
 
 const marie = {
   name: 'Marie Curie',

@@ -1,0 +1,13 @@
+import type { Config } from '../config.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { AppStore } from '../store/app-collections.ts';
+
+/** What the accounts routes are built with. */
+export interface AccountDeps {
+  store: AppStore;
+  config: Config;
+  clock: Clock;
+}
+
+/** What a use case of the domain needs: the store and the time. */
+export type UseCaseDeps = Pick<AccountDeps, 'store' | 'clock'>;

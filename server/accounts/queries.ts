@@ -1,0 +1,141 @@
+// Every read of the accounts collections. Reads take a store or a transaction (`Reader`), so a rule
+// checked before a write can be checked again inside it; a SQL store would answer each with one query.
+import { fold } from '../shared/fold.ts';
+import { type Page, paginate } from '../shared/paginate.ts';
+import type { AppStore, AppTx } from '../store/app-collections.ts';
+import { hashSecret } from './hash-secret.ts';
+import type { Role, Session, Token, User } from './schema.ts';
+
+export type Reader = Pick<AppTx, 'get' | 'findBy'>;
+
+const collator = new Intl.Collator('fr');
+const byName = (a: Readonly<User>, b: Readonly<User>) =>
+  collator.compare(a.name, b.name) || a.email.localeCompare(b.email);
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export function findUser(reader: Reader, id: string): Promise<Readonly<User> | undefined> {
+  return reader.get('users', id);
+}
+
+export async function findUserByEmail(reader: Reader, email: string): Promise<Readonly<User> | undefined> {
+  return (await reader.findBy('users', 'email', normalizeEmail(email)))[0];
+}
+
+/** Which of these (normalised) emails already belong to an account. */
+export async function emailsTaken(reader: Reader, emails: readonly string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (const email of emails) if ((await reader.findBy('users', 'email', email)).length > 0) taken.add(email);
+  return taken;
+}
+
+export async function activeAdmins(reader: Reader): Promise<Readonly<User>[]> {
+  return (await reader.findBy('users', 'role', 'admin')).filter((u) => u.active);
+}
+
+export async function hasActiveAdmin(reader: Reader): Promise<boolean> {
+  return (await activeAdmins(reader)).length > 0;
+}
+
+export async function usersOfStructure(reader: Reader, structure: string): Promise<Readonly<User>[]> {
+  return (await reader.findBy('users', 'structure', structure)).sort(byName);
+}
+
+/** Every structure someone belongs to, in French alphabetical order. */
+export async function listStructures(store: AppStore): Promise<string[]> {
+  const structures = new Set<string>();
+  for await (const person of store.all('users')) structures.add(person.structure);
+  return [...structures].sort(collator.compare);
+}
+
+/** Every account, by email (the command line's list). */
+export async function allUsersByEmail(store: AppStore): Promise<Readonly<User>[]> {
+  const users: Readonly<User>[] = [];
+  for await (const person of store.all('users')) users.push(person);
+  return users.sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+}
+
+export interface UserFilter {
+  /** Searched in name, email and structure, whatever the accents and case. */
+  q: string;
+  role: Role | '';
+  structure: string;
+}
+
+/** The accounts matching `filter`, sorted by name, one page of `pageSize`. */
+export async function listUsers(
+  store: AppStore,
+  filter: UserFilter,
+  page: number,
+  pageSize: number,
+): Promise<Page<Readonly<User>>> {
+  const needle = fold(filter.q);
+  const matches: Readonly<User>[] = [];
+  for await (const person of store.all('users')) {
+    if (filter.role && person.role !== filter.role) continue;
+    if (filter.structure && person.structure !== filter.structure) continue;
+    if (needle && !fold(`${person.name}\n${person.email}\n${person.structure}`).includes(needle)) continue;
+    matches.push(person);
+  }
+  return paginate(matches.sort(byName), page, pageSize);
+}
+
+/** Whether the person can sign in (`password`), has an invitation to accept (`pending`) or needs a new one. */
+export type Access = { status: 'password' } | { status: 'pending'; expiresAt: string } | { status: 'expired' };
+
+export async function accessOf(reader: Reader, person: Readonly<User>, now: Date): Promise<Access> {
+  if (person.passwordHash) return { status: 'password' };
+  const invitation = (await unusedTokensOf(reader, person.id, 'invitation')).find(
+    (t) => Date.parse(t.expiresAt) > now.getTime(),
+  );
+  return invitation ? { status: 'pending', expiresAt: invitation.expiresAt } : { status: 'expired' };
+}
+
+/** `accessOf` for each person of a list, in the same order. */
+export function accessOfEach(reader: Reader, people: readonly Readonly<User>[], now: Date): Promise<Access[]> {
+  return Promise.all(people.map((person) => accessOf(reader, person, now)));
+}
+
+/** The person's links of this kind that have not been used (expired ones included). */
+export async function unusedTokensOf(reader: Reader, userId: string, kind: Token['kind']): Promise<Readonly<Token>[]> {
+  return (await reader.findBy('tokens', 'userId', userId)).filter((t) => t.kind === kind && !t.usedAt);
+}
+
+/** The token if it exists, is of this kind, unused and not expired. */
+export async function findValidToken(
+  reader: Reader,
+  raw: string,
+  kind: Token['kind'],
+  now: Date,
+): Promise<Readonly<Token> | undefined> {
+  if (!/^[\w-]{20,64}$/.test(raw)) return undefined;
+  const token = await reader.get('tokens', hashSecret(raw));
+  if (!token || token.kind !== kind || token.usedAt || Date.parse(token.expiresAt) <= now.getTime()) return undefined;
+  return token;
+}
+
+/** A valid setup link, as long as no administrator exists yet. */
+export async function findSetupLink(reader: Reader, raw: string, now: Date): Promise<Readonly<Token> | undefined> {
+  const token = await findValidToken(reader, raw, 'setup', now);
+  return token && !(await hasActiveAdmin(reader)) ? token : undefined;
+}
+
+/** A valid invitation or reset link and the active person it lets choose a password. */
+export async function findPasswordLink(
+  reader: Reader,
+  kind: 'invitation' | 'reset',
+  raw: string,
+  now: Date,
+): Promise<{ token: Readonly<Token>; user: Readonly<User> } | undefined> {
+  const token = await findValidToken(reader, raw, kind, now);
+  const user = token?.userId ? await findUser(reader, token.userId) : undefined;
+  return token && user?.active ? { token, user } : undefined;
+}
+
+export function findSession(reader: Reader, id: string): Promise<Readonly<Session> | undefined> {
+  return reader.get('sessions', id);
+}
+
+export function sessionsOf(reader: Reader, userId: string): Promise<Readonly<Session>[]> {
+  return reader.findBy('sessions', 'userId', userId);
+}

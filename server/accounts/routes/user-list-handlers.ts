@@ -1,0 +1,47 @@
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import type { AccountDeps } from '../account-deps.ts';
+import { accessOfEach, listStructures, listUsers } from '../queries.ts';
+import { roles } from '../schema.ts';
+
+const pageSize = 50;
+
+// Query strings come from links and bookmarks: a bad value falls back to "no filter" rather than a 400.
+const ListQuery = z.object({
+  q: z.string().trim().max(100).catch(''),
+  role: z.union([z.enum(roles), z.literal('')]).catch(''),
+  structure: z.string().trim().max(120).catch(''),
+  page: z.coerce.number().int().min(1).catch(1),
+});
+type ListQuery = z.infer<typeof ListQuery>;
+
+/** The list's address for another page, keeping the filters. */
+function pageHref(query: ListQuery, page: number): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set('q', query.q);
+  if (query.role) params.set('role', query.role);
+  if (query.structure) params.set('structure', query.structure);
+  if (page > 1) params.set('page', String(page));
+  const search = params.toString();
+  return `/admin/users${search ? `?${search}` : ''}`;
+}
+
+export function showUsers({ store, clock }: AccountDeps): RequestHandler {
+  return async (req, res) => {
+    const query = ListQuery.parse(req.query);
+    const found = await listUsers(store, query, query.page, pageSize);
+    res.render('admin/users', {
+      title: res.locals.t('admin.users.title'),
+      query,
+      roles,
+      people: found.items,
+      access: await accessOfEach(store, found.items, clock()),
+      total: found.total,
+      page: found.page,
+      pages: found.pageCount,
+      pageHref: (n: number) => pageHref(query, n),
+      structures: await listStructures(store),
+      filtered: Boolean(query.q || query.role || query.structure),
+    });
+  };
+}

@@ -1,0 +1,59 @@
+import type { RequestHandler, Response } from 'express';
+import { readCookie } from '../http/csrf.ts';
+import type { AccountDeps } from './account-deps.ts';
+import { hashSecret } from './hash-secret.ts';
+import { findSession, findUser } from './queries.ts';
+import type { User } from './schema.ts';
+import { putSession } from './sessions.ts';
+
+export const sessionCookie = 'pas_session';
+/** Sessions are touched at most this often, so reading pages does not cost a durable write each time. */
+const touchEveryMs = 5 * 60 * 1000;
+
+/** Loads the signed-in user from the session cookie; expired sessions and deactivated accounts are dropped. */
+export function loadSession({ store, config, clock }: AccountDeps): RequestHandler {
+  const idleMs = config.sessionIdleMinutes * 60 * 1000;
+  return async (req, res, next) => {
+    const raw = readCookie(req.headers.cookie, sessionCookie);
+    if (!raw) return next();
+    const id = hashSecret(raw);
+    const session = await findSession(store, id);
+    const now = clock();
+    const user = session ? await findUser(store, session.userId) : undefined;
+    if (!session || !user?.active || now.getTime() - Date.parse(session.lastSeenAt) > idleMs) {
+      if (session) await store.transact((tx) => tx.delete('sessions', id));
+      res.clearCookie(sessionCookie, { path: '/' });
+      return next();
+    }
+    if (now.getTime() - Date.parse(session.lastSeenAt) > touchEveryMs) {
+      await store.transact((tx) => {
+        tx.put('sessions', { ...session, lastSeenAt: now.toISOString() });
+      });
+    }
+    res.locals.user = user;
+    res.locals.sessionId = id;
+    next();
+  };
+}
+
+/** Starts a fresh session (a new id at every sign-in, so a planted cookie is never promoted). */
+export async function startSession(
+  res: Response,
+  { store, config, clock }: AccountDeps,
+  user: Readonly<User>,
+  previousId?: string,
+): Promise<void> {
+  const raw = await store.transact((tx) => {
+    if (previousId) tx.delete('sessions', previousId);
+    return putSession(tx, user.id, clock());
+  });
+  res.cookie(sessionCookie, raw, { httpOnly: true, sameSite: 'lax', secure: config.secure, path: '/' });
+  res.locals.sessionId = hashSecret(raw);
+  res.locals.user = user;
+}
+
+export async function endSession(res: Response, { store }: Pick<AccountDeps, 'store'>): Promise<void> {
+  const id = res.locals.sessionId;
+  if (id) await store.transact((tx) => tx.delete('sessions', id));
+  res.clearCookie(sessionCookie, { path: '/' });
+}

@@ -1,0 +1,35 @@
+import type { UseCaseDeps } from '../account-deps.ts';
+import { checkPasswordStrength } from '../check-password-strength.ts';
+import { TokenInvalidError, WeakPasswordError } from '../errors.ts';
+import { consumeToken } from '../one-time-tokens.ts';
+import { hashPassword } from '../password.ts';
+import { findSetupLink } from '../queries.ts';
+import type { User } from '../schema.ts';
+import { type NewUser, putUser } from '../users.ts';
+
+export interface SetupInput extends Pick<NewUser, 'name' | 'email' | 'structure'> {
+  /** The token of the setup link printed at start-up. */
+  rawToken: string;
+  password: string;
+}
+
+/**
+ * First run: the setup link creates the first administrator and is used up. The link and "no
+ * administrator yet" are checked again in the transaction that creates the account, so two forms sent
+ * at once with one link make one administrator.
+ */
+export async function completeSetup(input: SetupInput, { store, clock }: UseCaseDeps): Promise<Readonly<User>> {
+  if (!(await findSetupLink(store, input.rawToken, clock()))) throw new TokenInvalidError();
+  const weakness = checkPasswordStrength(input.password, [input.email, input.name]);
+  if (weakness) throw new WeakPasswordError(weakness);
+  const passwordHash = await hashPassword(input.password);
+  return store.transact(async (tx) => {
+    const now = clock();
+    const token = await findSetupLink(tx, input.rawToken, now);
+    if (!token) throw new TokenInvalidError();
+    const { name, email, structure } = input;
+    const user = await putUser(tx, { name, email, structure, matricule: null, role: 'admin' }, now, passwordHash);
+    consumeToken(tx, token, now, user.id);
+    return user;
+  });
+}
