@@ -66,9 +66,9 @@ export class SignInFailedError extends ForbiddenError {
   }
 }
 
-/** Too many failed sign-ins for this account: wait before trying again. */
+/** Too many failed sign-ins on this account from this client: wait before trying again. */
 export class SignInThrottledError extends ConflictError {
-  constructor() {
+  constructor(readonly waitMs: number) {
     super('sign-in throttled', { messageKey: 'accounts.login.tooManyForAccount' });
   }
 }

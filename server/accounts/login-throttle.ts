@@ -1,29 +1,60 @@
 /**
- * Counts failed sign-ins per account in memory (one process owns the data): after `maxFailures` within
- * the window, the account is refused until the window has passed, whatever the password.
+ * Slows down repeated failed sign-ins on one account from one client (its address as Express sees it,
+ * with `trust proxy`). Once `failuresBeforeDelay` attempts have failed, each new attempt from that
+ * client must wait a delay that doubles with every further failure, up to `maxDelayMs`. Keyed by
+ * account and client together: whoever hammers an account only delays themselves, and the owner
+ * signs in from their own device as usual. In memory: one process owns the data.
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+  private readonly entries = new Map<string, { failures: number; lastFailureAt: number }>();
+
   constructor(
-    private readonly maxFailures = 5,
-    private readonly windowMs = 15 * 60 * 1000,
+    private readonly failuresBeforeDelay = 5,
+    private readonly firstDelayMs = 15_000,
+    private readonly maxDelayMs = 15 * 60_000,
+    /** Failures are forgotten after this long without a new one. */
+    private readonly forgetAfterMs = 60 * 60_000,
+    private readonly maxEntries = 10_000,
   ) {}
 
-  isLocked(key: string, now: number): boolean {
-    return this.recent(key, now).length >= this.maxFailures;
+  /** How long this client must wait before trying this account again; 0 when it may try now. */
+  waitMs(account: string, client: string, now: number): number {
+    const entry = this.current(keyOf(account, client), now);
+    if (!entry) return 0;
+    return Math.max(0, entry.lastFailureAt + this.delayAfter(entry.failures) - now);
   }
 
-  fail(key: string, now: number): void {
-    this.failures.set(key, [...this.recent(key, now), now]);
+  /** Counts a failure; returns the wait it imposes on the next attempt. */
+  fail(account: string, client: string, now: number): number {
+    const key = keyOf(account, client);
+    const failures = (this.current(key, now)?.failures ?? 0) + 1;
+    if (!this.entries.has(key) && this.entries.size >= this.maxEntries) this.forgetOld(now);
+    this.entries.set(key, { failures, lastFailureAt: now });
+    return this.delayAfter(failures);
   }
 
-  succeed(key: string): void {
-    this.failures.delete(key);
+  succeed(account: string, client: string): void {
+    this.entries.delete(keyOf(account, client));
   }
 
-  private recent(key: string, now: number): number[] {
-    const times = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (times.length === 0) this.failures.delete(key);
-    return times;
+  private delayAfter(failures: number): number {
+    if (failures < this.failuresBeforeDelay) return 0;
+    return Math.min(this.maxDelayMs, this.firstDelayMs * 2 ** (failures - this.failuresBeforeDelay));
+  }
+
+  private current(key: string, now: number) {
+    const entry = this.entries.get(key);
+    if (entry && now - entry.lastFailureAt >= this.forgetAfterMs) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  private forgetOld(now: number): void {
+    for (const [key, entry] of this.entries)
+      if (now - entry.lastFailureAt >= this.forgetAfterMs) this.entries.delete(key);
   }
 }
+
+const keyOf = (account: string, client: string) => `${account}\n${client}`;

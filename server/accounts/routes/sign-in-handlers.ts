@@ -2,6 +2,7 @@ import type { RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { type FieldErrors, parseForm } from '../../http/parse-form.ts';
+import type { Translate } from '../../i18n/translate.ts';
 import { says } from '../../shared/says.ts';
 import type { AccountDeps } from '../account-deps.ts';
 import { SignInFailedError, SignInThrottledError } from '../errors.ts';
@@ -19,6 +20,15 @@ const SignInForm = z.object({
 /** Where to go after signing in: a path of this site only, never another origin. */
 const safeNext = (next: unknown) =>
   typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/me';
+
+/** « 15 secondes », « 1 minute », « 8 minutes »: rounded up, so the person never tries a moment too early. */
+function waitText(t: Translate, ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds <= 1) return t('accounts.login.waitSecond');
+  if (seconds <= 60) return t('accounts.login.waitSeconds', { count: seconds });
+  const minutes = Math.ceil(ms / 60_000);
+  return minutes === 1 ? t('accounts.login.waitMinute') : t('accounts.login.waitMinutes', { count: minutes });
+}
 
 function renderSignIn(res: Response, errors: FieldErrors, values: Record<string, string>, next: unknown) {
   res.render('accounts/login', { title: res.locals.t('accounts.login.title'), errors, values, next: safeNext(next) });
@@ -47,12 +57,14 @@ export function submitSignIn(deps: AccountDeps, throttle: LoginThrottle): Reques
     const form = parseForm(SignInForm, req.body);
     if (!form.ok) return renderSignIn(res.status(400), form.errors, form.values, req.body?.next);
     const { email, password, next } = form.data;
-    const user = await settle(authenticate({ email, password }, deps, throttle), [
+    const user = await settle(authenticate({ email, password, client: req.ip ?? '' }, deps, throttle), [
       SignInThrottledError,
       SignInFailedError,
     ]);
-    if (user instanceof SignInThrottledError)
-      return renderSignIn(res.status(429), { _form: messageOf(res, user) }, { email }, next);
+    if (user instanceof SignInThrottledError) {
+      const _form = res.locals.t('accounts.login.tooManyForAccount', { wait: waitText(res.locals.t, user.waitMs) });
+      return renderSignIn(res.status(429), { _form }, { email }, next);
+    }
     if (user instanceof SignInFailedError)
       return renderSignIn(res.status(401), { _form: messageOf(res, user) }, { email }, next);
     await startSession(res, deps, user, res.locals.sessionId);

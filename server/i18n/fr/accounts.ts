@@ -16,7 +16,12 @@ export const accounts = {
   'accounts.login.passwordRequired': 'Indiquez votre mot de passe.',
   'accounts.login.failed': 'Adresse e-mail ou mot de passe incorrect.',
   'accounts.login.tooManyFromClient': 'Trop de tentatives depuis cette connexion. Patientez 15 minutes puis réessayez.',
-  'accounts.login.tooManyForAccount': 'Trop d’essais pour ce compte. Patientez 15 minutes puis réessayez.',
+  'accounts.login.tooManyForAccount':
+    'Trop d’essais pour ce compte depuis cette connexion. Patientez {wait} puis réessayez.',
+  'accounts.login.waitSecond': '1 seconde',
+  'accounts.login.waitSeconds': '{count} secondes',
+  'accounts.login.waitMinute': '1 minute',
+  'accounts.login.waitMinutes': '{count} minutes',
 
   'accounts.identity.name': 'Nom et prénom (tels qu’ils apparaîtront sur les attestations)',
   'accounts.identity.email': 'Adresse e-mail',

@@ -23,7 +23,7 @@ describe('sign-in', () => {
     expect(res.text).not.toContain('mauvais mot de passe');
   });
 
-  it('locks an account after repeated failures, even with the right password', async () => {
+  it('makes a client that failed 5 times wait, even with the right password', async () => {
     const user = await addUser(t);
     const agent = request.agent(t.app);
     const token = csrfOf((await agent.get('/login')).text);

@@ -18,6 +18,13 @@ export async function hrApp() {
   return { t, hr, agent: await signIn(t, hr) };
 }
 
+/** How many audit entries there are besides sign-ins (those of HR and admin accounts are audited too). */
+export async function auditBesidesSignIns(t: TestApp): Promise<number> {
+  let count = 0;
+  for await (const entry of t.store.all('audit')) if (!entry.action.startsWith('user.sign')) count += 1;
+  return count;
+}
+
 /** A download as raw bytes (supertest would decode text/csv as a string and hide the BOM). */
 export function download(agent: request.Agent, url: string) {
   return agent
