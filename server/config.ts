@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   ORG_NAME: z.string().min(1).max(120).default('Passerelle'),
   ORG_CITY: z.string().min(1).max(80).default('Paris'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(1440).default(120),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   LOG_REQUESTS: booleanFlag.default(true),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug']).default('info'),
@@ -35,6 +36,7 @@ const hints: Record<string, string> = {
   REQUIRE_LOGIN: 'true ou false',
   TRUST_PROXY: 'le nombre de proxys devant le serveur (0 à 10)',
   SESSION_IDLE_MINUTES: 'un nombre de minutes entre 5 et 1440',
+  SESSION_MAX_HOURS: 'un nombre d’heures entre 1 et 720',
   LOG_REQUESTS: 'true ou false',
   LOG_FORMAT: 'json ou pretty',
   LOG_LEVEL: 'fatal, error, warn, info ou debug',
@@ -57,6 +59,8 @@ export interface Config {
   trustProxy: number;
   org: { name: string; city: string };
   sessionIdleMinutes: number;
+  /** A session ends this long after sign-in, however active it is. */
+  sessionMaxHours: number;
   logRequests: boolean;
   /** JSON lines for log shippers; `pretty` for a person at a terminal (the default when stdout is one). */
   logFormat: 'json' | 'pretty';
@@ -100,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: e.TRUST_PROXY,
     org: { name: e.ORG_NAME, city: e.ORG_CITY },
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
     logRequests: e.LOG_REQUESTS,
     logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
     logLevel: e.LOG_LEVEL,

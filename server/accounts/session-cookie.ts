@@ -4,6 +4,7 @@ import type { AccountDeps } from './account-deps.ts';
 import { hashSecret } from './hash-secret.ts';
 import { findSession, findUser } from './queries.ts';
 import type { User } from './schema.ts';
+import { sessionExpired, sessionLimits } from './session-expiry.ts';
 import { putSession } from './sessions.ts';
 
 export const sessionCookie = 'pas_session';
@@ -12,7 +13,7 @@ const touchEveryMs = 5 * 60 * 1000;
 
 /** Loads the signed-in user from the session cookie; expired sessions and deactivated accounts are dropped. */
 export function loadSession({ store, config, clock }: AccountDeps): RequestHandler {
-  const idleMs = config.sessionIdleMinutes * 60 * 1000;
+  const limits = sessionLimits(config);
   return async (req, res, next) => {
     const raw = readCookie(req.headers.cookie, sessionCookie);
     if (!raw) return next();
@@ -20,7 +21,7 @@ export function loadSession({ store, config, clock }: AccountDeps): RequestHandl
     const session = await findSession(store, id);
     const now = clock();
     const user = session ? await findUser(store, session.userId) : undefined;
-    if (!session || !user?.active || now.getTime() - Date.parse(session.lastSeenAt) > idleMs) {
+    if (!session || !user?.active || sessionExpired(session, now, limits)) {
       if (session) await store.transact((tx) => tx.delete('sessions', id));
       res.clearCookie(sessionCookie, { path: '/' });
       return next();

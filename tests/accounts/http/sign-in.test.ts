@@ -87,3 +87,19 @@ describe('sign-in', () => {
     expect(res.headers.location).toBe('/me');
   });
 });
+
+describe('session lifetime', () => {
+  it('ends a session 12 hours after sign-in, even for someone active all along', async () => {
+    const user = await addUser(t);
+    const agent = await signIn(t, user);
+    for (let hour = 0; hour < 11; hour++) {
+      t.advance(60 * 60_000);
+      await agent.get('/me').expect(200);
+    }
+    t.advance(59 * 60_000);
+    await agent.get('/me').expect(200);
+    t.advance(60_000);
+    const ended = await agent.get('/me').expect(303);
+    expect(ended.headers.location).toMatch(/^\/login/);
+  });
+});
