@@ -8,8 +8,11 @@ import { sessionExpired, sessionLimits } from './session-expiry.ts';
 import { putSession } from './sessions.ts';
 
 export const sessionCookie = 'pas_session';
-/** Sessions are touched at most this often, so reading pages does not cost a durable write each time. */
-const touchEveryMs = 5 * 60 * 1000;
+/**
+ * Sessions are touched at most once a minute, so reading pages does not cost a durable write each
+ * time, while the idle time still counts from the last request to the minute.
+ */
+const touchEveryMs = 60_000;
 
 /** Loads the signed-in user from the session cookie; expired sessions and deactivated accounts are dropped. */
 export function loadSession({ store, config, clock }: AccountDeps): RequestHandler {

@@ -103,3 +103,22 @@ describe('session lifetime', () => {
     expect(ended.headers.location).toMatch(/^\/login/);
   });
 });
+
+describe('idle expiry', () => {
+  it('counts the idle time from the last request, to the minute, even when it is short', async () => {
+    const brief = await createTestApp({ config: { sessionIdleMinutes: 5 } });
+    try {
+      const agent = await signIn(brief, await addUser(brief));
+      brief.advance(4 * 60_000);
+      await agent.get('/me').expect(200);
+      brief.advance(4.5 * 60_000);
+      await agent.get('/me').expect(200);
+      brief.advance(4 * 60_000 + 59_000);
+      await agent.get('/me').expect(200);
+      brief.advance(6 * 60_000);
+      await agent.get('/me').expect(303);
+    } finally {
+      await brief.close();
+    }
+  });
+});
