@@ -5,6 +5,7 @@ import { type Page, paginate } from '../shared/paginate.ts';
 import type { AppStore, AppTx } from '../store/app-collections.ts';
 import { hashSecret } from './hash-secret.ts';
 import type { Role, Session, Token, User } from './schema.ts';
+import { type SessionLimits, sessionExpired } from './session-expiry.ts';
 
 export type Reader = Pick<AppTx, 'get' | 'findBy'>;
 
@@ -134,6 +135,13 @@ export async function findPasswordLink(
 
 export function findSession(reader: Reader, id: string): Promise<Readonly<Session> | undefined> {
   return reader.get('sessions', id);
+}
+
+/** Sessions past their idle time or their maximum lifetime, to be removed. */
+export async function expiredSessions(store: AppStore, now: Date, limits: SessionLimits): Promise<Readonly<Session>[]> {
+  const expired: Readonly<Session>[] = [];
+  for await (const session of store.all('sessions')) if (sessionExpired(session, now, limits)) expired.push(session);
+  return expired;
 }
 
 export function sessionsOf(reader: Reader, userId: string): Promise<Readonly<Session>[]> {

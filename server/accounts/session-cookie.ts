@@ -6,6 +6,7 @@ import { findSession, findUser } from './queries.ts';
 import type { User } from './schema.ts';
 import { sessionExpired, sessionLimits } from './session-expiry.ts';
 import { putSession } from './sessions.ts';
+import { purgeExpiredSessions } from './use-cases/purge-expired-sessions.ts';
 
 export const sessionCookie = 'pas_session';
 /**
@@ -13,11 +14,18 @@ export const sessionCookie = 'pas_session';
  * time, while the idle time still counts from the last request to the minute.
  */
 const touchEveryMs = 60_000;
+const sweepEveryMs = 15 * 60_000;
 
 /** Loads the signed-in user from the session cookie; expired sessions and deactivated accounts are dropped. */
 export function loadSession({ store, config, clock }: AccountDeps): RequestHandler {
   const limits = sessionLimits(config);
+  let lastSweep = Number.NEGATIVE_INFINITY;
   return async (req, res, next) => {
+    // Sessions nobody comes back to are removed by a sweep every few minutes, so rows do not pile up.
+    if (clock().getTime() - lastSweep >= sweepEveryMs) {
+      lastSweep = clock().getTime();
+      await purgeExpiredSessions({ store, clock }, limits);
+    }
     const raw = readCookie(req.headers.cookie, sessionCookie);
     if (!raw) return next();
     const id = hashSecret(raw);
@@ -49,7 +57,7 @@ export async function startSession(
 ): Promise<void> {
   const raw = await store.transact((tx) => {
     if (previousId) tx.delete('sessions', previousId);
-    return putSession(tx, user.id, clock());
+    return putSession(tx, user.id, clock(), sessionLimits(config));
   });
   res.cookie(sessionCookie, raw, { httpOnly: true, sameSite: 'lax', secure: config.secure, path: '/' });
   res.locals.sessionId = hashSecret(raw);

@@ -122,3 +122,19 @@ describe('idle expiry', () => {
     }
   });
 });
+
+describe('expired sessions', () => {
+  it('are removed from the store even when nobody comes back with their cookie', async () => {
+    const app = await createTestApp();
+    try {
+      const user = await addUser(app);
+      for (let i = 0; i < 5; i++) await signIn(app, user);
+      expect(await app.store.findBy('sessions', 'userId', user.id)).toHaveLength(5);
+      app.advance(3 * 60 * 60_000);
+      await request(app.app).get('/').expect(200);
+      expect(await app.store.count('sessions')).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -3,7 +3,6 @@ import { TokenInvalidError, WeakPasswordError } from '../../../server/accounts/e
 import { issueToken } from '../../../server/accounts/one-time-tokens.ts';
 import { verifyPassword } from '../../../server/accounts/password.ts';
 import type { User } from '../../../server/accounts/schema.ts';
-import { putSession } from '../../../server/accounts/sessions.ts';
 import { choosePassword } from '../../../server/accounts/use-cases/choose-password.ts';
 import { openUseCaseStore, strongPassword, type UseCaseStore } from './use-case-store.ts';
 
@@ -24,10 +23,8 @@ const link = (kind: 'invitation' | 'reset') =>
 
 describe('choosePassword', () => {
   it('sets the password, uses the link up and ends every session of the person, in one transaction', async () => {
-    await s.store.transact((tx) => {
-      putSession(tx, jean.id, s.clock());
-      putSession(tx, jean.id, s.clock());
-    });
+    await s.signIn(jean.id);
+    await s.signIn(jean.id);
     const rawToken = await link('reset');
     const transact = vi.spyOn(s.store, 'transact');
     const updated = await choosePassword({ kind: 'reset', rawToken, password: strongPassword }, s);

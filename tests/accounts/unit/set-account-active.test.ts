@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SelfDeactivationError, UserNotFoundError } from '../../../server/accounts/errors.ts';
 import type { User } from '../../../server/accounts/schema.ts';
-import { putSession } from '../../../server/accounts/sessions.ts';
 import { setAccountActive } from '../../../server/accounts/use-cases/set-account-active.ts';
 import { openUseCaseStore, type UseCaseStore } from './use-case-store.ts';
 
@@ -16,7 +15,7 @@ afterEach(() => s.close());
 describe('setAccountActive', () => {
   it('deactivates the account and ends its sessions with the audit entry, in one transaction', async () => {
     const learner = await s.person('learner');
-    await s.store.transact((tx) => putSession(tx, learner.id, s.clock()));
+    await s.signIn(learner.id);
     const transact = vi.spyOn(s.store, 'transact');
     const changed = await setAccountActive({ actorId: admin.id, userId: learner.id, active: false }, s);
     expect(transact).toHaveBeenCalledTimes(1);

@@ -3,12 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { hashPassword } from '../../../server/accounts/password.ts';
 import type { Role, User } from '../../../server/accounts/schema.ts';
+import { sessionLimits } from '../../../server/accounts/session-expiry.ts';
+import { putSession } from '../../../server/accounts/sessions.ts';
 import { createUser } from '../../../server/accounts/users.ts';
 import type { AuditEntry } from '../../../server/audit/schema.ts';
 import { openAppStore } from '../../../server/open-app-store.ts';
 import type { AppStore } from '../../../server/store/app-collections.ts';
 
 export const strongPassword = 'le bateau bleu du port';
+export const testLimits = { sessionIdleMinutes: 120, sessionMaxHours: 12 };
 
 /** A real store on a temporary folder and a clock the test moves: what a use case is given, without HTTP. */
 export interface UseCaseStore {
@@ -17,6 +20,8 @@ export interface UseCaseStore {
   advance(ms: number): void;
   person(role?: Role, extra?: Partial<User> & { password?: string }): Promise<Readonly<User>>;
   audit(): Promise<Readonly<AuditEntry>[]>;
+  /** Signs the person in (one more session row), with the default limits (2 h idle, 12 h in all). */
+  signIn(userId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,6 +50,9 @@ export async function openUseCaseStore(): Promise<UseCaseStore> {
       const user = await createUser(store, input, now, hash);
       if (extra.active === false) return store.transact((tx) => tx.put('users', { ...user, active: false }));
       return user;
+    },
+    async signIn(userId) {
+      await store.transact((tx) => putSession(tx, userId, now, sessionLimits(testLimits)));
     },
     async audit() {
       const entries: Readonly<AuditEntry>[] = [];

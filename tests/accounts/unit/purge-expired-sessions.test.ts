@@ -1,0 +1,33 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sessionLimits } from '../../../server/accounts/session-expiry.ts';
+import { purgeExpiredSessions } from '../../../server/accounts/use-cases/purge-expired-sessions.ts';
+import { openUseCaseStore, testLimits, type UseCaseStore } from './use-case-store.ts';
+
+let s: UseCaseStore;
+beforeEach(async () => {
+  s = await openUseCaseStore();
+});
+afterEach(() => s.close());
+
+describe('purgeExpiredSessions', () => {
+  it('removes the sessions past their idle time and keeps the others', async () => {
+    const old = await s.person();
+    await s.signIn(old.id);
+    await s.signIn(old.id);
+    s.advance(3 * 60 * 60_000);
+    const recent = await s.person();
+    await s.signIn(recent.id);
+    expect(await purgeExpiredSessions(s, sessionLimits(testLimits))).toBe(2);
+    expect(await s.store.findBy('sessions', 'userId', old.id)).toEqual([]);
+    expect(await s.store.findBy('sessions', 'userId', recent.id)).toHaveLength(1);
+    expect(await purgeExpiredSessions(s, sessionLimits(testLimits))).toBe(0);
+  });
+
+  it('drops a person’s expired sessions when they sign in again', async () => {
+    const person = await s.person();
+    await s.signIn(person.id);
+    s.advance(13 * 60 * 60_000);
+    await s.signIn(person.id);
+    expect(await s.store.findBy('sessions', 'userId', person.id)).toHaveLength(1);
+  });
+});
