@@ -107,7 +107,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(routesUnder(['/accessibilite'], accessibilityRoutes(config)));
   // Each group of routes is skipped at once by requests outside its paths (routes-under.ts): a module
   // page no longer walks past every sign-in and administration route. A new route goes under its prefix.
-  app.use(routesUnder(['/login', '/logout', '/setup', '/invitations', '/reset'], sessionRoutes(accountDeps)));
+  app.use(
+    routesUnder(['/login', '/logout', '/setup', '/invitations', '/reset', '/account'], sessionRoutes(accountDeps)),
+  );
   app.use(routesUnder(['/admin'], adminRoutes(accountDeps)));
   app.use(routesUnder(['/me'], meRoutes(learningDeps)));
   // Certificates, HR reports and the studio load their heavy libraries (pdfkit, exceljs, zip) on first use.

@@ -52,6 +52,13 @@ export class WeakPasswordError extends RejectedContentError {
   }
 }
 
+/** The current password given to confirm a change is not the right one. */
+export class WrongPasswordError extends ForbiddenError {
+  constructor() {
+    super('wrong current password', { messageKey: 'accounts.changePassword.wrongCurrent' });
+  }
+}
+
 /** A staff list has lines to fix (format, or emails already used); nothing was created. */
 export class StaffListRejectedError extends RejectedContentError {
   constructor(readonly errors: StaffCsvError[]) {

@@ -1,15 +1,19 @@
 import { Router } from 'express';
 import type { AccountDeps } from '../account-deps.ts';
+import { requireUser } from '../guards.ts';
 import { LoginThrottle } from '../login-throttle.ts';
+import { showChangePassword, submitChangePassword } from './account-handlers.ts';
 import { showPasswordLink, submitPasswordLink } from './password-link-handlers.ts';
 import { showSetup, submitSetup } from './setup-handlers.ts';
 import { showSignIn, signInLimiter, signOut, submitSignIn } from './sign-in-handlers.ts';
 
-/** Sign-in, sign-out, first-run setup, invitation and password-reset links. */
+/** Sign-in, sign-out, first-run setup, invitation and password-reset links, the person's own account. */
 export function sessionRoutes(deps: AccountDeps): Router {
   const router = Router();
   router.get('/login', showSignIn);
-  router.post('/login', signInLimiter(), submitSignIn(deps, new LoginThrottle()));
+  // One throttle for every check of a password: signing in, and confirming it to change it.
+  const throttle = new LoginThrottle();
+  router.post('/login', signInLimiter(), submitSignIn(deps, throttle));
   router.post('/logout', signOut(deps));
   // First run: a one-time setup link printed at start-up creates the first administrator.
   router.get('/setup', showSetup(deps));
@@ -18,5 +22,7 @@ export function sessionRoutes(deps: AccountDeps): Router {
   router.post('/invitations/:token', submitPasswordLink(deps, 'invitation'));
   router.get('/reset/:token', showPasswordLink(deps, 'reset'));
   router.post('/reset/:token', submitPasswordLink(deps, 'reset'));
+  router.get('/account/password', requireUser, showChangePassword);
+  router.post('/account/password', requireUser, submitChangePassword(deps, throttle));
   return router;
 }

@@ -2,7 +2,6 @@ import type { RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { type FieldErrors, parseForm } from '../../http/parse-form.ts';
-import type { Translate } from '../../i18n/translate.ts';
 import { says } from '../../shared/says.ts';
 import type { AccountDeps } from '../account-deps.ts';
 import { SignInFailedError, SignInThrottledError } from '../errors.ts';
@@ -10,6 +9,7 @@ import type { LoginThrottle } from '../login-throttle.ts';
 import { endSession, startSession } from '../session-cookie.ts';
 import { authenticate } from '../use-cases/authenticate.ts';
 import { messageOf, settle } from './settle.ts';
+import { waitText } from './wait-text.ts';
 
 const SignInForm = z.object({
   email: z.string().trim().min(1, says('accounts.login.emailRequired')).max(200),
@@ -20,15 +20,6 @@ const SignInForm = z.object({
 /** Where to go after signing in: a path of this site only, never another origin. */
 const safeNext = (next: unknown) =>
   typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/me';
-
-/** « 15 secondes », « 1 minute », « 8 minutes »: rounded up, so the person never tries a moment too early. */
-function waitText(t: Translate, ms: number): string {
-  const seconds = Math.ceil(ms / 1000);
-  if (seconds <= 1) return t('accounts.login.waitSecond');
-  if (seconds <= 60) return t('accounts.login.waitSeconds', { count: seconds });
-  const minutes = Math.ceil(ms / 60_000);
-  return minutes === 1 ? t('accounts.login.waitMinute') : t('accounts.login.waitMinutes', { count: minutes });
-}
 
 function renderSignIn(res: Response, errors: FieldErrors, values: Record<string, string>, next: unknown) {
   res.render('accounts/login', { title: res.locals.t('accounts.login.title'), errors, values, next: safeNext(next) });

@@ -4,6 +4,7 @@ export const accounts = {
   'accounts.nav.studio': 'Studio',
   'accounts.nav.hr': 'Suivi RH',
   'accounts.nav.users': 'Utilisateurs',
+  'accounts.menu.changePassword': 'Changer mon mot de passe',
   'accounts.menu.signOut': 'Se déconnecter',
 
   'accounts.login.title': 'Se connecter',
@@ -54,4 +55,14 @@ export const accounts = {
   'accounts.setup.emailTaken': 'Cette adresse est déjà utilisée.',
   'accounts.invitation.title': 'Bienvenue : choisissez votre mot de passe',
   'accounts.reset.title': 'Choisissez un nouveau mot de passe',
+  'accounts.changePassword.title': 'Changer mon mot de passe',
+  'accounts.changePassword.intro':
+    'Vos autres sessions (sur un autre appareil ou un autre navigateur) seront fermées ; celle-ci reste ouverte.',
+  'accounts.changePassword.current': 'Mot de passe actuel',
+  'accounts.changePassword.new': 'Nouveau mot de passe',
+  'accounts.changePassword.confirm': 'Confirmez le nouveau mot de passe',
+  'accounts.changePassword.submit': 'Changer le mot de passe',
+  'accounts.changePassword.currentRequired': 'Indiquez votre mot de passe actuel.',
+  'accounts.changePassword.wrongCurrent': 'Le mot de passe actuel est incorrect.',
+  'accounts.changePassword.done': 'Votre mot de passe a été changé. Vos autres sessions ont été fermées.',
 } as const;
