@@ -5,7 +5,7 @@ import { hashSecret } from './hash-secret.ts';
 import { findSession, findUser } from './queries.ts';
 import type { User } from './schema.ts';
 import { sessionExpired, sessionLimits } from './session-expiry.ts';
-import { putSession } from './sessions.ts';
+import { deleteSessionsOf, putSession } from './sessions.ts';
 import { purgeExpiredSessions } from './use-cases/purge-expired-sessions.ts';
 
 export const sessionCookie = 'pas_session';
@@ -67,5 +67,12 @@ export async function startSession(
 export async function endSession(res: Response, { store }: Pick<AccountDeps, 'store'>): Promise<void> {
   const id = res.locals.sessionId;
   if (id) await store.transact((tx) => tx.delete('sessions', id));
+  res.clearCookie(sessionCookie, { path: '/' });
+}
+
+/** Ends every session of the signed-in person, on every device, this one included. */
+export async function endEverySession(res: Response, { store }: Pick<AccountDeps, 'store'>): Promise<void> {
+  const user = res.locals.user;
+  if (user) await store.transact((tx) => deleteSessionsOf(tx, user.id));
   res.clearCookie(sessionCookie, { path: '/' });
 }

@@ -5,6 +5,7 @@ import { says } from '../../shared/says.ts';
 import type { AccountDeps } from '../account-deps.ts';
 import { SignInThrottledError, WeakPasswordError, WrongPasswordError } from '../errors.ts';
 import type { LoginThrottle } from '../login-throttle.ts';
+import { endEverySession } from '../session-cookie.ts';
 import { changePassword } from '../use-cases/change-password.ts';
 import { PasswordFields } from './password-fields.ts';
 import { messageOf, settle } from './settle.ts';
@@ -60,5 +61,16 @@ export function submitChangePassword(deps: AccountDeps, throttle: LoginThrottle)
       });
     }
     res.redirect(303, '/account/password?done=1');
+  };
+}
+
+export const showSignOutEverywhere: RequestHandler = (_req, res) => {
+  res.render('accounts/sign-out-everywhere', { title: res.locals.t('accounts.signOutEverywhere.title') });
+};
+
+export function submitSignOutEverywhere(deps: AccountDeps): RequestHandler {
+  return async (_req, res) => {
+    await endEverySession(res, deps);
+    res.redirect(303, '/login');
   };
 }

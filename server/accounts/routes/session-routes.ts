@@ -2,7 +2,12 @@ import { Router } from 'express';
 import type { AccountDeps } from '../account-deps.ts';
 import { requireUser } from '../guards.ts';
 import { LoginThrottle } from '../login-throttle.ts';
-import { showChangePassword, submitChangePassword } from './account-handlers.ts';
+import {
+  showChangePassword,
+  showSignOutEverywhere,
+  submitChangePassword,
+  submitSignOutEverywhere,
+} from './account-handlers.ts';
 import { showPasswordLink, submitPasswordLink } from './password-link-handlers.ts';
 import { showSetup, submitSetup } from './setup-handlers.ts';
 import { showSignIn, signInLimiter, signOut, submitSignIn } from './sign-in-handlers.ts';
@@ -24,5 +29,7 @@ export function sessionRoutes(deps: AccountDeps): Router {
   router.post('/reset/:token', submitPasswordLink(deps, 'reset'));
   router.get('/account/password', requireUser, showChangePassword);
   router.post('/account/password', requireUser, submitChangePassword(deps, throttle));
+  router.get('/account/sign-out-everywhere', requireUser, showSignOutEverywhere);
+  router.post('/account/sign-out-everywhere', requireUser, submitSignOutEverywhere(deps));
   return router;
 }

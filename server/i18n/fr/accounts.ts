@@ -5,6 +5,7 @@ export const accounts = {
   'accounts.nav.hr': 'Suivi RH',
   'accounts.nav.users': 'Utilisateurs',
   'accounts.menu.changePassword': 'Changer mon mot de passe',
+  'accounts.menu.signOutEverywhere': 'Se déconnecter partout',
   'accounts.menu.signOut': 'Se déconnecter',
 
   'accounts.login.title': 'Se connecter',
@@ -65,4 +66,8 @@ export const accounts = {
   'accounts.changePassword.currentRequired': 'Indiquez votre mot de passe actuel.',
   'accounts.changePassword.wrongCurrent': 'Le mot de passe actuel est incorrect.',
   'accounts.changePassword.done': 'Votre mot de passe a été changé. Vos autres sessions ont été fermées.',
+  'accounts.signOutEverywhere.title': 'Se déconnecter partout',
+  'accounts.signOutEverywhere.intro':
+    'Ferme toutes vos sessions : sur cet appareil et sur tous les autres (téléphone, ordinateur partagé). Utile si vous avez oublié de vous déconnecter ailleurs. Vous devrez vous reconnecter.',
+  'accounts.signOutEverywhere.submit': 'Fermer toutes mes sessions',
 } as const;
