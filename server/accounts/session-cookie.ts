@@ -1,5 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import { readCookie } from '../http/csrf.ts';
+import { cookieName, readCookie } from '../http/csrf.ts';
 import type { AccountDeps } from './account-deps.ts';
 import { hashSecret } from './hash-secret.ts';
 import { findSession, findUser } from './queries.ts';
@@ -8,7 +8,8 @@ import { sessionExpired, sessionLimits } from './session-expiry.ts';
 import { deleteSessionsOf, putSession } from './sessions.ts';
 import { purgeExpiredSessions } from './use-cases/purge-expired-sessions.ts';
 
-export const sessionCookie = 'pas_session';
+const sessionCookieName = (config: AccountDeps['config']) => cookieName('pas_session', config.secure);
+
 /**
  * Sessions are touched at most once a minute, so reading pages does not cost a durable write each
  * time, while the idle time still counts from the last request to the minute.
@@ -19,6 +20,7 @@ const sweepEveryMs = 15 * 60_000;
 /** Loads the signed-in user from the session cookie; expired sessions and deactivated accounts are dropped. */
 export function loadSession({ store, config, clock }: AccountDeps): RequestHandler {
   const limits = sessionLimits(config);
+  const sessionCookie = sessionCookieName(config);
   let lastSweep = Number.NEGATIVE_INFINITY;
   return async (req, res, next) => {
     // Sessions nobody comes back to are removed by a sweep every few minutes, so rows do not pile up.
@@ -34,7 +36,7 @@ export function loadSession({ store, config, clock }: AccountDeps): RequestHandl
     const user = session ? await findUser(store, session.userId) : undefined;
     if (!session || !user?.active || sessionExpired(session, now, limits)) {
       if (session) await store.transact((tx) => tx.delete('sessions', id));
-      res.clearCookie(sessionCookie, { path: '/' });
+      clearSessionCookie(res, config);
       return next();
     }
     if (now.getTime() - Date.parse(session.lastSeenAt) > touchEveryMs) {
@@ -59,20 +61,29 @@ export async function startSession(
     if (previousId) tx.delete('sessions', previousId);
     return putSession(tx, user.id, clock(), sessionLimits(config));
   });
-  res.cookie(sessionCookie, raw, { httpOnly: true, sameSite: 'lax', secure: config.secure, path: '/' });
+  res.cookie(sessionCookieName(config), raw, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.secure,
+    path: '/',
+  });
   res.locals.sessionId = hashSecret(raw);
   res.locals.user = user;
 }
 
-export async function endSession(res: Response, { store }: Pick<AccountDeps, 'store'>): Promise<void> {
+export async function endSession(res: Response, { store, config }: AccountDeps): Promise<void> {
   const id = res.locals.sessionId;
   if (id) await store.transact((tx) => tx.delete('sessions', id));
-  res.clearCookie(sessionCookie, { path: '/' });
+  clearSessionCookie(res, config);
 }
 
 /** Ends every session of the signed-in person, on every device, this one included. */
-export async function endEverySession(res: Response, { store }: Pick<AccountDeps, 'store'>): Promise<void> {
+export async function endEverySession(res: Response, { store, config }: AccountDeps): Promise<void> {
   const user = res.locals.user;
   if (user) await store.transact((tx) => deleteSessionsOf(tx, user.id));
-  res.clearCookie(sessionCookie, { path: '/' });
+  clearSessionCookie(res, config);
+}
+
+function clearSessionCookie(res: Response, config: AccountDeps['config']): void {
+  res.clearCookie(sessionCookieName(config), { path: '/', secure: config.secure });
 }

@@ -2,7 +2,12 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { CsrfError } from './http-error.ts';
 
-const anonCookie = 'pas_csrf';
+/**
+ * Under HTTPS a cookie is named `__Host-…`: browsers then accept it only from this host, over HTTPS,
+ * with `Path=/` and no `Domain`, so a sibling subdomain cannot plant it. Every cookie of the app is
+ * named through this.
+ */
+export const cookieName = (name: string, secure: boolean) => (secure ? `__Host-${name}` : name);
 
 export interface CsrfOptions {
   /**
@@ -31,6 +36,7 @@ export function csrfProtection(secret: string, secure: boolean, options: CsrfOpt
     }
     return token;
   };
+  const anonCookie = cookieName('pas_csrf', secure);
   return (req, res, next) => {
     let binding: string | undefined = res.locals.sessionId;
     if (!binding) {
