@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppStore, AppTx } from '../store/app-collections.ts';
 import { hashSecret } from './hash-secret.ts';
-import { unusedTokensOf } from './queries.ts';
+import { unusedSetupTokens, unusedTokensOf } from './queries.ts';
 import type { Token } from './schema.ts';
 
 export const tokenValidityDays = { invitation: 7, reset: 2, setup: 7 } as const;
@@ -21,8 +21,13 @@ export async function issueToken(store: AppStore, input: TokenInput, now: Date):
 /** `issueToken` inside an existing transaction, so a token can be created with the account it opens. */
 export async function putToken(tx: AppTx, input: TokenInput, now: Date): Promise<string> {
   const raw = randomBytes(24).toString('base64url');
-  // A new link replaces any unused link of the same kind for the same person.
-  const previous = input.userId ? await unusedTokensOf(tx, input.userId, input.kind) : [];
+  // A new link replaces any unused link of the same kind for the same person; a setup link, any other
+  // setup link (one is printed at each start without an administrator).
+  const previous = input.userId
+    ? await unusedTokensOf(tx, input.userId, input.kind)
+    : input.kind === 'setup'
+      ? await unusedSetupTokens(tx)
+      : [];
   for (const token of previous) tx.delete('tokens', token.id);
   tx.put('tokens', {
     id: hashSecret(raw),

@@ -102,6 +102,11 @@ export async function unusedTokensOf(reader: Reader, userId: string, kind: Token
   return (await reader.findBy('tokens', 'userId', userId)).filter((t) => t.kind === kind && !t.usedAt);
 }
 
+/** Setup links belong to no one yet: they are the tokens without a person. */
+export async function unusedSetupTokens(reader: Reader): Promise<Readonly<Token>[]> {
+  return (await reader.findBy('tokens', 'userId', null)).filter((t) => t.kind === 'setup' && !t.usedAt);
+}
+
 /** The token if it exists, is of this kind, unused and not expired. */
 export async function findValidToken(
   reader: Reader,

@@ -44,3 +44,20 @@ describe('first run', () => {
     await fresh.close();
   });
 });
+
+describe('setup links', () => {
+  it('keep only the newest one working: each start without an administrator replaces the previous link', async () => {
+    const fresh = await createTestApp();
+    try {
+      const { setupLinkIfNeeded } = await import('../../../server/accounts/ensure-installation.ts');
+      const config = { baseUrl: '' } as never;
+      const first = await setupLinkIfNeeded(fresh.store, config, fresh.now());
+      fresh.advance(60_000);
+      const second = await setupLinkIfNeeded(fresh.store, config, fresh.now());
+      await request(fresh.app).get(first!).expect(404);
+      await request(fresh.app).get(second!).expect(200);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
