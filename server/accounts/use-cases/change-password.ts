@@ -1,9 +1,9 @@
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { UseCaseDeps } from '../account-deps.ts';
-import { checkPasswordStrength } from '../check-password-strength.ts';
-import { SignInThrottledError, UserNotFoundError, WeakPasswordError, WrongPasswordError } from '../errors.ts';
+import { SignInThrottledError, UserNotFoundError, WrongPasswordError } from '../errors.ts';
+import { hashNewPassword } from '../hash-new-password.ts';
 import type { LoginThrottle } from '../login-throttle.ts';
-import { hashPassword, verifyPassword } from '../password.ts';
+import { verifyPassword } from '../password.ts';
 import { findUser } from '../queries.ts';
 import type { User } from '../schema.ts';
 import { deleteSessionsOf } from '../sessions.ts';
@@ -36,9 +36,7 @@ export async function changePassword(
     throw new WrongPasswordError();
   }
   throttle.succeed(person.email, input.client);
-  const weakness = checkPasswordStrength(input.password, [person.email, person.name]);
-  if (weakness) throw new WeakPasswordError(weakness);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashNewPassword(input.password, person);
   return store.transact(async (tx) => {
     const now = clock();
     const current = await findUser(tx, input.userId);

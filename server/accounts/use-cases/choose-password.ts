@@ -1,8 +1,7 @@
 import type { UseCaseDeps } from '../account-deps.ts';
-import { checkPasswordStrength } from '../check-password-strength.ts';
-import { TokenInvalidError, WeakPasswordError } from '../errors.ts';
+import { TokenInvalidError } from '../errors.ts';
+import { hashNewPassword } from '../hash-new-password.ts';
 import { consumeToken } from '../one-time-tokens.ts';
-import { hashPassword } from '../password.ts';
 import { findPasswordLink } from '../queries.ts';
 import type { User } from '../schema.ts';
 import { deleteSessionsOf } from '../sessions.ts';
@@ -23,9 +22,7 @@ export async function choosePassword(
 ): Promise<Readonly<User>> {
   const link = await findPasswordLink(store, input.kind, input.rawToken, clock());
   if (!link) throw new TokenInvalidError();
-  const weakness = checkPasswordStrength(input.password, [link.user.email, link.user.name]);
-  if (weakness) throw new WeakPasswordError(weakness);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashNewPassword(input.password, link.user);
   return store.transact(async (tx) => {
     const now = clock();
     const current = await findPasswordLink(tx, input.kind, input.rawToken, now);

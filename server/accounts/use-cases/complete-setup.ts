@@ -1,8 +1,7 @@
 import type { UseCaseDeps } from '../account-deps.ts';
-import { checkPasswordStrength } from '../check-password-strength.ts';
-import { TokenInvalidError, WeakPasswordError } from '../errors.ts';
+import { TokenInvalidError } from '../errors.ts';
+import { hashNewPassword } from '../hash-new-password.ts';
 import { consumeToken } from '../one-time-tokens.ts';
-import { hashPassword } from '../password.ts';
 import { findSetupLink } from '../queries.ts';
 import type { User } from '../schema.ts';
 import { type NewUser, putUser } from '../users.ts';
@@ -20,9 +19,7 @@ export interface SetupInput extends Pick<NewUser, 'name' | 'email' | 'structure'
  */
 export async function completeSetup(input: SetupInput, { store, clock }: UseCaseDeps): Promise<Readonly<User>> {
   if (!(await findSetupLink(store, input.rawToken, clock()))) throw new TokenInvalidError();
-  const weakness = checkPasswordStrength(input.password, [input.email, input.name]);
-  if (weakness) throw new WeakPasswordError(weakness);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashNewPassword(input.password, input);
   return store.transact(async (tx) => {
     const now = clock();
     const token = await findSetupLink(tx, input.rawToken, now);
