@@ -1,3 +1,4 @@
+import { listStructures } from '../accounts/queries.ts';
 import type { Catalog } from '../catalog/course.ts';
 import { translate } from '../i18n/translate.ts';
 import { paginate } from '../shared/paginate.ts';
@@ -6,7 +7,6 @@ import { type CompletionSort, completionPageSize, type ParsedCompletionFilters }
 import { CompletionStatus } from './completion-row.ts';
 import type { CompletionsSource } from './completions-source.ts';
 import type { ListedCompletion } from './listed-completion.ts';
-import { listStructures } from './queries.ts';
 import { completionStatusLabel } from './status-labels.ts';
 import { summarizeCompletions } from './summarize-completions.ts';
 

@@ -9,7 +9,6 @@ import type { AppStore } from '../store/app-collections.ts';
 type Reader = Pick<AppStore, 'get' | 'findBy' | 'all'>;
 type Rows<T> = Iterable<Readonly<T>> | AsyncIterable<Readonly<T>>;
 
-const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
 /** Enrollments of one learner, or of one course, or all of them (streamed, not copied). */
 export async function enrollmentsIn(
@@ -39,13 +38,6 @@ export async function hasStartedAnyCourse(store: Reader, userId: string): Promis
 }
 
 /** Every structure named on an account, in French order, for the filter's list. */
-export async function listStructures(store: Reader): Promise<string[]> {
-  // No index lists distinct values: 10,000 accounts take about a millisecond to scan.
-  const structures = new Set<string>();
-  for await (const user of store.all('users')) structures.add(user.structure);
-  return [...structures].sort(collator.compare);
-}
-
 export interface LearnerFacts {
   secondsByCourse: Map<string, number>;
   certificates: readonly Readonly<Certificate>[];
