@@ -1,6 +1,7 @@
 import { isMap, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { IssueList } from './course-issue.ts';
+import { describeYamlError } from './describe-yaml-error.ts';
 import { describeZodIssue } from './describe-zod-issue.ts';
 
 export interface FrontMatterResult<T> {
@@ -39,7 +40,7 @@ export function parseFrontMatter<S extends z.ZodType>(
 
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      issues.add(lineAt(error.pos[0]), `en-tête illisible : ${yamlHint(error.code)}`);
+      issues.add(lineAt(error.pos[0]), `en-tête illisible : ${describeYamlError(error.code)}`);
     }
     return { data: undefined, body, bodyLine };
   }
@@ -99,19 +100,4 @@ function unwrap(schema: unknown): unknown {
   while (current && typeof current.unwrap === 'function' && !('shape' in current))
     current = current.unwrap() as typeof current;
   return current;
-}
-
-function yamlHint(code: string): string {
-  const hints: Record<string, string> = {
-    DUPLICATE_KEY: 'ce champ est écrit deux fois.',
-    BAD_INDENT: 'décalage (indentation) incorrect ; alignez les lignes avec des espaces, sans tabulation.',
-    TAB_AS_INDENT: 'une tabulation est utilisée pour décaler ; utilisez des espaces.',
-    MISSING_CHAR: 'un caractère manque (deux-points « : » après le nom du champ ?).',
-    BLOCK_AS_IMPLICIT_KEY:
-      'deux-points « : » manquant ou en trop ; si le texte contient « : », mettez-le entre guillemets.',
-    MULTILINE_IMPLICIT_KEY:
-      'deux-points « : » manquant ou en trop ; si le texte contient « : », mettez-le entre guillemets.',
-    UNEXPECTED_TOKEN: 'caractère inattendu ; mettez le texte entre guillemets s’il contient « : » ou « # ».',
-  };
-  return hints[code] ?? `syntaxe incorrecte (${code}) ; vérifiez les deux-points et les décalages.`;
 }
