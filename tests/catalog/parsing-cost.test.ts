@@ -1,0 +1,99 @@
+// Course text comes from trainers and is parsed on the server's one event loop: every step must cost time in
+// proportion to the text. Each payload below took seconds before its fix (security review, finding F1); the
+// bound is generous so that a loaded machine does not fail the test, the payloads are not.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { Course } from '../../server/catalog/course.ts';
+import { loadCourse } from '../../server/catalog/load-course.ts';
+import { normalizeAnswer } from '../../server/catalog/normalize-answer.ts';
+import { splitQuizSection } from '../../server/catalog/split-quiz-section.ts';
+import { buildCourse } from './course-builder.ts';
+
+const bound = 500;
+
+function timed<T>(run: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = run();
+  return { value, ms: performance.now() - start };
+}
+
+/** Everything a learner's pages would render, so that lazy rendering is measured too. */
+function renderAll(course: Course | undefined): number {
+  let length = course?.introHtml.length ?? 0;
+  for (const module of course?.modules ?? []) {
+    length += module.htmlBefore.length + module.htmlAfter.length + module.toc.length;
+    length += module.quiz?.introHtml.length ?? 0;
+    for (const q of module.quiz?.questions ?? []) {
+      length += q.promptHtml.length + q.explanationHtml.length;
+      for (const c of q.choices) length += c.html.length + c.feedbackHtml.length;
+    }
+  }
+  return length;
+}
+
+/** Loads the valid course with `01-premier.md` replaced by `body` under a valid front matter, then renders it. */
+async function loadModuleBody(body: string) {
+  const built = await buildCourse();
+  onTestFinished(built.remove);
+  await writeFile(
+    path.join(built.dir, '01-premier.md'),
+    `---\ntitre: M\nobjectifs:\n  - o\nduree: 10 min\n---\n${body}\n`,
+  );
+  const start = performance.now();
+  const result = await loadCourse(built.dir, { displayRoot: built.root });
+  renderAll(result.course);
+  return { ...result, ms: performance.now() - start };
+}
+
+describe('quiz heading', () => {
+  it('finds no quiz in a heading followed by thousands of spaces, at once', () => {
+    const { value, ms } = timed(() => splitQuizSection(`## quiz${' '.repeat(3000)}x`));
+    expect(value.quiz).toBeUndefined();
+    expect(ms).toBeLessThan(bound);
+  });
+
+  it('loads and renders a module with that heading at once, as an ordinary heading', async () => {
+    const { course, issues, ms } = await loadModuleBody(`## quiz${' '.repeat(3000)}x`);
+    expect(issues).toEqual([]);
+    expect(course?.modules[0]?.quiz).toBeUndefined();
+    expect(ms).toBeLessThan(bound);
+  });
+
+  it.each([
+    ['## Quiz', ''],
+    ['## quiz', ''],
+    ['##   Quiz   ', ''],
+    ['## Quiz : évaluation', 'évaluation'],
+    ['## Quiz — Vérifier ses acquis ##', 'Vérifier ses acquis'],
+    ['## Quiz– court', 'court'],
+    ['## Quiz -', ''],
+    ['## Quiz ###', ''],
+    ['## Quiz : C# ##', 'C#'],
+    ['## Quiz :   ## a ##  ', '## a'],
+  ])('reads « %s » as a quiz titled « %s »', (heading, title) => {
+    expect(splitQuizSection(`${heading}\n1. Q ?\n   = a`).quiz?.title).toBe(title);
+  });
+
+  it.each(['## Quizz', '## Quiz suite', '### Quiz', '## Quiz #: x', '##Quiz', '# Quiz'])(
+    'does not take « %s » for the quiz heading',
+    (heading) => {
+      expect(splitQuizSection(`${heading}\n1. Q ?\n   = a`).quiz).toBeUndefined();
+    },
+  );
+});
+
+describe('short answer normalisation', () => {
+  it('keeps inner punctuation of a long answer and takes time in proportion to it', () => {
+    const answer = `a${'!'.repeat(100_000)}a`;
+    const { value, ms } = timed(() => normalizeAnswer(answer));
+    expect(value).toBe(answer);
+    expect(ms).toBeLessThan(bound);
+  });
+
+  it('trims long runs of surrounding spaces and punctuation at once', () => {
+    const { value, ms } = timed(() => normalizeAnswer(`${'« '.repeat(50_000)}Réseaux ${'?! '.repeat(50_000)}`));
+    expect(value).toBe('reseaux');
+    expect(ms).toBeLessThan(bound);
+  });
+});
