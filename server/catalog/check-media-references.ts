@@ -1,21 +1,19 @@
 import path from 'node:path';
 import { lookUpAsset } from './asset-path.ts';
 import type { IssueList } from './course-issue.ts';
+import { findMediaReferences } from './find-media-references.ts';
 import { imageExtensions } from './limits.ts';
 import { moduleFilePattern } from './module-file-pattern.ts';
-
-const imagePattern = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
-const linkPattern = /(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 
 /** Every image needs a text alternative and an existing file; relative links must point at course files. */
 export function checkMediaReferences(body: string, firstLine: number, assets: Set<string>, issues: IssueList): void {
   let inFence = false;
   body.split('\n').forEach((line, i) => {
     if (/^\s{0,3}(```|~~~)/.test(line)) inFence = !inFence;
-    // Images and links all contain "](": most lines have neither (a cheap test before two regexes).
+    // Images and links all contain "](": most lines have neither.
     if (inFence || !line.includes('](')) return;
-    for (const m of line.matchAll(imagePattern)) {
-      const [, alt, href] = m as unknown as [string, string, string];
+    const { images, links } = findMediaReferences(line);
+    for (const { alt, href } of images) {
       if (alt.trim() === '')
         issues.add(
           firstLine + i,
@@ -33,8 +31,7 @@ export function checkMediaReferences(body: string, firstLine: number, assets: Se
         if (lookup !== 'found') issues.add(firstLine + i, `l’image « ${href} » ${missingImage[lookup]}`);
       }
     }
-    for (const m of line.matchAll(linkPattern)) {
-      const href = m[1]!;
+    for (const href of links) {
       if (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(href) || moduleFilePattern.test(href.split('#')[0]!)) continue;
       const lookup = lookUpAsset(href, assets);
       if (lookup !== 'found') issues.add(firstLine + i, `le lien « ${href} » ${missingLink[lookup]}`);

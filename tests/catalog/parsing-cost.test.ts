@@ -32,8 +32,11 @@ function renderAll(course: Course | undefined): number {
   return length;
 }
 
-/** Loads the valid course with `01-premier.md` replaced by `body` under a valid front matter, then renders it. */
-async function loadModuleBody(body: string) {
+/**
+ * Loads the valid course with `01-premier.md` replaced by `body` under a valid front matter, then renders it
+ * unless told not to (marked's own cost, in proportion to the text, is not what some tests measure).
+ */
+async function loadModuleBody(body: string, { render = true } = {}) {
   const built = await buildCourse();
   onTestFinished(built.remove);
   await writeFile(
@@ -42,7 +45,7 @@ async function loadModuleBody(body: string) {
   );
   const start = performance.now();
   const result = await loadCourse(built.dir, { displayRoot: built.root });
-  renderAll(result.course);
+  if (render) renderAll(result.course);
   return { ...result, ms: performance.now() - start };
 }
 
@@ -81,6 +84,19 @@ describe('quiz heading', () => {
       expect(splitQuizSection(`${heading}\n1. Q ?\n   = a`).quiz).toBeUndefined();
     },
   );
+});
+
+describe('image and link checks', () => {
+  it.each([
+    ['opening brackets', `${'!['.repeat(4000)}](x`],
+    ['unclosed links', '[a]('.repeat(2000)],
+  ])('check a module full of %s at once', async (_what, line) => {
+    const body = Array.from({ length: 20 }, () => line).join('\n\n');
+    const { course, issues, ms } = await loadModuleBody(body, { render: false });
+    expect(issues).toEqual([]);
+    expect(course?.modules).toHaveLength(2);
+    expect(ms).toBeLessThan(bound);
+  });
 });
 
 describe('short answer normalisation', () => {
