@@ -1,6 +1,6 @@
 import { lookUpAsset } from './asset-path.ts';
+import { checkMarkdownBounds } from './check-markdown-bounds.ts';
 import { checkMediaReferences, missingImage } from './check-media-references.ts';
-import { checkNesting } from './check-nesting.ts';
 import type { CourseFolder } from './course-folder.ts';
 import { CourseFrontMatter } from './course-front-matter.ts';
 import { type CourseIssue, IssueList } from './course-issue.ts';
@@ -36,7 +36,7 @@ export function parseCourseSheet(folder: CourseFolder): CourseSheet {
   }
   const parsed = parseFrontMatter(source, CourseFrontMatter, issues);
   let introHtml = () => '';
-  if (checkNesting(parsed.body, parsed.bodyLine, issues)) {
+  if (checkMarkdownBounds(parsed.body, parsed.bodyLine, issues)) {
     checkMediaReferences(parsed.body, parsed.bodyLine, folder.assets, issues);
     introHtml = renderOnce(() => renderMarkdown(parsed.body, folder.ctx).html);
   }

@@ -1,5 +1,5 @@
+import { checkMarkdownBounds } from './check-markdown-bounds.ts';
 import { checkMediaReferences } from './check-media-references.ts';
-import { checkNesting } from './check-nesting.ts';
 import type { Module } from './course.ts';
 import { ModuleFrontMatter } from './course-front-matter.ts';
 import type { IssueList } from './course-issue.ts';
@@ -34,7 +34,7 @@ export function parseModule(
   issues: IssueList,
 ): Module | undefined {
   const { data, body, bodyLine } = parseFrontMatter(source, ModuleFrontMatter, issues);
-  if (!checkNesting(body, bodyLine, issues)) return undefined;
+  if (!checkMarkdownBounds(body, bodyLine, issues)) return undefined;
   checkMediaReferences(body, bodyLine, assets, issues);
   const section = splitQuizSection(body);
   const content = renderOnce(() => ({

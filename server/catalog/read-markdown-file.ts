@@ -1,11 +1,13 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { checkLineLengths } from './check-line-lengths.ts';
 import type { IssueList } from './course-issue.ts';
 import { limits } from './limits.ts';
 
 /**
  * Reads one Markdown file of a course as text (BOM dropped, line ends made `\n`), refusing it when over the
- * size limit. Keeps the bytes in `read` so the content hash does not read the file again.
+ * size limit or with a line over the length limit. Keeps the bytes in `read` so the content hash does not
+ * read the file again.
  */
 // Synchronous on purpose: a module is a few kilobytes, and at start-up the promise API's round trips to
 // the thread pool (stat, open, fstat, read, close per file) cost more than reading hundreds of files.
@@ -28,10 +30,11 @@ export function readMarkdownFile(
     }
     const bytes = readFileSync(fd);
     read.set(file, bytes);
-    return bytes
+    const text = bytes
       .toString('utf8')
       .replace(/^\uFEFF/, '')
       .replace(/\r\n?/g, '\n');
+    return checkLineLengths(text, issues) ? text : undefined;
   } catch {
     return undefined;
   } finally {

@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Course } from '../../server/catalog/course.ts';
+import { formatCourseIssue } from '../../server/catalog/course-issue.ts';
 import { loadCourse } from '../../server/catalog/load-course.ts';
 import { normalizeAnswer } from '../../server/catalog/normalize-answer.ts';
 import { splitQuizSection } from '../../server/catalog/split-quiz-section.ts';
@@ -96,6 +97,36 @@ describe('image and link checks', () => {
     expect(issues).toEqual([]);
     expect(course?.modules).toHaveLength(2);
     expect(ms).toBeLessThan(bound);
+  });
+});
+
+describe('bounds on Markdown, before marked sees it', () => {
+  const n = (value: number) => value.toLocaleString('fr-FR');
+
+  it('refuses a line over 10,000 characters at its line, without rendering anything', async () => {
+    const { course, issues, ms } = await loadModuleBody(`Intro.\n\n${'_a'.repeat(40_000)}\n\nFin.`);
+    expect(course).toBeUndefined();
+    expect(issues.map(formatCourseIssue)).toEqual([
+      `demo/01-premier.md:9 — ligne trop longue (${n(80_000)} caractères, au plus ${n(10_000)}) : coupez-la en plusieurs lignes ou paragraphes.`,
+    ]);
+    expect(ms).toBeLessThan(bound);
+  });
+
+  it('refuses a file with more than 1,000 emphasis marks, where the limit is passed', async () => {
+    const line = '*_a'.repeat(1500);
+    const { course, issues, ms } = await loadModuleBody(
+      `Intro.\n\n${Array.from({ length: 20 }, () => line).join('\n\n')}`,
+    );
+    expect(course).toBeUndefined();
+    expect(issues.map(formatCourseIssue)).toEqual([
+      `demo/01-premier.md:9 — trop de marques de mise en forme (*, _ ou ~) dans ce fichier : au plus ${n(1000)}. Retirez celles qui ne servent pas ou découpez le module.`,
+    ]);
+    expect(ms).toBeLessThan(bound);
+  });
+
+  it('counts no emphasis mark inside a code block', async () => {
+    const { issues } = await loadModuleBody(`\`\`\`\n${'*_'.repeat(1000)}\n\`\`\`\n`);
+    expect(issues).toEqual([]);
   });
 });
 

@@ -1,0 +1,28 @@
+import type { IssueList } from './course-issue.ts';
+import { formatNumberFr } from './format-number-fr.ts';
+import { limits } from './limits.ts';
+
+const fence = /^\s{0,3}(```|~~~)/;
+
+/**
+ * Counts the emphasis marks of a Markdown body outside code fences and reports the line where they pass the
+ * limit: marked matches emphasis in a time that grows faster than the number of marks.
+ */
+export function checkEmphasisMarks(body: string, firstLine: number, issues: IssueList): boolean {
+  let inFence = false;
+  let marks = 0;
+  const lines = body.split('\n');
+  for (const [i, line] of lines.entries()) {
+    if (fence.test(line)) inFence = !inFence;
+    if (inFence) continue;
+    for (const char of line) if (char === '*' || char === '_' || char === '~') marks++;
+    if (marks > limits.emphasisMarks) {
+      issues.add(
+        firstLine + i,
+        `trop de marques de mise en forme (*, _ ou ~) dans ce fichier : au plus ${formatNumberFr(limits.emphasisMarks)}. Retirez celles qui ne servent pas ou découpez le module.`,
+      );
+      return false;
+    }
+  }
+  return true;
+}
