@@ -5,6 +5,8 @@
  */
 export const limits = {
   markdownBytes: 200 * 1024,
+  /** Characters of a front matter (between its two `---` lines): YAML checks duplicate keys pairwise. */
+  frontMatterChars: 20_000,
   /** Characters per line of a Markdown file. */
   lineChars: 10_000,
   nestingDepth: 8,

@@ -3,6 +3,9 @@ import type { z } from 'zod';
 import type { IssueList } from './course-issue.ts';
 import { describeYamlError } from './describe-yaml-error.ts';
 import { describeZodIssue } from './describe-zod-issue.ts';
+import { findRefusedYaml } from './find-refused-yaml.ts';
+import { formatNumberFr } from './format-number-fr.ts';
+import { limits } from './limits.ts';
 
 export interface FrontMatterResult<T> {
   /** Undefined when the front matter is missing or invalid; the issues say why. */
@@ -34,6 +37,19 @@ export function parseFrontMatter<S extends z.ZodType>(
   const yamlText = lines.slice(1, end).join('\n');
   const body = lines.slice(end + 1).join('\n');
   const bodyLine = end + 2;
+  if (yamlText.length > limits.frontMatterChars) {
+    issues.add(
+      1,
+      `en-tête trop long (${formatNumberFr(yamlText.length)} caractères, au plus ${formatNumberFr(limits.frontMatterChars)}) : il ne contient que les champs ; le texte du module va après la seconde ligne « --- ».`,
+    );
+    return { data: undefined, body, bodyLine };
+  }
+  const refused = findRefusedYaml(yamlText);
+  if (refused) {
+    // Line 1 of the file is the opening `---`.
+    issues.add(yamlText.slice(0, refused.offset).split('\n').length + 1, `en-tête illisible : ${refused.message}`);
+    return { data: undefined, body, bodyLine };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + 1;

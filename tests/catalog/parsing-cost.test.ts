@@ -130,6 +130,71 @@ describe('bounds on Markdown, before marked sees it', () => {
   });
 });
 
+describe('front matter', () => {
+  /** Loads the valid course with the front matter of `01-premier.md` replaced by `yaml`. */
+  async function loadFrontMatter(yaml: string) {
+    const built = await buildCourse((f) => f.write('01-premier.md', `---\n${yaml}\n---\n\nTexte.\n`));
+    onTestFinished(built.remove);
+    const start = performance.now();
+    const result = await loadCourse(built.dir, { displayRoot: built.root });
+    return { issues: result.issues.map(formatCourseIssue), ms: performance.now() - start };
+  }
+
+  it('refuses explicit keys, whose conversion grows exponentially with their nesting, at once', async () => {
+    const { issues, ms } = await loadFrontMatter(`titre: M\n${'? '.repeat(300)}`);
+    expect(issues).toEqual([
+      'demo/01-premier.md:3 — en-tête illisible : un texte qui commence par « ? » doit être écrit entre guillemets.',
+    ]);
+    expect(ms).toBeLessThan(bound);
+  });
+
+  it('refuses anchors and aliases, reporting an alias bomb instead of throwing', async () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 8; i++)
+      bomb.push(
+        `${'abcdefgh'[i]}: &${'abcdefgh'[i]} [${Array(10)
+          .fill(`*${'abcdefgh'[i - 1]}`)
+          .join(', ')}]`,
+      );
+    const { issues } = await loadFrontMatter(bomb.join('\n'));
+    expect(issues).toEqual([
+      'demo/01-premier.md:2 — en-tête illisible : un texte qui commence par « & » doit être écrit entre guillemets.',
+    ]);
+  });
+
+  it('refuses brackets nested deeper than two levels', async () => {
+    const { issues, ms } = await loadFrontMatter(
+      Array.from({ length: 8 }, (_, i) => `k${i}: ${'['.repeat(1000)}`).join('\n'),
+    );
+    expect(issues).toEqual([
+      'demo/01-premier.md:2 — en-tête illisible : crochets [ ] ou accolades { } imbriqués sur plus de 2 niveaux ; écrivez plutôt une liste, une ligne « - … » par élément.',
+    ]);
+    expect(ms).toBeLessThan(bound);
+  });
+
+  it('refuses a front matter over 20,000 characters before parsing it', async () => {
+    const yaml = Array.from({ length: 3000 }, (_, i) => `k${String(i).padStart(4, '0')}: v`).join('\n');
+    const { issues, ms } = await loadFrontMatter(yaml);
+    expect(issues).toEqual([
+      `demo/01-premier.md:1 — en-tête trop long (${(yaml.length).toLocaleString('fr-FR')} caractères, au plus ${(20_000).toLocaleString('fr-FR')}) : il ne contient que les champs ; le texte du module va après la seconde ligne « --- ».`,
+    ]);
+    expect(ms).toBeLessThan(bound);
+  });
+});
+
+describe('issues of one file', () => {
+  it('lists the first hundred and says there are more, at once', async () => {
+    const { issues, ms } = await loadModuleBody(`## Quiz\n\n1. Q ?\n   = a\n${'x\n'.repeat(20_000)}`, {
+      render: false,
+    });
+    expect(issues).toHaveLength(101);
+    expect(formatCourseIssue(issues[100]!)).toBe(
+      'demo/01-premier.md:111 — d’autres problèmes suivent dans ce fichier : corrigez ceux-ci, puis vérifiez à nouveau.',
+    );
+    expect(ms).toBeLessThan(bound);
+  });
+});
+
 describe('short answer normalisation', () => {
   it('keeps inner punctuation of a long answer and takes time in proportion to it', () => {
     const answer = `a${'!'.repeat(100_000)}a`;
