@@ -15,7 +15,10 @@ export function checkEmphasisMarks(body: string, firstLine: number, issues: Issu
   for (const [i, line] of lines.entries()) {
     if (fence.test(line)) inFence = !inFence;
     if (inFence) continue;
-    for (const char of line) if (char === '*' || char === '_' || char === '~') marks++;
+    for (let c = 0; c < line.length; c++) {
+      const code = line.charCodeAt(c);
+      if (code === 42 || code === 95 || code === 126) marks++; // * _ ~
+    }
     if (marks > limits.emphasisMarks) {
       issues.add(
         firstLine + i,

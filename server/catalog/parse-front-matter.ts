@@ -1,11 +1,11 @@
-import { isMap, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { IssueList } from './course-issue.ts';
 import { describeYamlError } from './describe-yaml-error.ts';
 import { describeZodIssue } from './describe-zod-issue.ts';
-import { findRefusedYaml } from './find-refused-yaml.ts';
 import { formatNumberFr } from './format-number-fr.ts';
 import { limits } from './limits.ts';
+import { parsePlainYaml } from './parse-plain-yaml.ts';
 
 export interface FrontMatterResult<T> {
   /** Undefined when the front matter is missing or invalid; the issues say why. */
@@ -44,15 +44,14 @@ export function parseFrontMatter<S extends z.ZodType>(
     );
     return { data: undefined, body, bodyLine };
   }
-  const refused = findRefusedYaml(yamlText);
-  if (refused) {
-    // Line 1 of the file is the opening `---`.
-    issues.add(yamlText.slice(0, refused.offset).split('\n').length + 1, `en-tête illisible : ${refused.message}`);
+  const parsed = parsePlainYaml(yamlText);
+  // Line 1 of the file is the opening `---`.
+  if ('refused' in parsed) {
+    issues.add(parsed.refused.line + 1, `en-tête illisible : ${parsed.refused.message}`);
     return { data: undefined, body, bodyLine };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + 1;
+  const doc = parsed.document;
+  const lineAt = (offset: number) => parsed.lineAt(offset) + 1;
 
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
