@@ -14,4 +14,6 @@ export interface CourseFolder {
   display(file: string): string;
   /** Bytes of the Markdown files already read, reused by the content hash. */
   read: Map<string, Buffer>;
+  /** Told each Markdown file's displayed name before it is read (see LoadCourseOptions). */
+  onFile?: (file: string) => void;
 }

@@ -19,6 +19,8 @@ export interface LoadCourseOptions {
   displayRoot: string;
   /** URL prefix of courses; `/courses` for the published catalog, another for studio previews. */
   urlBase?: string;
+  /** Called with each Markdown file's name, as issues name it, before the file is read. */
+  onFile?: (file: string) => void;
 }
 
 export interface LoadCourseResult {
@@ -39,6 +41,7 @@ export async function loadCourse(dir: string, options: LoadCourseOptions): Promi
     ctx: { assetBase: `${urlBase}/${slug}/assets/`, moduleBase: `${urlBase}/${slug}/` },
     display: (file) => path.relative(options.displayRoot, path.join(dir, file)) || file,
     read: new Map(),
+    onFile: options.onFile,
   };
   const sheet = parseCourseSheet(folder);
   const moduleFiles = files.filter((f) => !f.includes('/') && f.endsWith('.md') && f !== 'course.md');

@@ -33,6 +33,7 @@ export function loadModules(
       );
     }
     positions.set(position, file);
+    folder.onFile?.(moduleIssues.file);
     const source = readMarkdownFile(folder.dir, file, moduleIssues, folder.read);
     const module =
       source === undefined

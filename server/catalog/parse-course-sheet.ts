@@ -26,6 +26,7 @@ export function parseCourseSheet(folder: CourseFolder): CourseSheet {
       `le nom du dossier « ${folder.slug} » doit être en minuscules sans accents, avec des tirets (ex. « culture-numerique »).`,
     );
   }
+  folder.onFile?.(issues.file);
   const source = readMarkdownFile(folder.dir, 'course.md', issues, folder.read);
   if (source === undefined) {
     if (!folder.files.includes('course.md')) {
