@@ -129,6 +129,17 @@ describe('course validator', () => {
       ['demo/01-premier.md:17 — l’image « images/absente.png » est introuvable dans le dossier du cours.'],
     ],
     [
+      'bad-percent-escape',
+      (f) => {
+        f.replace(premier, '(images/couverture.png)', '(images/%E0%A4.png)');
+        f.replace('course.md', '(fichiers/fiche.txt)', '(fichiers/%ZZ.txt)');
+      },
+      [
+        'demo/course.md:18 — le lien « fichiers/%ZZ.txt » est mal formé : « % » doit être suivi de deux chiffres ou lettres de A à F (%25 pour le signe « % » lui-même).',
+        'demo/01-premier.md:17 — l’image « images/%E0%A4.png » a une adresse mal formée : « % » doit être suivi de deux chiffres ou lettres de A à F (%25 pour le signe « % » lui-même).',
+      ],
+    ],
+    [
       'bad-module-name',
       (f) => f.copy(premier, '1-intro.md'),
       [
