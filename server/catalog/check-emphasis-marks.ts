@@ -1,20 +1,15 @@
 import type { IssueList } from './course-issue.ts';
 import { formatNumberFr } from './format-number-fr.ts';
 import { limits } from './limits.ts';
-
-const fence = /^\s{0,3}(```|~~~)/;
+import { linesOutsideCodeFences } from './lines-outside-code-fences.ts';
 
 /**
  * Counts the emphasis marks of a Markdown body outside code fences and reports the line where they pass the
  * limit: marked matches emphasis in a time that grows faster than the number of marks.
  */
 export function checkEmphasisMarks(body: string, firstLine: number, issues: IssueList): boolean {
-  let inFence = false;
   let marks = 0;
-  const lines = body.split('\n');
-  for (const [i, line] of lines.entries()) {
-    if (fence.test(line)) inFence = !inFence;
-    if (inFence) continue;
+  for (const [i, line] of linesOutsideCodeFences(body.split('\n'))) {
     for (let c = 0; c < line.length; c++) {
       const code = line.charCodeAt(c);
       if (code === 42 || code === 95 || code === 126) marks++; // * _ ~

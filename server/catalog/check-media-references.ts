@@ -3,15 +3,14 @@ import { lookUpAsset } from './asset-path.ts';
 import type { IssueList } from './course-issue.ts';
 import { findMediaReferences } from './find-media-references.ts';
 import { imageExtensions } from './limits.ts';
+import { linesOutsideCodeFences } from './lines-outside-code-fences.ts';
 import { moduleFilePattern } from './module-file-pattern.ts';
 
 /** Every image needs a text alternative and an existing file; relative links must point at course files. */
 export function checkMediaReferences(body: string, firstLine: number, assets: Set<string>, issues: IssueList): void {
-  let inFence = false;
-  body.split('\n').forEach((line, i) => {
-    if (/^\s{0,3}(```|~~~)/.test(line)) inFence = !inFence;
+  for (const [i, line] of linesOutsideCodeFences(body.split('\n'))) {
     // Images and links all contain "](": most lines have neither.
-    if (inFence || !line.includes('](')) return;
+    if (!line.includes('](')) continue;
     const { images, links } = findMediaReferences(line);
     for (const { alt, href } of images) {
       if (alt.trim() === '')
@@ -36,7 +35,7 @@ export function checkMediaReferences(body: string, firstLine: number, assets: Se
       const lookup = lookUpAsset(href, assets);
       if (lookup !== 'found') issues.add(firstLine + i, `le lien « ${href} » ${missingLink[lookup]}`);
     }
-  });
+  }
 }
 
 const badEscapeHint = '« % » doit être suivi de deux chiffres ou lettres de A à F (%25 pour le signe « % » lui-même).';

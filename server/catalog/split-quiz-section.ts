@@ -1,8 +1,9 @@
 // Each test below is anchored and has a single repetition, so it costs time in proportion to the line: a
 // heading such as `## quiz` followed by thousands of spaces must not stall the server (see quizTitle).
+import { linesOutsideCodeFences } from './lines-outside-code-fences.ts';
+
 const quizHeadingStart = /^##\s+quiz\b/i;
 const sectionHeading = /^#{1,2}\s/;
-const fence = /^\s{0,3}(```|~~~)/;
 const titleSeparators = [':', '—', '–', '-'];
 
 export interface QuizSection {
@@ -37,14 +38,10 @@ function withoutClosingHashes(text: string): string {
 /** Finds the `## Quiz` section of a module body, ignoring anything inside code fences. */
 export function splitQuizSection(body: string): { before: string; quiz: QuizSection | undefined; after: string } {
   const lines = body.split('\n');
-  let inFence = false;
   let start = -1;
   let title = '';
   let end = lines.length;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (fence.test(line)) inFence = !inFence;
-    if (inFence) continue;
+  for (const [i, line] of linesOutsideCodeFences(lines)) {
     if (start === -1) {
       const found = quizTitle(line);
       if (found !== undefined) {
