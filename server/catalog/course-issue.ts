@@ -10,13 +10,31 @@ export function formatCourseIssue(issue: CourseIssue): string {
   return `${issue.file}:${issue.line} — ${issue.message}`;
 }
 
+/** Issues listed per file; past it, one line says more follow (a file of stray lines would list thousands). */
+const listedPerFile = 100;
+
 /** Collects issues for one file, so parsers can report many problems instead of stopping at the first. */
 export class IssueList {
   readonly items: CourseIssue[] = [];
+  private readonly seen = new Set<string>();
   constructor(readonly file: string) {}
+
+  /** How many distinct issues were added, listed or not. */
+  get count(): number {
+    return this.seen.size;
+  }
+
   add(line: number, message: string): void {
     // The YAML parser can report one mistake twice; a trainer should read it once.
-    if (this.items.some((i) => i.line === line && i.message === message)) return;
-    this.items.push({ file: this.file, line, message });
+    const key = `${line}\n${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    if (this.items.length < listedPerFile) this.items.push({ file: this.file, line, message });
+    else if (this.items.length === listedPerFile)
+      this.items.push({
+        file: this.file,
+        line,
+        message: 'd’autres problèmes suivent dans ce fichier : corrigez ceux-ci, puis vérifiez à nouveau.',
+      });
   }
 }

@@ -1,5 +1,15 @@
 import type { z } from 'zod';
 
+/** The expected types of front-matter fields, as a trainer would say them. */
+const typeNames: Readonly<Record<string, string>> = {
+  string: 'un texte',
+  number: 'un nombre',
+  int: 'un nombre entier',
+  boolean: 'true ou false',
+  array: 'une liste (une ligne « - … » par élément)',
+  object: 'un groupe de champs (lignes indentées en dessous)',
+};
+
 /** Turns a zod issue on front matter into a French sentence that says how to fix it. */
 export function describeZodIssue(issue: z.core.$ZodIssue, knownKeys: readonly string[], missing: boolean): string {
   const field = issue.path.map(String).join('.');
@@ -14,7 +24,7 @@ export function describeZodIssue(issue: z.core.$ZodIssue, knownKeys: readonly st
         .join(' ');
     case 'invalid_type':
       if (missing) return `champ ${name} obligatoire manquant. Ajoutez une ligne « ${field}: … ».`;
-      return `${name} doit être ${typeName(issue.expected)}.`;
+      return `${name} doit être ${typeNames[issue.expected] ?? issue.expected}.`;
     case 'too_small':
       if (issue.origin === 'array') return `${name} doit contenir au moins ${issue.minimum} élément(s).`;
       if (issue.origin === 'string') return `${name} ne doit pas être vide.`;
@@ -30,18 +40,6 @@ export function describeZodIssue(issue: z.core.$ZodIssue, knownKeys: readonly st
     default:
       return `${name} : valeur invalide.`;
   }
-}
-
-function typeName(expected: string): string {
-  const names: Record<string, string> = {
-    string: 'un texte',
-    number: 'un nombre',
-    int: 'un nombre entier',
-    boolean: 'true ou false',
-    array: 'une liste (une ligne « - … » par élément)',
-    object: 'un groupe de champs (lignes indentées en dessous)',
-  };
-  return names[expected] ?? expected;
 }
 
 /** The known key nearest to a typo, when it is near enough to be a plausible intent. */

@@ -6,7 +6,9 @@ import { loadCourse } from './load-course.ts';
 
 /**
  * Loads every course folder once. A broken course is reported and left out; the others are served,
- * so one trainer's typo never takes the whole catalog down.
+ * so one trainer's typo never takes the whole catalog down. This runs on the main thread, not in a course
+ * worker: the checks are linear and bounded (limits.ts), and pages stay rendered on first view, which a
+ * worker could not send back; a published course has passed the same checks when it was published.
  */
 export async function loadCatalog(
   coursesDir: string,

@@ -1,7 +1,11 @@
-import { isMap, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { IssueList } from './course-issue.ts';
+import { describeYamlError } from './describe-yaml-error.ts';
 import { describeZodIssue } from './describe-zod-issue.ts';
+import { formatNumberFr } from './format-number-fr.ts';
+import { limits } from './limits.ts';
+import { parsePlainYaml } from './parse-plain-yaml.ts';
 
 export interface FrontMatterResult<T> {
   /** Undefined when the front matter is missing or invalid; the issues say why. */
@@ -33,13 +37,25 @@ export function parseFrontMatter<S extends z.ZodType>(
   const yamlText = lines.slice(1, end).join('\n');
   const body = lines.slice(end + 1).join('\n');
   const bodyLine = end + 2;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + 1;
+  if (yamlText.length > limits.frontMatterChars) {
+    issues.add(
+      1,
+      `en-tête trop long (${formatNumberFr(yamlText.length)} caractères, au plus ${formatNumberFr(limits.frontMatterChars)}) : il ne contient que les champs ; le texte du module va après la seconde ligne « --- ».`,
+    );
+    return { data: undefined, body, bodyLine };
+  }
+  const parsed = parsePlainYaml(yamlText);
+  // Line 1 of the file is the opening `---`.
+  if ('refused' in parsed) {
+    issues.add(parsed.refused.line + 1, `en-tête illisible : ${parsed.refused.message}`);
+    return { data: undefined, body, bodyLine };
+  }
+  const doc = parsed.document;
+  const lineAt = (offset: number) => parsed.lineAt(offset) + 1;
 
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      issues.add(lineAt(error.pos[0]), `en-tête illisible : ${yamlHint(error.code)}`);
+      issues.add(lineAt(error.pos[0]), `en-tête illisible : ${describeYamlError(error.code)}`);
     }
     return { data: undefined, body, bodyLine };
   }
@@ -99,19 +115,4 @@ function unwrap(schema: unknown): unknown {
   while (current && typeof current.unwrap === 'function' && !('shape' in current))
     current = current.unwrap() as typeof current;
   return current;
-}
-
-function yamlHint(code: string): string {
-  const hints: Record<string, string> = {
-    DUPLICATE_KEY: 'ce champ est écrit deux fois.',
-    BAD_INDENT: 'décalage (indentation) incorrect ; alignez les lignes avec des espaces, sans tabulation.',
-    TAB_AS_INDENT: 'une tabulation est utilisée pour décaler ; utilisez des espaces.',
-    MISSING_CHAR: 'un caractère manque (deux-points « : » après le nom du champ ?).',
-    BLOCK_AS_IMPLICIT_KEY:
-      'deux-points « : » manquant ou en trop ; si le texte contient « : », mettez-le entre guillemets.',
-    MULTILINE_IMPLICIT_KEY:
-      'deux-points « : » manquant ou en trop ; si le texte contient « : », mettez-le entre guillemets.',
-    UNEXPECTED_TOKEN: 'caractère inattendu ; mettez le texte entre guillemets s’il contient « : » ou « # ».',
-  };
-  return hints[code] ?? `syntaxe incorrecte (${code}) ; vérifiez les deux-points et les décalages.`;
 }

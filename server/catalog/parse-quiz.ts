@@ -138,7 +138,7 @@ export function parseQuiz(
 
 function buildQuestion(draft: DraftQuestion, number: number, ctx: RenderContext, issues: IssueList): Question | null {
   const label = `question ${number}`;
-  const before = issues.items.length;
+  const before = issues.count;
   const kinds = new Set(draft.choices.map((c) => c.kind));
   const keys = draft.choices.map((c) => normalizeAnswer(c.text));
   const correctCount = draft.choices.filter((c) => c.correct).length;
@@ -180,7 +180,7 @@ function buildQuestion(draft: DraftQuestion, number: number, ctx: RenderContext,
         issues.add(answer.line, `${label} : la réponse courte est vide ; écrivez la réponse attendue après « = ».`);
     }
   }
-  if (issues.items.length > before) return null;
+  if (issues.count > before) return null;
 
   const type = questionType(draft, keys);
   const promptMarkdown = draft.prompt.join(' ');

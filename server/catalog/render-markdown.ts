@@ -12,39 +12,75 @@ export interface RenderContext {
 
 const headingTags = ['h2', 'h3', 'h4', 'h5', 'h6'];
 
-/** The allow-list applied to every piece of authored HTML. Anything not listed here is dropped. */
-const sanitizeOptions: sanitizeHtml.IOptions = {
-  allowedTags: [...sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'h1'), 'img', 'del', 'ins'],
-  allowedAttributes: {
-    a: ['href', 'title', 'rel'],
-    img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
-    ol: ['start'],
-    th: ['align'],
-    td: ['align'],
-    code: [{ name: 'class', multiple: false, values: [] }],
-    ...Object.fromEntries(headingTags.map((t) => [t, ['id']])),
-  },
-  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-  // Images come from the course folder only: remote images would leak learners' addresses.
-  allowedSchemesByTag: { img: [] },
-  allowedSchemesAppliedToAttributes: ['href', 'src'],
-  allowProtocolRelative: false,
-  disallowedTagsMode: 'discard',
-  // Raw HTML images skip the alt-text and file checks: only images rewritten from Markdown survive.
-  exclusiveFilter: (frame) => frame.tag === 'img' && !/^\/[^/].*\/assets\//.test(frame.attribs.src ?? ''),
-  transformTags: {
-    a: (tagName, attribs) => {
-      const external = /^https?:\/\//i.test(attribs.href ?? '');
-      return { tagName, attribs: external ? { ...attribs, rel: 'noopener noreferrer nofollow' } : attribs };
-    },
-    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
-    // Authored level-1 headings would compete with the page title: they become level 2.
-    h1: 'h2',
-  },
-};
+const allowedTags = [...sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'h1'), 'img', 'del', 'ins'];
 
-export function sanitize(html: string): string {
-  return sanitizeHtml(html, sanitizeOptions);
+/** The allow-list applied to every piece of authored HTML. Anything not listed here is dropped. */
+function sanitizeOptions(ctx: RenderContext): sanitizeHtml.IOptions {
+  return {
+    allowedTags,
+    allowedAttributes: {
+      a: ['href', 'title', 'rel'],
+      img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
+      ol: ['start'],
+      th: ['align'],
+      td: ['align'],
+      code: [{ name: 'class', multiple: false, values: [] }],
+      ...Object.fromEntries(headingTags.map((t) => [t, ['id']])),
+    },
+    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+    // Images come from the course folder only: remote images would leak learners' addresses.
+    allowedSchemesByTag: { img: [] },
+    allowedSchemesAppliedToAttributes: ['href', 'src'],
+    allowProtocolRelative: false,
+    disallowedTagsMode: 'discard',
+    // A browser fetches an image with the reader's cookies: anywhere but the course's own files, it could
+    // reach a page with side effects (an export, a visit). Raw HTML images of own files keep working.
+    exclusiveFilter: (frame) => frame.tag === 'img' && !isOwnFile(frame.attribs.src ?? '', ctx),
+    transformTags: {
+      a: (tagName, attribs) => {
+        const { href, ...rest } = attribs;
+        if (href === undefined || !isAllowedLink(href, ctx)) return { tagName, attribs: rest };
+        const external = /^https?:\/\//i.test(href);
+        return { tagName, attribs: external ? { ...attribs, rel: 'noopener noreferrer nofollow' } : attribs };
+      },
+      img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
+      // Authored level-1 headings would compete with the page title: they become level 2.
+      h1: 'h2',
+    },
+  };
+}
+
+export function sanitize(html: string, ctx: RenderContext): string {
+  return sanitizeHtml(html, sanitizeOptions(ctx));
+}
+
+/**
+ * A file of the course folder, as rewriteHref makes its URL: the asset prefix, then path segments that a
+ * browser cannot turn into a way out of it (no `..` or `.` even percent-encoded, no `\`), and no query.
+ */
+function isOwnFile(url: string, ctx: RenderContext): boolean {
+  if (!url.startsWith(ctx.assetBase)) return false;
+  return url
+    .slice(ctx.assetBase.length)
+    .split('/')
+    .every((segment) => {
+      if (segment === '' || /[?#\\]/.test(segment)) return false;
+      try {
+        const name = decodeURIComponent(segment);
+        return name !== '.' && name !== '..' && !/[/\\]/.test(name);
+      } catch {
+        return false;
+      }
+    });
+}
+
+const moduleLink = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:#.*)?$/;
+
+/** Links go to the course's files and modules, within the page, or out of the site. */
+function isAllowedLink(href: string, ctx: RenderContext): boolean {
+  if (href.startsWith('#') || /^(https?|mailto|tel):/i.test(href)) return true;
+  if (href.startsWith(ctx.assetBase)) return isOwnFile(href.split('#')[0]!, ctx);
+  return href.startsWith(ctx.moduleBase) && moduleLink.test(href.slice(ctx.moduleBase.length));
 }
 
 const isRelative = (href: string) => !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(href);
@@ -77,7 +113,7 @@ export function renderMarkdown(markdown: string, ctx: RenderContext): { html: st
   const toc = getHeadingList()
     .filter((h) => h.level >= 2 && h.level <= 3)
     .map((h) => ({ id: h.id, text: decodeEntities(h.text.replace(/<[^>]*>/g, '')), level: h.level }));
-  return { html: sanitize(raw), toc };
+  return { html: sanitize(raw, ctx), toc };
 }
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -93,5 +129,5 @@ function decodeEntities(text: string): string {
 
 /** Renders one line of inline Markdown (a question or a choice) into sanitised HTML. */
 export function renderInline(markdown: string, ctx: RenderContext): string {
-  return sanitize(createMarked(ctx).parseInline(markdown) as string);
+  return sanitize(createMarked(ctx).parseInline(markdown) as string, ctx);
 }

@@ -4,6 +4,7 @@ import { accounts } from './fr/accounts.ts';
 import { admin } from './fr/admin.ts';
 import { certificates } from './fr/certificates.ts';
 import { common } from './fr/common.ts';
+import { courseCheck } from './fr/course-check.ts';
 import { errors } from './fr/errors.ts';
 import { hr } from './fr/hr.ts';
 import { learning } from './fr/learning.ts';
@@ -20,6 +21,7 @@ export const fr = {
   ...studio,
   ...certificates,
   ...me,
+  ...courseCheck,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -99,3 +99,55 @@ describe('authored HTML sanitiser', () => {
     expect(renderMarkdown('# Titre', ctx).html).toMatch(/^<h2 id="titre">Titre<\/h2>/);
   });
 });
+
+describe('URLs kept in authored HTML', () => {
+  // A same-origin URL in an image is fetched by every reader's browser with their cookies: it must not reach
+  // a page with side effects, such as an HR export (security review, finding F3).
+  it.each([
+    '<img src="/hr/exports/completions.csv">',
+    '<img src="/hr/exports/completions.csv?format=rfc&x=/assets/" alt="">',
+    '![x](/hr/exports/completions.csv)',
+    '![x](/hr/exports/completions.csv?x=/assets/)',
+    '<img src="/courses/x/assets/../../../hr/exports/completions.csv">',
+    '<img src="/courses/x/assets/%2e%2e/%2E%2E/%2e%2e/hr/exports/completions.csv">',
+    '<img src="/courses/x/assets/..\\..\\..\\hr\\exports\\completions.csv">',
+    '![x](../../../hr/exports/completions.csv)',
+    '![x](images/%2e%2e/%2e%2e/%2e%2e/hr/exports/completions.csv)',
+    '<a href="/hr/exports/completions.csv">export</a>',
+    '[export](/hr/exports/completions.csv)',
+    '[export](../../hr/exports/completions.csv)',
+  ])('drops %s', (markdown) => {
+    const { html } = renderMarkdown(`Avant ${markdown} après`, ctx);
+    expect(html).not.toMatch(/exports|completions/);
+    expect(html).toContain('Avant');
+  });
+
+  it.each([
+    '<img src="/courses/autre/assets/a.png" alt="a">',
+    '<img src="/courses/x/assets/a.png?v=1" alt="a">',
+    '<img src="/courses/x/a.png" alt="a">',
+    '<img src="//exemple.fr/courses/x/assets/a.png" alt="a">',
+  ])('keeps only images of the course’s own files: drops %s', (markdown) => {
+    expect(renderMarkdown(markdown, ctx).html).not.toContain('<img');
+  });
+
+  it('keeps the course’s own images, links to its files and modules, in-page and external links', () => {
+    const { html } = renderMarkdown(
+      [
+        '![Atelier](images/a.png) ![Été](./images/été.png) <img src="/courses/x/assets/images/b.png" alt="b">',
+        '[fiche](fichiers/fiche.pdf) [suite](02-suite.md#fin) [haut](#titre) [site](https://exemple.fr/a?b=c)',
+        '[écrire](mailto:contact@exemple.fr) [appeler](tel:+33100000000)',
+      ].join('\n\n'),
+      ctx,
+    );
+    expect(html).toContain('<img src="/courses/x/assets/images/a.png" alt="Atelier" loading="lazy" />');
+    expect(html).toContain('<img src="/courses/x/assets/images/%C3%A9t%C3%A9.png" alt="Été" loading="lazy" />');
+    expect(html).toContain('<img src="/courses/x/assets/images/b.png" alt="b" loading="lazy" />');
+    expect(html).toContain('<a href="/courses/x/assets/fichiers/fiche.pdf">fiche</a>');
+    expect(html).toContain('<a href="/courses/x/suite#fin">suite</a>');
+    expect(html).toContain('<a href="#titre">haut</a>');
+    expect(html).toContain('<a href="https://exemple.fr/a?b=c" rel="noopener noreferrer nofollow">site</a>');
+    expect(html).toContain('<a href="mailto:contact@exemple.fr">écrire</a>');
+    expect(html).toContain('<a href="tel:+33100000000">appeler</a>');
+  });
+});

@@ -1,21 +1,25 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { formatCourseIssue } from '../../server/catalog/course-issue.ts';
 import { loadCourse } from '../../server/catalog/load-course.ts';
+import { buildCourse, type CourseChange, validCourseDir } from './course-builder.ts';
 
-const fixtures = path.resolve(import.meta.dirname, '../fixtures/courses');
-
-async function issuesOf(scenario: string): Promise<string[]> {
-  const result = await loadCourse(path.join(fixtures, scenario, 'demo'), {
-    displayRoot: path.join(fixtures, scenario),
-  });
+/** Loads the valid course with one change and returns its issues as the trainer reads them. */
+async function issuesOf(change: CourseChange): Promise<string[]> {
+  const built = await buildCourse(change);
+  onTestFinished(built.remove);
+  const result = await loadCourse(built.dir, { displayRoot: built.root });
   expect(result.course).toBeUndefined();
   return result.issues.map(formatCourseIssue);
 }
 
+const premier = '01-premier.md';
+const evaluation = '02-evaluation.md';
+
 describe('course validator', () => {
   it('accepts the valid fixture and builds the course with its modules in order', async () => {
-    const { course, issues } = await loadCourse(path.join(fixtures, 'valid', 'demo'), { displayRoot: fixtures });
+    const { course, issues } = await loadCourse(validCourseDir, { displayRoot: path.dirname(validCourseDir) });
     expect(issues).toEqual([]);
     expect(course?.title).toBe('Cours de démonstration');
     expect(course?.declaredMinutes).toBe(25);
@@ -30,53 +34,162 @@ describe('course validator', () => {
     expect(course?.contentHash).toMatch(/^[0-9a-f]{16}$/);
   });
 
-  // Each scenario folder holds one mistake; the message must name the file, the line and the fix.
-  const scenarios: [string, string, RegExp][] = [
-    ['missing-title', 'demo/course.md:2', /champ « titre » obligatoire manquant/],
-    ['unknown-field', 'demo/course.md:4', /champ inconnu « publique » : vouliez-vous écrire « public » \?/],
-    ['bad-duration', 'demo/course.md:8', /durée « environ une heure » illisible/],
-    ['objectives-not-list', 'demo/course.md:5', /« objectifs » doit être une liste/],
-    ['yaml-syntax', 'demo/01-premier.md:2', /en-tête illisible/],
-    ['unclosed-front-matter', 'demo/01-premier.md:1', /l’en-tête n’est pas fermé/],
-    ['no-correct-answer', 'demo/01-premier.md:23', /question 1 : aucune bonne réponse n'est cochée/],
-    ['two-single-answers', 'demo/01-premier.md:23', /question 1 : 2 bonnes réponses sont cochées avec \(x\)/],
-    ['mixed-choice-kinds', 'demo/01-premier.md:30', /question 2 : mélange de choix uniques/],
+  // Each scenario is the valid course with one mistake; the message names the file, the line and the fix.
+  const scenarios: [string, CourseChange, string[]][] = [
+    [
+      'missing-title',
+      (f) => f.replace('course.md', 'titre: Cours de démonstration\n', ''),
+      ['demo/course.md:2 — champ « titre » obligatoire manquant. Ajoutez une ligne « titre: … ».'],
+    ],
+    [
+      'unknown-field',
+      (f) => f.replace('course.md', 'public:', 'publique:'),
+      [
+        'demo/course.md:2 — champ « public » obligatoire manquant. Ajoutez une ligne « public: … ».',
+        'demo/course.md:4 — champ inconnu « publique » : vouliez-vous écrire « public » ? Champs possibles : titre, resume, public, objectifs, duree, seuil_reussite, version, auteurs, couverture.',
+      ],
+    ],
+    [
+      'bad-duration',
+      (f) => f.replace('course.md', 'duree: 25 min', 'duree: environ une heure'),
+      [
+        'demo/course.md:8 — « duree » : durée « environ une heure » illisible. Écrivez par exemple « 45 min », « 1 h 30 » ou un nombre de minutes.',
+      ],
+    ],
+    [
+      'objectives-not-list',
+      (f) =>
+        f.replace('course.md', 'objectifs:\n  - Lire un module\n  - Répondre à un quiz', 'objectifs: Lire un module'),
+      ['demo/course.md:5 — « objectifs » doit être une liste (une ligne « - … » par élément).'],
+    ],
+    [
+      'yaml-syntax',
+      (f) => f.replace(premier, 'titre: Premier module', 'titre: Premier: module: bis'),
+      [
+        'demo/01-premier.md:2 — en-tête illisible : deux-points « : » manquant ou en trop ; si le texte contient « : », mettez-le entre guillemets.',
+      ],
+    ],
+    [
+      'unclosed-front-matter',
+      (f) => f.replace(premier, 'facile_a_lire: true\n---\n', 'facile_a_lire: true\n'),
+      ['demo/01-premier.md:1 — l’en-tête n’est pas fermé : ajoutez une ligne « --- » après le dernier champ.'],
+    ],
+    [
+      'no-correct-answer',
+      (f) => f.replace(premier, "- (x) Je m'intéresse", "- ( ) Je m'intéresse"),
+      [
+        "demo/01-premier.md:23 — question 1 : aucune bonne réponse n'est cochée. Cochez au moins un choix avec (x) ou [x].",
+      ],
+    ],
+    [
+      'two-single-answers',
+      (f) => f.replace(premier, '- ( ) Je lui demande', '- (x) Je lui demande'),
+      [
+        "demo/01-premier.md:23 — question 1 : 2 bonnes réponses sont cochées avec (x) alors qu'une seule est possible. Pour plusieurs bonnes réponses, utilisez [x].",
+      ],
+    ],
+    [
+      'mixed-choice-kinds',
+      (f) => f.replace(premier, '- [ ] Aucune sans diplôme', '- ( ) Aucune sans diplôme'),
+      [
+        'demo/01-premier.md:30 — question 2 : mélange de choix uniques « ( ) » et multiples « [ ] ». Utilisez un seul type par question.',
+      ],
+    ],
     [
       'feedback-without-choice',
-      'demo/01-premier.md:47',
-      /question 4 : un retour « > » doit se trouver juste sous un choix/,
+      (f) => f.insertLines(premier, 46, '   > Bravo'),
+      [
+        'demo/01-premier.md:47 — question 4 : un retour « > » doit se trouver juste sous un choix « - ( ) » ou « - [ ] ». Pour une explication générale, écrivez « Explication : … ».',
+      ],
     ],
-    ['unknown-quiz-line', 'demo/01-premier.md:43', /question 3 : ligne non reconnue « Peut-être »/],
-    ['question-without-answers', 'demo/02-evaluation.md:15', /question 1 : aucune réponse n'est proposée/],
-    ['image-without-alt', 'demo/01-premier.md:17', /n’a pas de description/],
-    ['image-missing', 'demo/01-premier.md:17', /« images\/absente.png » est introuvable/],
-    ['bad-module-name', 'demo/1-intro.md:1', /nom de fichier non reconnu/],
-    ['duplicate-position', 'demo/02-evaluation.md:1', /le numéro 02 est déjà utilisé/],
-    ['final-not-last', 'demo/02-evaluation.md:1', /l’évaluation finale doit être le dernier module/],
-    ['too-deep', 'demo/01-premier.md:17', /imbrication trop profonde/],
-    ['quiz-settings-without-quiz', 'demo/01-premier.md:1', /le module n’a pas de partie « ## Quiz »/],
+    [
+      'unknown-quiz-line',
+      (f) => f.insertLines(premier, 42, 'Peut-être'),
+      [
+        'demo/01-premier.md:43 — question 3 : ligne non reconnue « Peut-être ». Un choix commence par « - ( ) » ou « - [ ] », un retour par « > », une réponse courte par « = ».',
+      ],
+    ],
+    [
+      'question-without-answers',
+      (f) => f.replace(evaluation, '   = 2\n   = deux\n   Explication : deux sur seize.\n', ''),
+      [
+        "demo/02-evaluation.md:15 — question 1 : aucune réponse n'est proposée. Ajoutez des choix « - ( ) … » ou des réponses courtes « = … ».",
+      ],
+    ],
+    [
+      'image-without-alt',
+      (f) => f.replace(premier, '![Un atelier en famille]', '![]'),
+      [
+        'demo/01-premier.md:17 — l’image « images/couverture.png » n’a pas de description : écrivez-la entre les crochets, ![description](images/couverture.png).',
+      ],
+    ],
+    [
+      'image-missing',
+      (f) => f.replace(premier, '(images/couverture.png)', '(images/absente.png)'),
+      ['demo/01-premier.md:17 — l’image « images/absente.png » est introuvable dans le dossier du cours.'],
+    ],
+    [
+      'bad-percent-escape',
+      (f) => {
+        f.replace(premier, '(images/couverture.png)', '(images/%E0%A4.png)');
+        f.replace('course.md', '(fichiers/fiche.txt)', '(fichiers/%ZZ.txt)');
+      },
+      [
+        'demo/course.md:18 — le lien « fichiers/%ZZ.txt » est mal formé : « % » doit être suivi de deux chiffres ou lettres de A à F (%25 pour le signe « % » lui-même).',
+        'demo/01-premier.md:17 — l’image « images/%E0%A4.png » a une adresse mal formée : « % » doit être suivi de deux chiffres ou lettres de A à F (%25 pour le signe « % » lui-même).',
+      ],
+    ],
+    [
+      'bad-module-name',
+      (f) => f.copy(premier, '1-intro.md'),
+      [
+        "demo/1-intro.md:1 — nom de fichier non reconnu : un module s'appelle « NN-nom.md » (deux chiffres, un tiret, un nom en minuscules sans accents).",
+      ],
+    ],
+    [
+      'duplicate-position',
+      (f) => f.copy(premier, '02-autre.md'),
+      [
+        'demo/02-evaluation.md:1 — le numéro 02 est déjà utilisé par « 02-autre.md ». Chaque module a son propre numéro.',
+      ],
+    ],
+    [
+      'final-not-last',
+      (f) => f.write('03-apres.md', f.text(premier).split('## Quiz')[0]!),
+      ['demo/02-evaluation.md:1 — l’évaluation finale doit être le dernier module du cours (numéro le plus grand).'],
+    ],
+    [
+      'too-deep',
+      (f) => f.insertLines(premier, 16, '> > > > > > > > > > > > > très profond', ''),
+      ['demo/01-premier.md:17 — imbrication trop profonde (plus de 8 niveaux de listes ou de citations).'],
+    ],
+    [
+      'quiz-settings-without-quiz',
+      (f) => {
+        f.replace(premier, 'facile_a_lire: true\n', 'facile_a_lire: true\nquiz:\n  seuil: 50\n');
+        f.write(premier, f.text(premier).split('## Quiz')[0]!);
+      },
+      ['demo/01-premier.md:1 — des réglages « quiz » sont donnés mais le module n’a pas de partie « ## Quiz ».'],
+    ],
     [
       'unknown-quiz-setting',
-      'demo/02-evaluation.md:10',
-      /champ inconnu « melange » : vouliez-vous écrire « melanger » \?/,
+      (f) => f.replace(evaluation, 'melanger: true', 'melange: true'),
+      [
+        'demo/02-evaluation.md:10 — champ inconnu « melange » : vouliez-vous écrire « melanger » ? Champs possibles : seuil, tentatives, melanger.',
+      ],
     ],
   ];
-  it.each(scenarios)('reports the %s mistake at %s', async (scenario, location, message) => {
-    const issues = await issuesOf(scenario);
-    const match = issues.find((line) => line.startsWith(`${location} — `));
-    expect(match, issues.join('\n')).toBeDefined();
-    expect(match).toMatch(message);
+  it.each(scenarios)('reports the %s mistake where it is, saying how to fix it', async (_name, change, expected) => {
+    expect(await issuesOf(change)).toEqual(expected);
   });
 
   it('reports a too-large file without parsing it', async () => {
-    const { mkdtemp, cp, writeFile } = await import('node:fs/promises');
-    const os = await import('node:os');
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-big-'));
-    await cp(path.join(fixtures, 'valid', 'demo'), path.join(dir, 'demo'), { recursive: true });
-    await writeFile(path.join(dir, 'demo', '01-premier.md'), `---\ntitre: x\n---\n${'a'.repeat(300 * 1024)}`);
-    const { issues } = await loadCourse(path.join(dir, 'demo'), { displayRoot: dir });
+    const built = await buildCourse();
+    onTestFinished(built.remove);
+    await writeFile(path.join(built.dir, premier), `---\ntitre: x\n---\n${'a'.repeat(300 * 1024)}`);
+    const { issues } = await loadCourse(built.dir, { displayRoot: built.root });
     expect(issues.map(formatCourseIssue)).toContainEqual(
-      expect.stringMatching(/^demo\/01-premier.md:1 — fichier trop gros/),
+      'demo/01-premier.md:1 — fichier trop gros (300 Ko, au plus 200 Ko). Découpez-le en plusieurs modules.',
     );
   });
 });

@@ -1,0 +1,36 @@
+import type { Module } from './course.ts';
+import type { CourseIssue } from './course-issue.ts';
+import { limits } from './limits.ts';
+
+/** Rules on the course's modules as a whole: at least one, not too many, one final assessment, last. */
+export function checkModuleSet(
+  moduleFiles: string[],
+  modules: Module[],
+  display: (file: string) => string,
+): CourseIssue[] {
+  const issues: CourseIssue[] = [];
+  const sheet = display('course.md');
+  if (moduleFiles.length === 0)
+    issues.push({
+      file: sheet,
+      line: 1,
+      message: 'le cours n’a aucun module (fichiers « 01-nom.md », « 02-nom.md »…).',
+    });
+  if (moduleFiles.length > limits.modulesPerCourse)
+    issues.push({ file: sheet, line: 1, message: `trop de modules (au plus ${limits.modulesPerCourse}).` });
+  const finals = modules.filter((m) => m.isFinal);
+  if (finals.length > 1)
+    issues.push({
+      file: display(finals[1]!.file),
+      line: 1,
+      message: 'un seul module peut porter « evaluation_finale: true ».',
+    });
+  // Only when every module loaded: with one left out, "last" would be judged on an incomplete list.
+  if (finals.length === 1 && modules.at(-1) !== finals[0] && moduleFiles.length === modules.length)
+    issues.push({
+      file: display(finals[0]!.file),
+      line: 1,
+      message: 'l’évaluation finale doit être le dernier module du cours (numéro le plus grand).',
+    });
+  return issues;
+}

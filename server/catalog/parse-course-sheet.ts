@@ -1,0 +1,48 @@
+import { lookUpAsset } from './asset-path.ts';
+import { checkMarkdownBounds } from './check-markdown-bounds.ts';
+import { checkMediaReferences, missingImage } from './check-media-references.ts';
+import type { CourseFolder } from './course-folder.ts';
+import { CourseFrontMatter } from './course-front-matter.ts';
+import { type CourseIssue, IssueList } from './course-issue.ts';
+import { courseSlugPattern } from './course-slug-pattern.ts';
+import { parseFrontMatter } from './parse-front-matter.ts';
+import { readMarkdownFile } from './read-markdown-file.ts';
+import { renderMarkdown } from './render-markdown.ts';
+import { renderOnce } from './render-once.ts';
+
+export interface CourseSheet {
+  /** Undefined when course.md is missing or its front matter is invalid. */
+  front: CourseFrontMatter | undefined;
+  introHtml: () => string;
+  issues: CourseIssue[];
+}
+
+/** Reads and checks `course.md` (and the folder's name, reported on its first line). */
+export function parseCourseSheet(folder: CourseFolder): CourseSheet {
+  const issues = new IssueList(folder.display('course.md'));
+  if (!courseSlugPattern.test(folder.slug)) {
+    issues.add(
+      1,
+      `le nom du dossier « ${folder.slug} » doit être en minuscules sans accents, avec des tirets (ex. « culture-numerique »).`,
+    );
+  }
+  folder.onFile?.(issues.file);
+  const source = readMarkdownFile(folder.dir, 'course.md', issues, folder.read);
+  if (source === undefined) {
+    if (!folder.files.includes('course.md')) {
+      const missing = 'fichier « course.md » absent : chaque cours a une fiche course.md (voir le guide de rédaction).';
+      return { front: undefined, introHtml: () => '', issues: [{ file: issues.file, line: 1, message: missing }] };
+    }
+    return { front: undefined, introHtml: () => '', issues: issues.items };
+  }
+  const parsed = parseFrontMatter(source, CourseFrontMatter, issues);
+  let introHtml = () => '';
+  if (checkMarkdownBounds(parsed.body, parsed.bodyLine, issues)) {
+    checkMediaReferences(parsed.body, parsed.bodyLine, folder.assets, issues);
+    introHtml = renderOnce(() => renderMarkdown(parsed.body, folder.ctx).html);
+  }
+  const cover = parsed.data?.couverture?.image;
+  const coverLookup = cover === undefined ? 'found' : lookUpAsset(cover, folder.assets);
+  if (coverLookup !== 'found') issues.add(2, `l’image de couverture « ${cover} » ${missingImage[coverLookup]}`);
+  return { front: parsed.data, introHtml, issues: issues.items };
+}

@@ -1,0 +1,87 @@
+import { checkMarkdownBounds } from './check-markdown-bounds.ts';
+import { checkMediaReferences } from './check-media-references.ts';
+import type { Module } from './course.ts';
+import { ModuleFrontMatter } from './course-front-matter.ts';
+import type { IssueList } from './course-issue.ts';
+import { parseFrontMatter } from './parse-front-matter.ts';
+import { parseQuiz } from './parse-quiz.ts';
+import type { RenderContext } from './render-markdown.ts';
+import { renderMarkdown } from './render-markdown.ts';
+import { renderOnce } from './render-once.ts';
+import { splitQuizSection } from './split-quiz-section.ts';
+
+export interface ModuleSource {
+  /** The module's text, front matter included. */
+  source: string;
+  /** The file name, `NN-slug.md`, and what it gives: the slug and the position. */
+  file: string;
+  slug: string;
+  position: number;
+}
+
+export interface ModuleSetting {
+  ctx: RenderContext;
+  /** Files of the course folder, to check images and links against. */
+  assets: Set<string>;
+  /** The course's pass mark, for a quiz that sets none. */
+  coursePassMark: number;
+}
+
+/** Validates one module file and builds its module, rendered on first use; undefined when it has issues. */
+export function parseModule(
+  { source, file, slug, position }: ModuleSource,
+  { ctx, assets, coursePassMark }: ModuleSetting,
+  issues: IssueList,
+): Module | undefined {
+  const { data, body, bodyLine } = parseFrontMatter(source, ModuleFrontMatter, issues);
+  if (!checkMarkdownBounds(body, bodyLine, issues)) return undefined;
+  checkMediaReferences(body, bodyLine, assets, issues);
+  const section = splitQuizSection(body);
+  const content = renderOnce(() => ({
+    before: renderMarkdown(section.before, ctx),
+    after: renderMarkdown(section.after, ctx),
+  }));
+  let quiz: Module['quiz'];
+  if (section.quiz) {
+    const quizFirstLine = bodyLine + section.quiz.headingIndex + 1;
+    const parsed = parseQuiz(section.quiz.lines, quizFirstLine, ctx, issues);
+    quiz = {
+      title: section.quiz.title,
+      get introHtml() {
+        return parsed.introHtml;
+      },
+      questions: parsed.questions,
+      passMark: data?.quiz?.seuil ?? coursePassMark,
+      maxAttempts: data?.quiz?.tentatives ?? 0,
+      shuffle: data?.quiz?.melanger ?? false,
+    };
+  } else if (data?.quiz) {
+    issues.add(1, 'des réglages « quiz » sont donnés mais le module n’a pas de partie « ## Quiz ».');
+  }
+  if (data?.evaluation_finale && !section.quiz) {
+    issues.add(1, 'l’évaluation finale doit contenir un quiz (une partie « ## Quiz »).');
+  }
+  if (!data || issues.items.length > 0) return undefined;
+  const quizEntry = quiz ? [{ id: 'quiz', text: quiz.title || 'Quiz', level: 2 }] : [];
+  const toc = renderOnce(() => [...content().before.toc, ...quizEntry, ...content().after.toc]);
+  return {
+    slug,
+    file,
+    position,
+    title: data.titre,
+    objectives: data.objectifs,
+    minutes: data.duree,
+    easyRead: data.facile_a_lire ?? false,
+    isFinal: data.evaluation_finale ?? false,
+    get htmlBefore() {
+      return content().before.html;
+    },
+    get htmlAfter() {
+      return content().after.html;
+    },
+    get toc() {
+      return toc();
+    },
+    quiz,
+  };
+}
