@@ -189,6 +189,8 @@ function readRecords(text: string, delimiter: string): { records: CsvRecord[]; u
   const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = '';
+  // Kept as a flag: looking into `field` at each quote would flatten the growing string, costing O(n²).
+  let fieldBlank = true;
   let inQuotes = false;
   let line = 1;
   let recordLine = 1;
@@ -205,20 +207,26 @@ function readRecords(text: string, delimiter: string): { records: CsvRecord[]; u
         field += isLineEnd ? '\n' : c;
         if (isLineEnd) line++;
       }
-    } else if (c === '"' && field.trim() === '') {
+    } else if (c === '"' && fieldBlank) {
       field = '';
+      fieldBlank = false;
       inQuotes = true;
     } else if (c === delimiter) {
       fields.push(field);
       field = '';
+      fieldBlank = true;
     } else if (isLineEnd) {
       fields.push(field);
       records.push({ line: recordLine, fields });
       fields = [];
       field = '';
+      fieldBlank = true;
       line++;
       recordLine = line;
-    } else field += c;
+    } else {
+      field += c;
+      if (c !== ' ' && c !== '\t') fieldBlank = false;
+    }
   }
   if (inQuotes) return { records, unclosedQuoteLine: recordLine };
   if (field !== '' || fields.length > 0) records.push({ line: recordLine, fields: [...fields, field] });

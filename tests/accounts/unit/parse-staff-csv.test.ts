@@ -120,3 +120,19 @@ describe('parseStaffCsv', () => {
     expect(result.errors[0]!.message).toMatch(/^au plus 2\s000 personnes par import : découpez la liste$/);
   });
 });
+
+describe('parseStaffCsv on hostile input', () => {
+  it('reads 180 KB of stray quotes in linear time (it took seconds when each quote looked back into the field)', () => {
+    const text = `nom;email;structure\n${'a"'.repeat(90_000)}`;
+    const started = performance.now();
+    const result = parseStaffCsv(text);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(result.rows).toEqual([]);
+    expect(result.errors.length).toBeGreaterThan(0);
+  });
+
+  it('still opens a quoted field after leading spaces', () => {
+    const result = parseStaffCsv('nom;email;structure\n  "Martin, Zoé";zoe@exemple.org;Accueil');
+    expect(result.rows[0]).toMatchObject({ name: 'Martin, Zoé', email: 'zoe@exemple.org' });
+  });
+});
