@@ -86,6 +86,8 @@ export async function extractZip(zipFile: string, targetDir: string, limits: Zip
       const name = entry.fileName;
       // yauzl already refuses these (strictFileNames); checked again so this function stands on its own.
       if (name.includes('\\')) throw refuse('studio.zip.backslash');
+      // Invisible and direction-changing characters (U+202E…) make a name display as another one.
+      if (/[\p{Cc}\p{Cf}]/u.test(name)) throw refuse('studio.zip.invisibleCharacter');
       if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) throw refuse('studio.zip.absoluteEntry', { name });
       const parts = name.split('/').filter((p, i, all) => p !== '' || i < all.length - 1);
       if (parts.some((p) => p === '..' || p === '.' || p === '')) throw refuse('studio.zip.forbiddenPath', { name });

@@ -124,6 +124,12 @@ describe('studio: zip export and import', () => {
       'barre oblique inverse',
     ],
     [
+      'a name that displays reversed (U+202E)',
+      async () => makeZip(await withCourse([{ name: 'importe/images/gnp.\u202Eexe.png', data: 'x' }])),
+      400,
+      'caractère invisible',
+    ],
+    [
       'a symbolic link',
       async () => makeZip(await withCourse([{ name: 'importe/images/lien.png', data: '/etc/passwd', mode: 0o120777 }])),
       400,

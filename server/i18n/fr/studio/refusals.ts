@@ -40,6 +40,8 @@ export const studioRefusals = {
     'archive refusée : « course.md » introuvable. L’archive doit contenir le dossier d’une formation (course.md et ses modules), à la racine ou dans un seul dossier.',
   'studio.zip.parentPath': 'archive refusée : un chemin contient « .. » (il sortirait du dossier du cours).',
   'studio.zip.absolutePath': 'archive refusée : un chemin est absolu (il commence par « / » ou une lettre de lecteur).',
+  'studio.zip.invisibleCharacter':
+    'archive refusée : un nom de fichier contient un caractère invisible ou qui inverse le sens du texte ; renommez-le.',
   'studio.zip.backslash': 'archive refusée : un chemin contient une barre oblique inverse « \\ ».',
   'studio.zip.sizeMismatch':
     'archive refusée : la taille réelle d’un fichier ne correspond pas à celle annoncée (archive abîmée ou piégée).',
