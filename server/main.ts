@@ -3,7 +3,7 @@ import { setupLinkIfNeeded } from './accounts/ensure-installation.ts';
 import { createApp } from './app.ts';
 import { formatCourseIssue } from './catalog/course-issue.ts';
 import { loadCatalog } from './catalog/load-catalog.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, configWarnings, loadConfig } from './config.ts';
 import { loadCsrfSecret } from './http/csrf-secret.ts';
 import { gracefulShutdown } from './http/graceful-shutdown.ts';
 import { ListenError, listen } from './http/listen.ts';
@@ -16,6 +16,7 @@ import type { AppStore } from './store/app-collections.ts';
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLog({ format: config.logFormat, level: config.logLevel });
+  for (const warning of configWarnings(config)) log.warn(warning);
   const { catalog, issues } = await loadCatalog(config.coursesDir);
   for (const issue of issues) log.warn(`course error: ${formatCourseIssue(issue)}`);
   log.info(

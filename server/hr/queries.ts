@@ -9,7 +9,6 @@ import type { AppStore } from '../store/app-collections.ts';
 type Reader = Pick<AppStore, 'get' | 'findBy' | 'all'>;
 type Rows<T> = Iterable<Readonly<T>> | AsyncIterable<Readonly<T>>;
 
-
 /** Enrollments of one learner, or of one course, or all of them (streamed, not copied). */
 export async function enrollmentsIn(
   store: Reader,

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { loadConfig } from '../../server/config.ts';
+import { configWarnings, loadConfig } from '../../server/config.ts';
 import { requestId, requestLog } from '../../server/http/request-log.ts';
 import { createLog } from '../../server/shared/log.ts';
 import { createTestApp } from '../helpers/test-app.ts';
@@ -109,6 +109,15 @@ describe('configuration', () => {
       /^Configuration invalide : la variable DATABASE_URL vaut une valeur invalide, attendu une adresse postgres:/,
     );
     expect(() => loadConfig({ DATABASE_URL: 'mysql://admin:s3cret@db/passerelle' })).not.toThrow(/s3cret/);
+  });
+
+  it('warns about a proxy setting or plain HTTP that would be unsafe on a public address', () => {
+    expect(configWarnings(loadConfig({ HOST: '127.0.0.1', TRUST_PROXY: '1' }))).toEqual([]);
+    const exposed = configWarnings(loadConfig({ HOST: '0.0.0.0', TRUST_PROXY: '1' }));
+    expect(exposed).toHaveLength(2);
+    expect(exposed[0]).toContain('TRUST_PROXY=1 alors que le serveur écoute sur 0.0.0.0');
+    expect(exposed[1]).toContain('en HTTP simple');
+    expect(configWarnings(loadConfig({ HOST: '0.0.0.0', BASE_URL: 'https://formation.exemple.org' }))).toEqual([]);
   });
 
   it('derives the base URL and the secure flag', () => {
