@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug']).default('info'),
   SHUTDOWN_TIMEOUT: z.coerce.number().int().min(1).max(600).default(10),
+  COURSE_CHECK_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(2_000),
   ACCESSIBILITY_CONTACT: z.string().trim().min(1).max(200).default('l’administrateur de votre structure'),
 });
 
@@ -41,6 +42,7 @@ const hints: Record<string, string> = {
   LOG_FORMAT: 'json ou pretty',
   LOG_LEVEL: 'fatal, error, warn, info ou debug',
   SHUTDOWN_TIMEOUT: 'un nombre de secondes entre 1 et 600',
+  COURSE_CHECK_TIMEOUT_MS: 'un nombre de millisecondes entre 1 et 60000',
   ACCESSIBILITY_CONTACT: 'une adresse e-mail, une page web ou un texte de 200 caractères au plus',
 };
 
@@ -67,6 +69,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug';
   /** Seconds given to requests in flight at SIGTERM before their connections are cut. */
   shutdownTimeoutSeconds: number;
+  /** Time given to check and render a trainer's course text (in a worker) before it is refused as too slow. */
+  courseCheckTimeoutMs: number;
   /** Who answers accessibility feedback (statement page): an e-mail, a web address or a description. */
   accessibilityContact: string;
   /** True when the public address is HTTPS: secure cookies and HSTS only then. */
@@ -109,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT,
+    courseCheckTimeoutMs: e.COURSE_CHECK_TIMEOUT_MS,
     accessibilityContact: e.ACCESSIBILITY_CONTACT,
     secure: baseUrl.startsWith('https://'),
   };

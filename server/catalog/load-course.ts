@@ -11,8 +11,6 @@ import { loadModules } from './load-modules.ts';
 import { parseCourseSheet } from './parse-course-sheet.ts';
 
 // Importers outside the catalog still take the two file-name patterns from here.
-export { courseSlugPattern } from './course-slug-pattern.ts';
-export { moduleFilePattern } from './module-file-pattern.ts';
 
 export interface LoadCourseOptions {
   /** Issues name files relative to this folder (the project root, usually). */

@@ -1,4 +1,4 @@
-import { moduleFilePattern } from '../catalog/load-course.ts';
+import { moduleFilePattern } from '../catalog/module-file-pattern.ts';
 
 /** The files the editor opens: the course sheet or a module. Anything else (paths, dots) is refused. */
 export function isCourseFileName(file: unknown): file is string {

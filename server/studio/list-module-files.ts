@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { limits } from '../catalog/limits.ts';
-import { moduleFilePattern } from '../catalog/load-course.ts';
+import { moduleFilePattern } from '../catalog/module-file-pattern.ts';
 import { getFrontMatterField } from './front-matter-field.ts';
 
 export interface ModuleFile {

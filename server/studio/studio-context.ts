@@ -25,6 +25,8 @@ export interface StudioContext {
   clock: Clock;
   catalog: CatalogHolder;
   lock: KeyedLock;
+  /** Deadline for checking a trainer's text in a worker (checkUntrustedCourse). */
+  courseCheckTimeoutMs: number;
 }
 
 export function createStudioContext(deps: StudioDeps): StudioContext {
@@ -34,5 +36,6 @@ export function createStudioContext(deps: StudioDeps): StudioContext {
     clock: deps.clock,
     catalog: deps.catalogHolder,
     lock: new KeyedLock(),
+    courseCheckTimeoutMs: deps.config.courseCheckTimeoutMs,
   };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { courseSlugPattern } from '../catalog/load-course.ts';
+import { courseSlugPattern } from '../catalog/course-slug-pattern.ts';
 import type { Config } from '../config.ts';
 import { NotFoundError } from '../shared/errors.ts';
 

@@ -6,6 +6,7 @@ import type { Response } from 'supertest';
 import { afterEach } from 'vitest';
 import yazl from 'yazl';
 import type { Role } from '../../server/accounts/schema.ts';
+import type { Config } from '../../server/config.ts';
 import { addUser, createTestApp, csrfOf, signIn, type TestApp } from '../helpers/test-app.ts';
 import { fixturesDir } from '../helpers/test-config.ts';
 
@@ -19,13 +20,13 @@ export interface StudioTestApp extends TestApp {
  * The real app on temp folders: the valid fixture course copied into a temp courses folder (the studio
  * writes there), a temp data folder. Nothing is written into the repository.
  */
-export async function createStudioTestApp(): Promise<StudioTestApp> {
+export async function createStudioTestApp(config: Partial<Config> = {}): Promise<StudioTestApp> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'passerelle-studio-'));
   const coursesDir = path.join(root, 'courses');
   const dataDir = path.join(root, 'data');
   await cp(path.join(fixturesDir, 'courses/valid/demo'), path.join(coursesDir, 'demo'), { recursive: true });
   await mkdir(dataDir);
-  const t = await createTestApp({ coursesDir, dataDir, config: { coursesDir } });
+  const t = await createTestApp({ coursesDir, dataDir, config: { coursesDir, ...config } });
   return {
     ...t,
     coursesDir,
@@ -158,13 +159,13 @@ export async function fixtureCourseEntries(folder: string): Promise<ZipEntry[]> 
 }
 
 /** Opens studio test apps on demand and closes every one after each test of the calling file. */
-export function openStudioApps(): () => Promise<StudioTestApp> {
+export function openStudioApps(config: Partial<Config> = {}): () => Promise<StudioTestApp> {
   const opened: StudioTestApp[] = [];
   afterEach(async () => {
     for (const t of opened.splice(0)) await t.close();
   });
   return async () => {
-    const t = await createStudioTestApp();
+    const t = await createStudioTestApp(config);
     opened.push(t);
     return t;
   };

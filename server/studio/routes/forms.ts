@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { courseSlugPattern } from '../../catalog/load-course.ts';
+import { courseSlugPattern } from '../../catalog/course-slug-pattern.ts';
 import { translate } from '../../i18n/translate.ts';
 import { slugify } from '../../shared/slugify.ts';
 

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { courseSlugPattern } from '../../catalog/load-course.ts';
+import { courseSlugPattern } from '../../catalog/course-slug-pattern.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { isCourseFileName, isModuleFileName } from '../course-file-name.ts';
 import type { Actor } from '../studio-context.ts';

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { CourseIssue } from '../../catalog/course-issue.ts';
-import { courseSlugPattern } from '../../catalog/load-course.ts';
+import { courseSlugPattern } from '../../catalog/course-slug-pattern.ts';
 import { toHttpFailure } from '../../http/error-map.ts';
 import { translate } from '../../i18n/translate.ts';
 import { CourseInvalidError, isStudioRefusal } from '../errors.ts';

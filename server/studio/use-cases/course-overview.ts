@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Course } from '../../catalog/course.ts';
 import type { CourseIssue } from '../../catalog/course-issue.ts';
-import { loadCourse } from '../../catalog/load-course.ts';
+import { checkUntrustedCourse } from '../check-untrusted-course.ts';
 import { type CourseFolder, courseFolder } from '../course-folder.ts';
 import { getFrontMatterField } from '../front-matter-field.ts';
 import { publishedVersion } from '../published-version.ts';
@@ -24,7 +24,7 @@ export interface CourseOverview extends CourseFolder {
 export async function courseOverview(ctx: StudioContext, slug: string): Promise<CourseOverview> {
   const folder = await courseFolder(ctx, slug);
   const [validation, published, sheet] = await Promise.all([
-    loadCourse(folder.dir, { displayRoot: path.dirname(folder.dir), urlBase: previewUrlBase }),
+    checkUntrustedCourse(ctx, folder.dir, { displayRoot: path.dirname(folder.dir), urlBase: previewUrlBase }),
     publishedVersion(ctx, slug),
     readFile(path.join(folder.dir, 'course.md'), 'utf8').catch(() => ''),
   ]);

@@ -1,11 +1,12 @@
 import { mkdir, open, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { courseSlugPattern } from '../../catalog/course-slug-pattern.ts';
 import { assetExtensions, imageExtensions } from '../../catalog/limits.ts';
-import { courseSlugPattern, loadCourse } from '../../catalog/load-course.ts';
 import { isFile } from '../../shared/fs/is-file.ts';
 import { withStageDir } from '../../shared/fs/stage-dir.ts';
 import { slugify } from '../../shared/slugify.ts';
 import { auditCourseChange } from '../audit-course-change.ts';
+import { checkUntrustedCourse } from '../check-untrusted-course.ts';
 import { courseDirState } from '../course-dir-state.ts';
 import { detectImageType, imageTypeOfExtension } from '../detect-image-type.ts';
 import { CourseInvalidError, DraftExistsError, ZipRefusedError } from '../errors.ts';
@@ -60,7 +61,7 @@ export async function importCourseZip(ctx: StudioContext, input: ImportInput, ac
     // loadCourse takes the slug from the folder name.
     await mkdir(checkDir);
     await rename(root, candidate);
-    const checked = await loadCourse(candidate, { displayRoot: checkDir });
+    const checked = await checkUntrustedCourse(ctx, candidate, { displayRoot: checkDir });
     if (!checked.course) {
       throw new CourseInvalidError('studio.zip.invalidCourse', checked.issues, { count: checked.issues.length });
     }

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { courseSlugPattern } from '../../catalog/load-course.ts';
+import { courseSlugPattern } from '../../catalog/course-slug-pattern.ts';
 import { getFrontMatterField } from '../front-matter-field.ts';
 import type { StudioContext } from '../studio-context.ts';
 

@@ -2,11 +2,12 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Course } from '../../catalog/course.ts';
 import type { CourseIssue } from '../../catalog/course-issue.ts';
-import { loadCourse, moduleFilePattern } from '../../catalog/load-course.ts';
+import { moduleFilePattern } from '../../catalog/module-file-pattern.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { copyDir } from '../../shared/fs/copy-dir.ts';
 import { isFile } from '../../shared/fs/is-file.ts';
 import { withStageDir } from '../../shared/fs/stage-dir.ts';
+import { checkUntrustedCourse } from '../check-untrusted-course.ts';
 import { courseDirState } from '../course-dir-state.ts';
 import type { StudioContext } from '../studio-context.ts';
 
@@ -51,7 +52,7 @@ export async function previewCourseFile(
       await rm(path.join(full, file), { force: true });
       await writeFile(path.join(full, file), source);
     }
-    const loaded = await loadCourse(full, { displayRoot: fullRoot, urlBase: previewUrlBase });
+    const loaded = await checkUntrustedCourse(ctx, full, { displayRoot: fullRoot, urlBase: previewUrlBase });
     const shown = `${slug}/${file}`;
     const fileIssues = loaded.issues.filter((i) => i.file === shown);
     const otherIssues = loaded.issues.filter((i) => i.file !== shown);
@@ -66,7 +67,7 @@ export async function previewCourseFile(
     const isoRoot = path.join(stage, 'isolated');
     const isolated = path.join(isoRoot, slug);
     await copyDir(full, isolated, { link: true, skip: (rel) => moduleFilePattern.test(rel) && rel !== file });
-    const alone = await loadCourse(isolated, { displayRoot: isoRoot, urlBase: previewUrlBase });
+    const alone = await checkUntrustedCourse(ctx, isolated, { displayRoot: isoRoot, urlBase: previewUrlBase });
     return { course: alone.course, moduleIndex: alone.course ? 0 : -1, isolated: true, fileIssues, otherIssues };
   });
 }

@@ -7,6 +7,7 @@ import { loadCourse } from '../../catalog/load-course.ts';
 import { copyDir } from '../../shared/fs/copy-dir.ts';
 import { withStageDir } from '../../shared/fs/stage-dir.ts';
 import { fsyncDir, writeFileAtomic } from '../../shared/fs/write-file-atomic.ts';
+import { checkUntrustedCourse } from '../check-untrusted-course.ts';
 import { courseDirState } from '../course-dir-state.ts';
 import { CourseInvalidError, NothingToPublishError } from '../errors.ts';
 import { setFrontMatterField } from '../front-matter-field.ts';
@@ -27,7 +28,7 @@ export async function publishCourse(ctx: StudioContext, slug: string, actor: Act
     const state = await courseDirState(ctx, slug);
     if (!state.draftDir) throw new NothingToPublishError();
     const draftDir = state.draftDir;
-    await validCourse(draftDir, ctx.paths.draftsDir);
+    await validCourse(ctx, draftDir, ctx.paths.draftsDir);
 
     const previous = await publishedVersion(ctx, slug);
     const version = previous + 1;
@@ -38,7 +39,7 @@ export async function publishCourse(ctx: StudioContext, slug: string, actor: Act
     const course = await withStageDir(ctx.paths.coursesDir, 'publish', async (stage) => {
       const staged = path.join(stage, slug);
       await copyDir(draftDir, staged, { durable: true });
-      await validCourse(staged, stage);
+      await validCourse(ctx, staged, stage);
 
       const known = new Set((await courseVersions(ctx.store, slug)).map((v) => v.version));
       // The version on disk before the studio's first publication goes to the history too, so it can be restored.
@@ -50,7 +51,7 @@ export async function publishCourse(ctx: StudioContext, slug: string, actor: Act
       await keepInHistory(ctx, slug, version, staged);
 
       return swapThenRecord(staged, publishedDir, async () => {
-        const loaded = await validCourse(publishedDir, process.cwd());
+        const loaded = await validCourse(ctx, publishedDir, process.cwd());
         const now = ctx.clock();
         await ctx.store.transact((tx) => {
           if (baseline) {
@@ -92,8 +93,8 @@ export async function publishCourse(ctx: StudioContext, slug: string, actor: Act
 }
 
 /** The course in `dir`, or CourseInvalidError with the validator's issues. */
-async function validCourse(dir: string, displayRoot: string): Promise<Course> {
-  const { course, issues } = await loadCourse(dir, { displayRoot });
+async function validCourse(ctx: StudioContext, dir: string, displayRoot: string): Promise<Course> {
+  const { course, issues } = await checkUntrustedCourse(ctx, dir, { displayRoot });
   if (!course) throw invalidCourse(issues);
   return course;
 }
