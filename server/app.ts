@@ -29,6 +29,7 @@ import type { LearningDeps } from './learning/learning-deps.ts';
 import { meRoutes } from './learning/me-routes.ts';
 import { quizRoutes } from './learning/quiz-routes.ts';
 import { readingRoutes } from './learning/routes.ts';
+import type { StoreKind } from './open-app-store.ts';
 import { type Log, silentLog } from './shared/log.ts';
 import type { AppStore } from './store/app-collections.ts';
 import { isStudioUpload, studioFormParser } from './studio/studio-body-parsing.ts';
@@ -43,6 +44,8 @@ export interface AppDeps {
   clock: Clock;
   /** Signs CSRF tokens; generated once per installation and kept in the store. */
   csrfSecret: string;
+  /** Which store is behind `store`, as /healthz reports it. */
+  storeKind?: StoreKind;
   /** Request and error log; silent when not given (tests). */
   log?: Log;
 }
@@ -77,8 +80,15 @@ export function createApp(deps: AppDeps): Express {
     '/static',
     express.static(path.join(root, 'public'), { maxAge: config.env === 'production' ? '7d' : 0, index: false }),
   );
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', courses: catalogHolder.get().courses.length });
+  // For load balancers: 503 while the store cannot answer (a PostgreSQL outage), so traffic goes elsewhere.
+  app.get('/healthz', async (_req, res) => {
+    const storeKind = deps.storeKind ?? 'journal';
+    try {
+      await store.count('settings');
+      res.json({ status: 'ok', store: storeKind, courses: catalogHolder.get().courses.length });
+    } catch {
+      res.status(503).json({ status: 'unavailable', store: storeKind });
+    }
   });
   const metrics = benchMetrics();
   if (metrics) app.use(metrics);

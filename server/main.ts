@@ -4,10 +4,10 @@ import { createApp } from './app.ts';
 import { formatCourseIssue } from './catalog/course-issue.ts';
 import { loadCatalog } from './catalog/load-catalog.ts';
 import { ConfigError, configWarnings, loadConfig } from './config.ts';
-import { loadCsrfSecret } from './http/csrf-secret.ts';
+import { loadCsrfSecret, loadSharedCsrfSecret } from './http/csrf-secret.ts';
 import { gracefulShutdown } from './http/graceful-shutdown.ts';
 import { ListenError, listen } from './http/listen.ts';
-import { openAppStore } from './open-app-store.ts';
+import { openConfiguredStore } from './open-app-store.ts';
 import { systemClock } from './shared/clock.ts';
 import { createLog, type Log } from './shared/log.ts';
 import type { AppStore } from './store/app-collections.ts';
@@ -22,10 +22,12 @@ async function main(): Promise<void> {
   log.info(
     `catalog: ${catalog.courses.length} course(s) loaded${issues.length ? `, ${issues.length} error(s): broken courses are left out` : ''}`,
   );
-  const store = await openAppStore(config.dataDir, { log });
+  const { store, kind: storeKind } = await openConfiguredStore(config, { log });
+  log.info(`store: ${storeKind === 'postgres' ? 'PostgreSQL' : `journal in ${config.dataDir}`}`);
   closeOnFatal(store, log);
-  const csrfSecret = await loadCsrfSecret(config.dataDir);
-  const server = createServer(createApp({ config, catalog, store, clock: systemClock, csrfSecret, log }));
+  const csrfSecret =
+    storeKind === 'postgres' ? await loadSharedCsrfSecret(store) : await loadCsrfSecret(config.dataDir);
+  const server = createServer(createApp({ config, catalog, store, storeKind, clock: systemClock, csrfSecret, log }));
   try {
     await listen(server, config.port, config.host);
   } catch (error) {

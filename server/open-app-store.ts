@@ -4,11 +4,30 @@ import type { AppCollections, AppStore } from './store/app-collections.ts';
 import type { JournalStore } from './store/journal/journal-store.ts';
 import { openJournalStore } from './store/journal/open-journal-store.ts';
 import type { StoreFs } from './store/journal/store-fs.ts';
+import { openPostgresStore } from './store/postgres/open-postgres-store.ts';
 
 export interface AppStoreOptions {
   fs?: StoreFs;
   /** Where the store's warnings (permissions tightened) and background failures go; default: the console. */
   log?: Pick<Log, 'warn' | 'error'>;
+}
+
+export type StoreKind = 'journal' | 'postgres';
+
+/**
+ * The store the configuration asks for: PostgreSQL when DATABASE_URL is set (several instances may share
+ * it), otherwise the embedded journal in DATA_DIR — the default, with nothing to install.
+ */
+export async function openConfiguredStore(
+  config: { databaseUrl?: string; dataDir: string },
+  options: AppStoreOptions = {},
+): Promise<{ store: AppStore; kind: StoreKind }> {
+  if (config.databaseUrl)
+    return {
+      store: await openPostgresStore({ url: config.databaseUrl, collections, schemaVersion, migrations }),
+      kind: 'postgres',
+    };
+  return { store: await openAppStore(config.dataDir, options), kind: 'journal' };
 }
 
 /** Opens Passerelle's store in a data directory with the current schema. */

@@ -10,10 +10,10 @@ import { allUsersByEmail } from '../accounts/queries.ts';
 import { roles } from '../accounts/schema.ts';
 import { inviteUser } from '../accounts/use-cases/invite-user.ts';
 import { createUser, NewUser } from '../accounts/users.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { formatDateFr } from '../i18n/format-date-fr.ts';
 import { translate } from '../i18n/translate.ts';
-import { openAppStore } from '../open-app-store.ts';
+import { openConfiguredStore } from '../open-app-store.ts';
 import { systemClock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { StoreLockedError } from '../store/errors.ts';
@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<string> {
   const { values, positionals } = readFlags(argv);
   const command = positionals.join(' ');
   const config = loadConfig();
-  if (command === 'user list') return withStore(config.dataDir, listUsers);
+  if (command === 'user list') return withStore(config, listUsers);
   if (command !== 'user add') throw new CliError(usage);
 
   for (const flag of ['email', 'name', 'role'] as const) {
@@ -92,7 +92,7 @@ async function main(argv: string[]): Promise<string> {
     passwordHash = await hashPassword(password);
   }
 
-  return withStore(config.dataDir, async (store) => {
+  return withStore(config, async (store) => {
     const taken = (error: unknown): never => {
       if (error instanceof EmailTakenError) throw new CliError(`Un compte existe déjà avec l’adresse ${input.email}.`);
       throw error;
@@ -110,8 +110,10 @@ async function main(argv: string[]): Promise<string> {
   });
 }
 
-async function withStore(dataDir: string, run: (store: AppStore) => Promise<string>): Promise<string> {
-  const store = await openAppStore(dataDir).catch((error: unknown) => {
+async function withStore(config: Config, run: (store: AppStore) => Promise<string>): Promise<string> {
+  const dataDir = config.dataDir;
+  // With PostgreSQL the server may keep running: the database takes several clients.
+  const { store } = await openConfiguredStore(config).catch((error: unknown) => {
     if (error instanceof StoreLockedError) {
       throw new CliError(
         `Le dossier de données ${dataDir} est utilisé par le serveur Passerelle (processus ${error.pid}) : ` +

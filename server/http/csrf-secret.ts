@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { AppStore } from '../store/app-collections.ts';
 
 /**
  * The key that signs CSRF tokens, in its own owner-only file under the data directory rather than in
@@ -19,4 +20,18 @@ export async function loadCsrfSecret(dataDir: string): Promise<string> {
   await writeFile(temp, `${secret}\n`, { mode: 0o600 });
   await rename(temp, file);
   return secret;
+}
+
+/**
+ * With PostgreSQL, every instance must sign forms with the same key: it is kept in the database (which,
+ * unlike the journal, is not a file copied around with backups of the data folder), created once.
+ */
+export async function loadSharedCsrfSecret(store: AppStore): Promise<string> {
+  const candidate = randomBytes(32).toString('base64url');
+  return store.transact(async (tx) => {
+    const existing = await tx.get('settings', 'csrf-secret');
+    if (existing) return existing.value;
+    tx.put('settings', { id: 'csrf-secret', value: candidate });
+    return candidate;
+  });
 }

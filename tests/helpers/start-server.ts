@@ -70,6 +70,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       COURSES_DIR: coursesDir,
       NODE_ENV: 'production',
       LOG_REQUESTS: 'false',
+      // The embedded store unless a test asks for PostgreSQL: CI's DATABASE_URL is for the suites that
+      // create their own database.
+      DATABASE_URL: '',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

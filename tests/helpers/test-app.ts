@@ -10,7 +10,7 @@ import { createApp } from '../../server/app.ts';
 import type { Catalog } from '../../server/catalog/course.ts';
 import { loadCatalog } from '../../server/catalog/load-catalog.ts';
 import type { Config } from '../../server/config.ts';
-import { openAppStore } from '../../server/open-app-store.ts';
+import { openAppStore, openConfiguredStore } from '../../server/open-app-store.ts';
 import type { AppStore } from '../../server/store/app-collections.ts';
 import type { StoreFs } from '../../server/store/journal/store-fs.ts';
 import { fixturesDir, testConfig } from './test-config.ts';
@@ -33,11 +33,21 @@ const quietStoreLog = { warn: () => {}, error: (...args: unknown[]) => console.e
 
 /** The real app on a fresh data directory and a catalog folder (the valid fixture by default). */
 export async function createTestApp(
-  options: { coursesDir?: string; config?: Partial<Config>; dataDir?: string; start?: Date; fs?: StoreFs } = {},
+  options: {
+    coursesDir?: string;
+    config?: Partial<Config>;
+    dataDir?: string;
+    start?: Date;
+    fs?: StoreFs;
+    /** A PostgreSQL database (tests/helpers/test-database.ts) instead of the journal in `dataDir`. */
+    databaseUrl?: string;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'passerelle-data-')));
   const { catalog } = await loadCatalog(options.coursesDir ?? path.join(fixturesDir, 'courses/valid'));
-  const store = await openAppStore(dataDir, { fs: options.fs, log: quietStoreLog });
+  const store = options.databaseUrl
+    ? (await openConfiguredStore({ databaseUrl: options.databaseUrl, dataDir })).store
+    : await openAppStore(dataDir, { fs: options.fs, log: quietStoreLog });
   let now = options.start ?? new Date('2026-11-23T09:00:00Z');
   const app = createApp({
     config: testConfig({ dataDir, ...options.config }),

@@ -3,22 +3,39 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { issueToken } from '../../../server/accounts/one-time-tokens.ts';
 import { createUser } from '../../../server/accounts/users.ts';
 import { addUser, createTestApp, csrfOf, signIn, type TestApp } from '../../helpers/test-app.ts';
+import { createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../../helpers/test-database.ts';
 
 const opened: TestApp[] = [];
+const databases: TestDatabase[] = [];
 afterEach(async () => {
   for (const t of opened.splice(0)) await t.close().catch(() => {});
+  for (const db of databases.splice(0)) await db.drop();
 });
-const open = async (...args: Parameters<typeof createTestApp>) => {
-  const t = await createTestApp(...args);
-  opened.push(t);
-  return t;
-};
+
+// The whole journey runs on the embedded store and, where DATABASE_URL is set (CI), on PostgreSQL.
+const stores = skipWithoutDatabase ? (['journal'] as const) : (['journal', 'postgres'] as const);
 
 // The valid fixture: module "premier" (4 questions) then the final assessment "evaluation" (2 questions, 80 %).
 const wrongFirstQuiz = { q1: 'c1', q2: ['c1'], q3: 'c1', q4: 'Facebook' };
 const rightFirstQuiz = { q1: 'c2', q2: ['c1', 'c2'], q3: 'c2', q4: '  whats app ! ' };
 
-describe('learning journey', () => {
+describe.each(stores)('learning journey on the %s store', (kind) => {
+  // A restart reopens the same data: the same folder, or the same database.
+  let databaseUrl: string | undefined;
+  const open = async (options: Parameters<typeof createTestApp>[0] = {}) => {
+    if (kind === 'postgres' && !databaseUrl) {
+      const db = await createTestDatabase();
+      databases.push(db);
+      databaseUrl = db.url;
+    }
+    const t = await createTestApp({ ...options, databaseUrl });
+    opened.push(t);
+    return t;
+  };
+  afterEach(() => {
+    databaseUrl = undefined;
+  });
+
   it('takes an invited learner from password to completed course, and survives a restart', async () => {
     const t = await open();
     const learner = await createUser(
