@@ -122,7 +122,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(routesUnder(['/admin'], adminRoutes(accountDeps)));
   app.use(routesUnder(['/me'], meRoutes(learningDeps)));
-  // Certificates, HR reports and the studio load their heavy libraries (pdfkit, exceljs, zip) on first use.
+  // Certificates, HR reports and the studio load their heavy libraries (pdfkit, zip) on first use.
   app.use(
     lazyRoutes(['/certificates', '/verify'], async () =>
       (await import('./certificates/routes.ts')).certificateRoutes({ store, clock, config }),

@@ -16,7 +16,8 @@ import {
   workbookXml,
 } from './xlsx-parts.ts';
 
-export type XlsxKind = 'text' | 'integer' | 'decimal' | 'date';
+/** `number` is shown as typed (General); `integer` and `decimal` with 0 and 2 decimals. */
+export type XlsxKind = 'text' | 'integer' | 'decimal' | 'number' | 'date';
 export interface XlsxColumn {
   header: string;
   kind: XlsxKind;
@@ -29,12 +30,16 @@ export type XlsxCell = string | number | { year: number; month: number; day: num
 /** Excel refuses a cell longer than this. */
 const maxCellLength = 32_767;
 const excelEpoch = Date.UTC(1899, 11, 30);
-const rowsPerChunk = 200;
+const rowsPerChunk = 50;
 
 function columnName(index: number): string {
   let name = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
+}
+
+function numberStyle(kind: XlsxKind): keyof typeof cellStyles {
+  return kind === 'decimal' || kind === 'integer' ? kind : 'number';
 }
 
 function cellXml(ref: string, kind: XlsxKind, value: XlsxCell): string {
@@ -84,7 +89,8 @@ export async function writeXlsx(
   rows: AsyncIterable<readonly XlsxCell[]>,
 ): Promise<number> {
   const zip = new yazl.ZipFile();
-  const sheet = new PassThrough();
+  // Small buffers: most of what is held is compressed, and 16 KB of deflated XML is thousands of rows.
+  const sheet = new PassThrough({ highWaterMark: 4096 });
   zip.addBuffer(Buffer.from(contentTypesXml), '[Content_Types].xml');
   zip.addBuffer(Buffer.from(packageRelsXml), '_rels/.rels');
   zip.addBuffer(Buffer.from(workbookXml(sheetName)), 'xl/workbook.xml');

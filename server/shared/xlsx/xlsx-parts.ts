@@ -25,7 +25,7 @@ export function workbookXml(sheetName: string): string {
 }
 
 /** Style index of each kind of cell in `stylesXml` (0 is the default). */
-export const cellStyles = { text: 0, integer: 1, decimal: 2, date: 3, header: 4 } as const;
+export const cellStyles = { text: 0, number: 0, integer: 1, decimal: 2, date: 3, header: 4 } as const;
 
 export const stylesXml = `${xmlHead}<styleSheet xmlns="${main}">\
 <numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>\

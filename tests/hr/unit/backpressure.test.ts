@@ -75,7 +75,7 @@ describe('export backpressure', () => {
     expect(maxLead).toBeLessThan(300);
   });
 
-  // XLSX stalls later: exceljs fills 64 KB batches and zlib blocks before `out` sees a byte.
+  // XLSX stalls later: deflate holds up to 16 KB of compressed XML, a few thousand rows, before `out` sees a byte.
   for (const [format, write, bound] of [
     ['CSV', (rows: AsyncIterable<CompletionRow>, out: Writable) => writeCompletionsCsv(rows, out, 'excel-fr'), 500],
     ['XLSX', writeCompletionsXlsx, 3_000],
