@@ -1,19 +1,9 @@
 // Studio progressive enhancement: everything here also works without JavaScript, through the forms'
 // own buttons. With it: live preview while typing, jump to an error's line, insert an image at the
 // cursor, suggested addresses, and a warning before leaving unsaved text.
-(() => {
-  const slugify = (text) =>
-    text
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .replace(/œ/g, 'oe')
-      .replace(/æ/g, 'ae')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '');
+import { slugify } from './slugify.js';
 
+(() => {
   // Suggested address: follows the title until the person types an address of their own.
   for (const form of document.querySelectorAll('form[data-slug-from]')) {
     const title = form.querySelector('[name="title"]');

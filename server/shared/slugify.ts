@@ -1,13 +1,2 @@
-/** Lowercase ASCII letters, digits and single hyphens: « Écrire à l'équipe ! » → `ecrire-a-l-equipe`. */
-export function slugify(text: string, maxLength = 60): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, maxLength)
-    .replace(/-+$/, '');
-}
+// Served to the browser as /static/slugify.js too (public/studio.js imports it): one implementation.
+export { slugify } from '../../public/slugify.js';

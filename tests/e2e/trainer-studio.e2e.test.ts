@@ -64,6 +64,22 @@ describe('a trainer in the studio', () => {
 
     await audit.goto(page, 'Module publié', `${server.baseUrl}/courses/demo/premier`);
     expect(await mainText(page)).toContain(addedLine);
+
+    // The studio's script is a module sharing slugify with the server: the address follows the title.
+    await audit.goto(page, 'Nouvelle formation', `${server.baseUrl}/studio/new`);
+    await page.getByLabel('Titre de la formation').fill('Écrire à l’équipe !');
+    expect(await page.getByLabel('Nom dans l’adresse (facultatif)').inputValue()).toBe('ecrire-a-l-equipe');
+
+    // Her own account: a new password, then every session closed.
+    const newPassword = 'un autre jardin du jeudi';
+    await audit.goto(page, 'Changer mon mot de passe', `${server.baseUrl}/account/password`);
+    await page.getByLabel('Mot de passe actuel').fill(learnerPassword);
+    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(newPassword);
+    await page.getByLabel('Confirmez le nouveau mot de passe').fill(newPassword);
+    await audit.visit(page, 'Mot de passe changé', () => click('button', 'Changer le mot de passe'));
+    expect(await mainText(page)).toContain('Votre mot de passe a été changé');
+    await audit.goto(page, 'Se déconnecter partout', `${server.baseUrl}/account/sign-out-everywhere`);
+    await audit.visit(page, 'Toutes les sessions fermées', () => click('button', 'Fermer toutes mes sessions'));
     audit.expectEveryPageChecked();
     await context.close();
   });
