@@ -15,7 +15,7 @@ afterAll(() => t.close());
 describe('health, security headers and static files', () => {
   it('answers healthz with a small JSON status', async () => {
     const res = await request(app).get('/healthz').expect(200);
-    expect(res.body).toEqual({ status: 'ok', courses: 1 });
+    expect(res.body).toEqual({ status: 'ok', store: 'journal', courses: 1 });
   });
 
   it('sends strict security headers that still allow plain HTTP', async () => {

@@ -1,0 +1,61 @@
+// npm run db:migrate                 creates or upgrades the PostgreSQL schema (DATABASE_URL), then stops
+// npm run db:import -- <DATA_DIR>    copies an embedded store into an empty PostgreSQL database
+// npm run db:export -- <DATA_DIR>    copies the PostgreSQL database into a new, empty data folder
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { collections, migrations, schemaVersion } from '../collections.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { openAppStore } from '../open-app-store.ts';
+import { copyStore, StoreNotEmptyError } from '../store/copy-store.ts';
+import { openPostgresStore } from '../store/postgres/open-postgres-store.ts';
+
+class CliError extends Error {}
+
+const usage =
+  'Usage : npm run db:migrate | npm run db:import -- <dossier-de-données> | npm run db:export -- <dossier-de-données>';
+
+async function main(args: string[]): Promise<string> {
+  const [command, folder] = args;
+  const { databaseUrl } = loadConfig();
+  if (!databaseUrl) throw new CliError('DATABASE_URL n’est pas défini : indiquez la base PostgreSQL (postgres://…).');
+  const openDatabase = () => openPostgresStore({ url: databaseUrl, collections, schemaVersion, migrations });
+  if (command === 'migrate' && !folder) {
+    await (await openDatabase()).close();
+    return `Schéma PostgreSQL à jour (version ${schemaVersion}).`;
+  }
+  if ((command !== 'import' && command !== 'export') || !folder) throw new CliError(usage);
+  const dir = path.resolve(folder);
+  if (command === 'import' && !existsSync(dir))
+    throw new CliError(`Dossier de données introuvable : ${dir}`);
+  if (command === 'export' && existsSync(dir) && readdirSync(dir).length > 0)
+    throw new CliError(`Le dossier ${dir} n’est pas vide : choisissez un dossier nouveau ou vide.`);
+  const [journal, database] = [await openAppStore(dir), await openDatabase()];
+  try {
+    const [from, to] = command === 'import' ? [journal, database] : [database, journal];
+    const copied = await copyStore(from, to, Object.keys(collections) as never, {
+      onProgress: (coll, count) => process.stderr.write(`\r${coll} : ${count} ligne(s)   `),
+    });
+    process.stderr.write('\n');
+    const total = Object.values(copied).reduce((a, b) => a + b, 0);
+    return `${total} ligne(s) copiée(s) ${command === 'import' ? `de ${dir} vers PostgreSQL` : `de PostgreSQL vers ${dir}`} : ${Object.entries(
+      copied,
+    )
+      .map(([coll, n]) => `${coll} ${n}`)
+      .join(', ')}.`;
+  } finally {
+    await Promise.all([journal.close(), database.close()]);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (message) => console.log(message),
+  (error: unknown) => {
+    const known =
+      error instanceof CliError ||
+      error instanceof ConfigError ||
+      error instanceof StoreNotEmptyError ||
+      /^Store\w+Error$/.test((error as Error)?.name ?? '');
+    console.error(known ? (error as Error).message : error);
+    process.exit(1);
+  },
+);
