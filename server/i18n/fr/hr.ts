@@ -1,6 +1,6 @@
 /** HR follow-up (« Suivi RH »): the completions dashboard, one learner’s page, and the exported files. */
 export const hr = {
-  'hr.dashboard.title': 'Suivi des formations',
+  'hr.dashboard.title': 'Suivi RH',
   'hr.dashboard.lead':
     'Qui a suivi quoi, et quand : à filtrer, puis à exporter pour le plan de formation, un financeur ou un audit qualité.',
   'hr.filters.heading': 'Filtres',
@@ -79,7 +79,7 @@ export const hr = {
   'hr.certificateStatus.revoked': 'Révoquée',
   'hr.certificateStatus.replaced': 'Remplacée',
   'hr.learner.title': '{name} — suivi des formations',
-  'hr.learner.back': '← Suivi des formations',
+  'hr.learner.back': '← Suivi RH',
   'hr.learner.email': 'E-mail',
   'hr.learner.matricule': 'Matricule',
   'hr.learner.structure': 'Structure',
