@@ -25,8 +25,7 @@ async function main(args: string[]): Promise<string> {
   }
   if ((command !== 'import' && command !== 'export') || !folder) throw new CliError(usage);
   const dir = path.resolve(folder);
-  if (command === 'import' && !existsSync(dir))
-    throw new CliError(`Dossier de données introuvable : ${dir}`);
+  if (command === 'import' && !existsSync(dir)) throw new CliError(`Dossier de données introuvable : ${dir}`);
   if (command === 'export' && existsSync(dir) && readdirSync(dir).length > 0)
     throw new CliError(`Le dossier ${dir} n’est pas vide : choisissez un dossier nouveau ou vide.`);
   const [journal, database] = [await openAppStore(dir), await openDatabase()];
