@@ -17,6 +17,8 @@ export interface RunningServer {
   output(): string;
   /** SIGTERM (SIGKILL after 5 s); resolves with the exit code once the process has ended. */
   stop(): Promise<number | null>;
+  /** SIGKILL at once, as a crash or an out-of-memory kill would; resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -108,6 +110,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     setupLink: /https?:\/\/[^\s"]+\/setup\?token=[^\s"]+/.exec(output)?.[0],
     output: () => output,
     stop,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
   };
 }
 
