@@ -55,6 +55,7 @@ export async function createTestApp(
     store,
     clock: () => now,
     csrfSecret: 'test-secret',
+    storeKind: options.databaseUrl ? 'postgres' : 'journal',
   });
   return {
     app,

@@ -32,8 +32,8 @@ function isUnavailable(error: unknown): boolean {
   return (
     /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|CONNECTION_\w+)$/.test(code) ||
     code.startsWith('08') ||
-    code === '57P01' ||
-    code === '57P03'
+    // Shut down, starting up, refusing connections, out of connection slots.
+    ['57P01', '57P03', '55000', '53300'].includes(code)
   );
 }
 
