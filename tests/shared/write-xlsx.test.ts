@@ -52,6 +52,21 @@ describe('writeXlsx', () => {
     expect(sheet.getColumn(1).width).toBe(24);
   });
 
+  it('shows a number as typed unless the column says integer or two decimals', async () => {
+    const mixed: XlsxColumn[] = [
+      { header: 'Note', kind: 'number', width: 8 },
+      { header: 'Modules', kind: 'integer', width: 8 },
+    ];
+    const chunks: Buffer[] = [];
+    const out = new PassThrough();
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    await writeXlsx(out, 'S', mixed, rowsOf([[87.5, 3]]));
+    const sheet = await readBack(Buffer.concat(chunks));
+    expect(sheet.getCell('A2').value).toBe(87.5);
+    expect(sheet.getCell('A2').numFmt ?? 'General').toBe('General');
+    expect(sheet.getCell('B2').numFmt).toBe('0');
+  });
+
   it('stores a text that looks like a formula as text, never as a formula', async () => {
     const sheet = await readBack(await toBuffer([['=HYPERLINK("http://x")', 1, 1, null]]));
     expect(sheet.getCell('A2').value).toBe('=HYPERLINK("http://x")');

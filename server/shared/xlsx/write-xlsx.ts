@@ -48,9 +48,7 @@ function cellXml(ref: string, kind: XlsxKind, value: XlsxCell): string {
     // Inline text is never read as a formula, whatever it starts with.
     return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value.slice(0, maxCellLength))}</t></is></c>`;
   if (typeof value === 'number')
-    return Number.isFinite(value)
-      ? `<c r="${ref}" s="${cellStyles[kind === 'decimal' ? 'decimal' : 'integer']}"><v>${value}</v></c>`
-      : '';
+    return Number.isFinite(value) ? `<c r="${ref}" s="${cellStyles[numberStyle(kind)]}"><v>${value}</v></c>` : '';
   const serial = (Date.UTC(value.year, value.month - 1, value.day) - excelEpoch) / 86_400_000;
   return `<c r="${ref}" s="${cellStyles.date}"><v>${serial}</v></c>`;
 }
