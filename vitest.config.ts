@@ -39,6 +39,9 @@ export default defineConfig({
           include: slow,
           exclude,
           sequence: { groupOrder: 1 },
+          // One file at a time: these start servers and workers and some measure latency, which a
+          // neighbour file loading both cores would distort.
+          maxWorkers: 1,
         },
       },
     ],
