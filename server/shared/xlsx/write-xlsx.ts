@@ -1,7 +1,7 @@
 // A streaming writer for one-sheet XLSX files: rows are written as they come (inline strings, no
 // shared-string table), deflated by yazl and paced to what the reader accepts, so memory stays flat
 // whatever the number of rows. Written here because the libraries that stream XLSX are unmaintained
-// (decision 004 and the hardening notes in docs/operations.md); the format needed is small.
+// or do not stream (decision 004); the format needed is small.
 import type { Writable } from 'node:stream';
 import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
