@@ -32,6 +32,8 @@ import { readingRoutes } from './learning/routes.ts';
 import type { StoreKind } from './open-app-store.ts';
 import { type Log, silentLog } from './shared/log.ts';
 import type { AppStore } from './store/app-collections.ts';
+import type { Cluster } from './store/cluster/cluster.ts';
+import { localCluster } from './store/cluster/local-cluster.ts';
 import { isStudioUpload, studioFormParser } from './studio/studio-body-parsing.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,6 +48,8 @@ export interface AppDeps {
   csrfSecret: string;
   /** Which store is behind `store`, as /healthz reports it. */
   storeKind?: StoreKind;
+  /** What instances share beyond rows (locks, counters, signals); one process alone when not given. */
+  cluster?: Cluster;
   /** Request and error log; silent when not given (tests). */
   log?: Log;
 }
@@ -54,6 +58,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const { config, store, clock } = deps;
   const log = deps.log ?? silentLog;
+  const cluster = deps.cluster ?? localCluster();
   const catalogHolder = deps.catalog instanceof CatalogHolder ? deps.catalog : new CatalogHolder(deps.catalog);
   const app = express();
   app.disable('x-powered-by');
@@ -95,7 +100,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use('/studio', studioFormParser);
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
-  const accountDeps = { store, config, clock };
+  const accountDeps = { store, config, clock, counters: cluster.counters };
   app.use(loadSession(accountDeps));
   app.use(csrfProtection(deps.csrfSecret, config.secure, { deferMultipart: isStudioUpload }));
   app.use(noStoreWhenSignedIn);
@@ -125,7 +130,12 @@ export function createApp(deps: AppDeps): Express {
   // Certificates, HR reports and the studio load their heavy libraries (pdfkit, zip) on first use.
   app.use(
     lazyRoutes(['/certificates', '/verify'], async () =>
-      (await import('./certificates/routes.ts')).certificateRoutes({ store, clock, config }),
+      (await import('./certificates/routes.ts')).certificateRoutes({
+        store,
+        clock,
+        config,
+        counters: cluster.counters,
+      }),
     ),
   );
   app.use(lazyRoutes(['/hr'], async () => (await import('./hr/routes.ts')).hrRoutes(learningDeps)));

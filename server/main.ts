@@ -7,10 +7,9 @@ import { ConfigError, configWarnings, loadConfig } from './config.ts';
 import { loadCsrfSecret, loadSharedCsrfSecret } from './http/csrf-secret.ts';
 import { gracefulShutdown } from './http/graceful-shutdown.ts';
 import { ListenError, listen } from './http/listen.ts';
-import { openConfiguredStore } from './open-app-store.ts';
+import { openConfiguredCluster, openConfiguredStore } from './open-app-store.ts';
 import { systemClock } from './shared/clock.ts';
 import { createLog, type Log } from './shared/log.ts';
-import type { AppStore } from './store/app-collections.ts';
 
 /** Reads the configuration, loads the catalog once, opens the store, listens; stops cleanly on a signal. */
 async function main(): Promise<void> {
@@ -24,14 +23,21 @@ async function main(): Promise<void> {
   );
   const { store, kind: storeKind } = await openConfiguredStore(config, { log });
   log.info(`store: ${storeKind === 'postgres' ? 'PostgreSQL' : `journal in ${config.dataDir}`}`);
-  closeOnFatal(store, log);
+  const cluster = await openConfiguredCluster(config).catch(async (error: unknown) => {
+    await store.close().catch(() => {});
+    throw error;
+  });
+  const closeData = () => Promise.all([cluster.close(), store.close()]).then(() => {});
+  closeOnFatal(closeData, log);
   const csrfSecret =
     storeKind === 'postgres' ? await loadSharedCsrfSecret(store) : await loadCsrfSecret(config.dataDir);
-  const server = createServer(createApp({ config, catalog, store, storeKind, clock: systemClock, csrfSecret, log }));
+  const server = createServer(
+    createApp({ config, catalog, store, storeKind, cluster, clock: systemClock, csrfSecret, log }),
+  );
   try {
     await listen(server, config.port, config.host);
   } catch (error) {
-    await store.close().catch(() => {});
+    await closeData().catch(() => {});
     throw error;
   }
   // Created once the server listens, so a failed start leaves no link that was never shown.
@@ -50,7 +56,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'stopping: finishing the requests in flight');
     void gracefulShutdown({
       server,
-      closeStore: () => store.close(),
+      closeStore: closeData,
       timeoutMs: config.shutdownTimeoutSeconds * 1000,
       log,
     }).then((code) => process.exit(code));
@@ -60,11 +66,11 @@ async function main(): Promise<void> {
 }
 
 /** A bug that escapes every handler still releases the data directory before the process dies. */
-function closeOnFatal(store: AppStore, log: Log): void {
+function closeOnFatal(closeData: () => Promise<void>, log: Log): void {
   const die = (kind: string) => (error: unknown) => {
     log.fatal({ err: error }, kind);
     const timer = setTimeout(() => process.exit(1), 5_000);
-    store.close().finally(() => {
+    closeData().finally(() => {
       clearTimeout(timer);
       process.exit(1);
     });

@@ -1,6 +1,9 @@
 import { collections, migrations, schemaVersion } from './collections.ts';
 import type { Log } from './shared/log.ts';
 import type { AppCollections, AppStore } from './store/app-collections.ts';
+import type { Cluster } from './store/cluster/cluster.ts';
+import { localCluster } from './store/cluster/local-cluster.ts';
+import { openPostgresCluster } from './store/cluster/postgres-cluster.ts';
 import type { JournalStore } from './store/journal/journal-store.ts';
 import { openJournalStore } from './store/journal/open-journal-store.ts';
 import type { StoreFs } from './store/journal/store-fs.ts';
@@ -28,6 +31,11 @@ export async function openConfiguredStore(
       kind: 'postgres',
     };
   return { store: await openAppStore(config.dataDir, options), kind: 'journal' };
+}
+
+/** What the instances share beside the store: in PostgreSQL with it, in memory for the embedded store. */
+export function openConfiguredCluster(config: { databaseUrl?: string }): Promise<Cluster> {
+  return config.databaseUrl ? openPostgresCluster(config.databaseUrl) : Promise.resolve(localCluster());
 }
 
 /** Opens Passerelle's store in a data directory with the current schema. */

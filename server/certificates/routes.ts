@@ -4,10 +4,12 @@ import { z } from 'zod';
 import { requireRole, requireUser } from '../accounts/guards.ts';
 import type { Config } from '../config.ts';
 import { parseForm } from '../http/parse-form.ts';
+import { SharedRateLimitStore } from '../http/shared-rate-limit-store.ts';
 import { translate } from '../i18n/translate.ts';
 import type { Clock } from '../shared/clock.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import type { AppStore } from '../store/app-collections.ts';
+import type { SharedCounters } from '../store/cluster/cluster.ts';
 import { canSeeCertificate } from './can-see-certificate.ts';
 import { certificatePage, type FormState, verificationPage } from './certificate-pages.ts';
 import { certificatePdf } from './certificate-pdf.ts';
@@ -23,6 +25,8 @@ export interface CertificateRouteDeps {
   store: AppStore;
   clock: Clock;
   config: Config;
+  /** The rate limit of /verify counts across instances. */
+  counters: SharedCounters;
 }
 
 type Handler = (deps: CertificateRouteDeps) => RequestHandler;
@@ -37,7 +41,7 @@ export function certificateRoutes(deps: CertificateRouteDeps): Router {
   router.post('/certificates/:id/revoke', ...hrOrAdmin, revoke(deps));
   router.post('/certificates/:id/reissue', ...hrOrAdmin, reissue(deps));
   // Public: no account, nothing beyond what the PDF prints, not indexed, rate-limited against enumeration.
-  router.use('/verify', verifyLimiter(), publicPage);
+  router.use('/verify', verifyLimiter(deps.counters), publicPage);
   router.get('/verify', findByCode(deps));
   router.get('/verify/:token', showVerification(deps));
   return router;
@@ -135,8 +139,9 @@ const reissue: Handler = (deps) =>
     }
   };
 
-function verifyLimiter(): RequestHandler {
+function verifyLimiter(counters: SharedCounters): RequestHandler {
   return rateLimit({
+    store: new SharedRateLimitStore(counters, 'verify'),
     windowMs: 60_000,
     limit: 30,
     standardHeaders: 'draft-8',

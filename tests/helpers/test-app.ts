@@ -10,7 +10,7 @@ import { createApp } from '../../server/app.ts';
 import type { Catalog } from '../../server/catalog/course.ts';
 import { loadCatalog } from '../../server/catalog/load-catalog.ts';
 import type { Config } from '../../server/config.ts';
-import { openAppStore, openConfiguredStore } from '../../server/open-app-store.ts';
+import { openAppStore, openConfiguredCluster, openConfiguredStore } from '../../server/open-app-store.ts';
 import type { AppStore } from '../../server/store/app-collections.ts';
 import type { StoreFs } from '../../server/store/journal/store-fs.ts';
 import { fixturesDir, testConfig } from './test-config.ts';
@@ -48,6 +48,7 @@ export async function createTestApp(
   const store = options.databaseUrl
     ? (await openConfiguredStore({ databaseUrl: options.databaseUrl, dataDir })).store
     : await openAppStore(dataDir, { fs: options.fs, log: quietStoreLog });
+  const cluster = await openConfiguredCluster({ databaseUrl: options.databaseUrl });
   let now = options.start ?? new Date('2026-11-23T09:00:00Z');
   const app = createApp({
     config: testConfig({ dataDir, ...options.config }),
@@ -55,6 +56,7 @@ export async function createTestApp(
     store,
     clock: () => now,
     csrfSecret: 'test-secret',
+    cluster,
     storeKind: options.databaseUrl ? 'postgres' : 'journal',
   });
   return {
@@ -67,7 +69,7 @@ export async function createTestApp(
     },
     now: () => now,
     close: async () => {
-      await store.close();
+      await Promise.all([store.close(), cluster.close()]);
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -100,4 +100,21 @@ describe.skipIf(skipWithoutDatabase)('two instances on one PostgreSQL database',
     await request(a.app).get(`/invitations/${token}`).expect(404);
     expect(await signInOn(a, 'lea@exemple.org', 'jardin partagé du mardi')).not.toHaveLength(0);
   });
+
+  it('counts failed sign-ins on both instances together: the throttle is shared', async () => {
+    const target = await addUser(a, 'learner');
+    const attempt = async (t: TestApp) => {
+      const page = await request(t.app).get('/login');
+      const cookies = [page.headers['set-cookie'] ?? []].flat().map((c) => c.split(';')[0]);
+      return request(t.app)
+        .post('/login')
+        .set('Cookie', cookies.join('; '))
+        .type('form')
+        .send({ _csrf: csrfOf(page.text), email: target.email, password: 'pas le bon mot de passe' });
+    };
+    // Five failures spread over A and B: the sixth attempt waits, on either instance.
+    for (const t of [a, b, a, b, a]) expect((await attempt(t)).status).toBe(401);
+    expect((await attempt(b)).status).toBe(429);
+    expect((await attempt(a)).status).toBe(429);
+  });
 });

@@ -17,8 +17,8 @@ export function sessionRoutes(deps: AccountDeps): Router {
   const router = Router();
   router.get('/login', showSignIn);
   // One throttle for every check of a password: signing in, and confirming it to change it.
-  const throttle = new LoginThrottle();
-  router.post('/login', signInLimiter(), submitSignIn(deps, throttle));
+  const throttle = new LoginThrottle(deps.counters);
+  router.post('/login', signInLimiter(deps.counters), submitSignIn(deps, throttle));
   router.post('/logout', signOut(deps));
   // First run: a one-time setup link printed at start-up creates the first administrator.
   router.get('/setup', showSetup(deps));

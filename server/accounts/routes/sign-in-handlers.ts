@@ -2,7 +2,9 @@ import type { RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { type FieldErrors, parseForm } from '../../http/parse-form.ts';
+import { SharedRateLimitStore } from '../../http/shared-rate-limit-store.ts';
 import { says } from '../../shared/says.ts';
+import type { SharedCounters } from '../../store/cluster/cluster.ts';
 import type { AccountDeps } from '../account-deps.ts';
 import { SignInFailedError, SignInThrottledError } from '../errors.ts';
 import type { LoginThrottle } from '../login-throttle.ts';
@@ -31,8 +33,9 @@ export const showSignIn: RequestHandler = (req, res) => {
 };
 
 /** 30 failed sign-ins per client address in 15 minutes, whatever the accounts tried. */
-export function signInLimiter(): RequestHandler {
+export function signInLimiter(counters: SharedCounters): RequestHandler {
   return rateLimit({
+    store: new SharedRateLimitStore(counters, 'sign-in'),
     windowMs: 15 * 60 * 1000,
     limit: 30,
     standardHeaders: 'draft-8',

@@ -27,14 +27,14 @@ export async function authenticate(
   throttle: LoginThrottle,
 ): Promise<Readonly<User>> {
   const account = normalizeEmail(input.email);
-  const wait = throttle.waitMs(account, input.client, clock().getTime());
+  const wait = await throttle.waitMs(account, input.client, clock().getTime());
   if (wait > 0) throw new SignInThrottledError(wait);
   const user = await findUserByEmail(store, account);
   const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
   const now = clock();
   const signedIn = user && valid && user.active ? user : undefined;
-  if (signedIn) throttle.succeed(account, input.client);
-  const nextWaitMs = signedIn ? 0 : throttle.fail(account, input.client, now.getTime());
+  if (signedIn) await throttle.succeed(account, input.client);
+  const nextWaitMs = signedIn ? 0 : await throttle.fail(account, input.client, now.getTime());
   if (user && audited.has(user.role)) {
     await store.transact((tx) => {
       recordAudit(tx, {

@@ -29,13 +29,13 @@ export async function changePassword(
 ): Promise<Readonly<User>> {
   const person = await findUser(store, input.userId);
   if (!person?.active) throw new UserNotFoundError(input.userId);
-  const wait = throttle.waitMs(person.email, input.client, clock().getTime());
+  const wait = await throttle.waitMs(person.email, input.client, clock().getTime());
   if (wait > 0) throw new SignInThrottledError(wait);
   if (!(await verifyPassword(person.passwordHash, input.current))) {
-    throttle.fail(person.email, input.client, clock().getTime());
+    await throttle.fail(person.email, input.client, clock().getTime());
     throw new WrongPasswordError();
   }
-  throttle.succeed(person.email, input.client);
+  await throttle.succeed(person.email, input.client);
   const passwordHash = await hashNewPassword(input.password, person);
   return store.transact(async (tx) => {
     const now = clock();

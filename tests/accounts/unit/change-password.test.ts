@@ -45,7 +45,7 @@ describe('changePassword', () => {
     for (let i = 0; i < 5; i++) {
       await expect(changePassword(input({ current: 'faux' }), s, throttle)).rejects.toThrow(WrongPasswordError);
     }
-    expect(throttle.waitMs('jean@exemple.org', '198.51.100.4', s.clock().getTime())).toBe(15_000);
+    expect(await throttle.waitMs('jean@exemple.org', '198.51.100.4', s.clock().getTime())).toBe(15_000);
     expect(await verifyPassword((await s.store.get('users', jean.id))!.passwordHash, strongPassword)).toBe(false);
   });
 
