@@ -35,6 +35,9 @@ import type { AppStore } from './store/app-collections.ts';
 import type { Cluster } from './store/cluster/cluster.ts';
 import { localCluster } from './store/cluster/local-cluster.ts';
 import { isStudioUpload, studioFormParser } from './studio/studio-body-parsing.ts';
+import { studioPaths } from './studio/studio-paths.ts';
+import { type CourseTreeSync, noTreeSync, storeTreeSync } from './studio/tree-sync/course-tree-sync.ts';
+import { followPublications } from './studio/tree-sync/shared-course-lock.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -50,6 +53,8 @@ export interface AppDeps {
   storeKind?: StoreKind;
   /** What instances share beyond rows (locks, counters, signals); one process alone when not given. */
   cluster?: Cluster;
+  /** The studio's course folders kept in the store; by default, in PostgreSQL when the cluster is there. */
+  courseTrees?: CourseTreeSync;
   /** Request and error log; silent when not given (tests). */
   log?: Log;
 }
@@ -60,6 +65,12 @@ export function createApp(deps: AppDeps): Express {
   const log = deps.log ?? silentLog;
   const cluster = deps.cluster ?? localCluster();
   const catalogHolder = deps.catalog instanceof CatalogHolder ? deps.catalog : new CatalogHolder(deps.catalog);
+  const trees =
+    deps.courseTrees ?? (cluster.kind === 'postgres' ? storeTreeSync(store, studioPaths(config)) : noTreeSync);
+  // A course published on another instance is served here as soon as it is announced.
+  void followPublications({ cluster, trees, catalog: catalogHolder, paths: studioPaths(config), clock }, (err) =>
+    log.error({ err }, 'studio: could not load a course published on another instance'),
+  ).catch((err: unknown) => log.error({ err }, 'studio: cannot follow publications'));
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -141,7 +152,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(lazyRoutes(['/hr'], async () => (await import('./hr/routes.ts')).hrRoutes(learningDeps)));
   app.use(
     lazyRoutes(['/studio'], async () =>
-      (await import('./studio/studio-routes.ts')).studioRoutes({ catalogHolder, store, clock, config }),
+      (await import('./studio/studio-routes.ts')).studioRoutes({ catalogHolder, store, clock, config, cluster, trees }),
     ),
   );
   app.use(readingRoutes(learningDeps));

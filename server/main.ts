@@ -10,17 +10,14 @@ import { ListenError, listen } from './http/listen.ts';
 import { openConfiguredCluster, openConfiguredStore } from './open-app-store.ts';
 import { systemClock } from './shared/clock.ts';
 import { createLog, type Log } from './shared/log.ts';
+import { studioPaths } from './studio/studio-paths.ts';
+import { noTreeSync, storeTreeSync } from './studio/tree-sync/course-tree-sync.ts';
 
 /** Reads the configuration, loads the catalog once, opens the store, listens; stops cleanly on a signal. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLog({ format: config.logFormat, level: config.logLevel });
   for (const warning of configWarnings(config)) log.warn(warning);
-  const { catalog, issues } = await loadCatalog(config.coursesDir);
-  for (const issue of issues) log.warn(`course error: ${formatCourseIssue(issue)}`);
-  log.info(
-    `catalog: ${catalog.courses.length} course(s) loaded${issues.length ? `, ${issues.length} error(s): broken courses are left out` : ''}`,
-  );
   const { store, kind: storeKind } = await openConfiguredStore(config, { log });
   log.info(`store: ${storeKind === 'postgres' ? 'PostgreSQL' : `journal in ${config.dataDir}`}`);
   const cluster = await openConfiguredCluster(config).catch(async (error: unknown) => {
@@ -31,8 +28,17 @@ async function main(): Promise<void> {
   closeOnFatal(closeData, log);
   const csrfSecret =
     storeKind === 'postgres' ? await loadSharedCsrfSecret(store) : await loadCsrfSecret(config.dataDir);
+  // Instances sharing PostgreSQL keep studio courses in it: bring this disk up to date before loading the catalog.
+  const courseTrees = cluster.kind === 'postgres' ? storeTreeSync(store, studioPaths(config)) : noTreeSync;
+  for (const slug of await courseTrees.staleCourses())
+    await cluster.exclusive(`studio:${slug}`, () => courseTrees.pull(slug));
+  const { catalog, issues } = await loadCatalog(config.coursesDir);
+  for (const issue of issues) log.warn(`course error: ${formatCourseIssue(issue)}`);
+  log.info(
+    `catalog: ${catalog.courses.length} course(s) loaded${issues.length ? `, ${issues.length} error(s): broken courses are left out` : ''}`,
+  );
   const server = createServer(
-    createApp({ config, catalog, store, storeKind, cluster, clock: systemClock, csrfSecret, log }),
+    createApp({ config, catalog, store, storeKind, cluster, courseTrees, clock: systemClock, csrfSecret, log }),
   );
   try {
     await listen(server, config.port, config.host);

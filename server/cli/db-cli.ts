@@ -8,15 +8,20 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { openAppStore } from '../open-app-store.ts';
 import { copyStore, StoreNotEmptyError } from '../store/copy-store.ts';
 import { openPostgresStore } from '../store/postgres/open-postgres-store.ts';
+import { studioPaths } from '../studio/studio-paths.ts';
+import { studioCourseSlugs } from '../studio/tree-sync/course-folder-slugs.ts';
+import { storeTreeSync } from '../studio/tree-sync/course-tree-sync.ts';
 
 class CliError extends Error {}
+
+const treeCollections = ['courseTrees', 'courseTreeFiles'];
 
 const usage =
   'Usage : npm run db:migrate | npm run db:import -- <dossier-de-données> | npm run db:export -- <dossier-de-données>';
 
 async function main(args: string[]): Promise<string> {
   const [command, folder] = args;
-  const { databaseUrl } = loadConfig();
+  const { databaseUrl, coursesDir } = loadConfig();
   if (!databaseUrl) throw new CliError('DATABASE_URL n’est pas défini : indiquez la base PostgreSQL (postgres://…).');
   const openDatabase = () => openPostgresStore({ url: databaseUrl, collections, schemaVersion, migrations });
   if (command === 'migrate' && !folder) {
@@ -31,16 +36,31 @@ async function main(args: string[]): Promise<string> {
   const [journal, database] = [await openAppStore(dir), await openDatabase()];
   try {
     const [from, to] = command === 'import' ? [journal, database] : [database, journal];
-    const copied = await copyStore(from, to, Object.keys(collections) as never, {
+    // The studio's folders are files on the embedded side and rows in PostgreSQL (studio/tree-sync/).
+    const rows = Object.keys(collections).filter((coll) => !treeCollections.includes(coll));
+    const copied = await copyStore(from, to, rows as never, {
       onProgress: (coll, count) => process.stderr.write(`\r${coll} : ${count} ligne(s)   `),
     });
     process.stderr.write('\n');
+    const trees = storeTreeSync(database, studioPaths({ coursesDir, dataDir: dir }));
+    const courses =
+      command === 'import'
+        ? await studioCourseSlugs(journal, studioPaths({ coursesDir, dataDir: dir }))
+        : await trees.staleCourses();
+    for (const slug of courses)
+      if (command === 'import') await trees.push(slug, new Date());
+      else await trees.pull(slug);
     const total = Object.values(copied).reduce((a, b) => a + b, 0);
-    return `${total} ligne(s) copiée(s) ${command === 'import' ? `de ${dir} vers PostgreSQL` : `de PostgreSQL vers ${dir}`} : ${Object.entries(
-      copied,
-    )
-      .map(([coll, n]) => `${coll} ${n}`)
-      .join(', ')}.`;
+    return [
+      `${total} ligne(s) copiée(s) ${command === 'import' ? `de ${dir} vers PostgreSQL` : `de PostgreSQL vers ${dir}`} : ${Object.entries(
+        copied,
+      )
+        .map(([coll, n]) => `${coll} ${n}`)
+        .join(', ')}.`,
+      `Formations du studio (brouillons, versions publiées, historique) copiées : ${courses.length}${
+        command === 'export' && courses.length ? ` ; les versions publiées sont dans ${coursesDir}` : ''
+      }.`,
+    ].join('\n');
   } finally {
     await Promise.all([journal.close(), database.close()]);
   }

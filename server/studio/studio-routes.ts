@@ -10,6 +10,7 @@ import { previewRoutes } from './routes/preview.ts';
 import { refusalPage } from './routes/refusals.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { createStudioContext, type StudioDeps } from './studio-context.ts';
+import { syncStaleCourses } from './tree-sync/shared-course-lock.ts';
 
 /**
  * The studio, for trainers and admins: create and edit courses in the course format, preview them as
@@ -18,18 +19,25 @@ import { createStudioContext, type StudioDeps } from './studio-context.ts';
  */
 export function studioRoutes(deps: StudioDeps): Router {
   const ctx = createStudioContext(deps);
-  return Router()
-    .use('/studio', ...requireRole('trainer', 'admin'), (_req, res, next) => {
-      res.locals.noindex = true;
-      next();
-    })
-    .use(courseRoutes(ctx))
-    .use(moduleRoutes(ctx))
-    .use(editorRoutes(ctx))
-    .use(imageRoutes(ctx))
-    .use(archiveRoutes(ctx))
-    .use(versionRoutes(ctx))
-    .use(analysisRoutes(ctx))
-    .use(previewRoutes(ctx))
-    .use(refusalPage);
+  return (
+    Router()
+      .use('/studio', ...requireRole('trainer', 'admin'), (_req, res, next) => {
+        res.locals.noindex = true;
+        next();
+      })
+      // Another instance may have changed a course since this one last looked: catch up before showing it.
+      .use('/studio', async (_req, _res, next) => {
+        await syncStaleCourses(ctx.sync);
+        next();
+      })
+      .use(courseRoutes(ctx))
+      .use(moduleRoutes(ctx))
+      .use(editorRoutes(ctx))
+      .use(imageRoutes(ctx))
+      .use(archiveRoutes(ctx))
+      .use(versionRoutes(ctx))
+      .use(analysisRoutes(ctx))
+      .use(previewRoutes(ctx))
+      .use(refusalPage)
+  );
 }

@@ -1,7 +1,7 @@
 // npm run db:import / db:export move an installation between the embedded store and PostgreSQL,
 // losing nothing, and never merge into a store that already holds data.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,13 +9,18 @@ import { createUser } from '../../server/accounts/users.ts';
 import { collections, migrations, schemaVersion } from '../../server/collections.ts';
 import { openAppStore } from '../../server/open-app-store.ts';
 import { openPostgresStore } from '../../server/store/postgres/open-postgres-store.ts';
+import { fixturesDir } from '../helpers/test-config.ts';
 import { createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../helpers/test-database.ts';
 
-function dbCli(args: string[], databaseUrl: string): Promise<{ code: number | null; output: string }> {
+function dbCli(
+  args: string[],
+  databaseUrl: string,
+  coursesDir = 'courses',
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     // Not process.env: vitest adds Vite's variables to it (BASE_URL='/' among them).
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/db-cli.ts', ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl, COURSES_DIR: coursesDir },
     });
     let output = '';
     child.stdout.on('data', (chunk) => {
@@ -82,5 +87,57 @@ describe.skipIf(skipWithoutDatabase)('moving an installation between the embedde
     expect(await back.get('audit', 'a1')).toMatchObject({ action: 'test.seeded' });
     await back.close();
     expect((await dbCli(['export', exported], db.url)).output).toContain('n’est pas vide');
+  });
+
+  it('carries the studio’s drafts, publications and history both ways', async () => {
+    const db2 = await createTestDatabase();
+    try {
+      const source = path.join(root, 'studio-source');
+      const sourceCourses = path.join(root, 'studio-courses');
+      const demo = path.join(fixturesDir, 'courses/valid/demo');
+      await cp(demo, path.join(sourceCourses, 'demo'), { recursive: true });
+      await cp(demo, path.join(source, 'drafts/demo'), { recursive: true });
+      await cp(demo, path.join(source, 'course-versions/demo/v2/demo'), { recursive: true });
+      const draftModule = path.join(source, 'drafts/demo/01-premier.md');
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(draftModule, `${await readFile(draftModule, 'utf8')}\nUn ajout du brouillon.\n`);
+      const store = await openAppStore(source);
+      await store.transact((tx) => {
+        tx.put('courseVersions', {
+          id: 'demo@2',
+          course: 'demo',
+          version: 2,
+          publishedAt: '2026-11-30T09:00:00.000Z',
+          publishedBy: null,
+          publishedByName: 'Formatrice',
+          contentHash: 'x',
+        });
+      });
+      await store.close();
+
+      const imported = await dbCli(['import', source], db2.url, sourceCourses);
+      expect(imported.output).toContain('Formations du studio (brouillons, versions publiées, historique) copiées : 1');
+      expect(imported.code).toBe(0);
+
+      const exported = path.join(root, 'studio-exported');
+      const exportedCourses = path.join(root, 'studio-exported-courses');
+      const back = await dbCli(['export', exported], db2.url, exportedCourses);
+      expect(back.code).toBe(0);
+      const same = async (relative: string, from: string, to: string) =>
+        expect(await readFile(path.join(to, relative), 'utf8')).toBe(await readFile(path.join(from, relative), 'utf8'));
+      await same('drafts/demo/01-premier.md', source, exported);
+      await same('course-versions/demo/v2/demo/course.md', source, exported);
+      await same('demo/01-premier.md', sourceCourses, exportedCourses);
+      expect(await readFile(path.join(exported, 'drafts/demo/01-premier.md'), 'utf8')).toContain(
+        'Un ajout du brouillon.',
+      );
+      const images = await readFile(path.join(exported, 'drafts/demo/images/couverture.png'));
+      expect(images.equals(await readFile(path.join(demo, 'images/couverture.png')))).toBe(true);
+      const rows = await openAppStore(exported);
+      expect(await rows.count('courseTrees')).toBe(0);
+      await rows.close();
+    } finally {
+      await db2.drop();
+    }
   });
 });

@@ -20,13 +20,16 @@ export interface StudioTestApp extends TestApp {
  * The real app on temp folders: the valid fixture course copied into a temp courses folder (the studio
  * writes there), a temp data folder. Nothing is written into the repository.
  */
-export async function createStudioTestApp(config: Partial<Config> = {}): Promise<StudioTestApp> {
+export async function createStudioTestApp(
+  config: Partial<Config> = {},
+  options: { databaseUrl?: string } = {},
+): Promise<StudioTestApp> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'passerelle-studio-'));
   const coursesDir = path.join(root, 'courses');
   const dataDir = path.join(root, 'data');
   await cp(path.join(fixturesDir, 'courses/valid/demo'), path.join(coursesDir, 'demo'), { recursive: true });
   await mkdir(dataDir);
-  const t = await createTestApp({ coursesDir, dataDir, config: { coursesDir, ...config } });
+  const t = await createTestApp({ coursesDir, dataDir, config: { coursesDir, ...config }, ...options });
   return {
     ...t,
     coursesDir,

@@ -6,7 +6,9 @@ import { CatalogHolder } from '../../server/catalog/catalog-holder.ts';
 import { loadCatalog } from '../../server/catalog/load-catalog.ts';
 import { openAppStore } from '../../server/open-app-store.ts';
 import type { AppStore } from '../../server/store/app-collections.ts';
+import { localCluster } from '../../server/store/cluster/local-cluster.ts';
 import { createStudioContext, type StudioContext } from '../../server/studio/studio-context.ts';
+import { noTreeSync } from '../../server/studio/tree-sync/course-tree-sync.ts';
 import { fixturesDir, testConfig } from '../helpers/test-config.ts';
 
 export interface StudioTestContext {
@@ -49,6 +51,8 @@ export function openStudioContexts(): (options?: {
       store: options.wrapStore ? options.wrapStore(store) : store,
       clock: () => new Date('2026-11-23T09:00:00Z'),
       config: testConfig({ coursesDir, dataDir }),
+      cluster: localCluster(),
+      trees: noTreeSync,
     });
     return { ctx, store, holder, coursesDir, draftsDir: ctx.paths.draftsDir, dataDir };
   };
