@@ -65,8 +65,9 @@ export function storeTreeSync(store: AppStore, paths: StudioPaths): CourseTreeSy
           const content = await store.get('courseTreeFiles', filesId(tree));
           if (!content) continue; // replaced meanwhile: the next pull takes the newer one
           await writeTree(dir, content.files);
-          if (tree.kind === 'published') publishedChanged = true;
         }
+        // Even when the disk already had it (instances sharing COURSES_DIR), this instance's catalog has not.
+        if (tree.kind === 'published') publishedChanged = true;
         seen.set(tree.id, tree.hash);
       }
       // A draft this instance had seen and that is gone from the store was published or discarded elsewhere.
