@@ -1,8 +1,11 @@
 // Every read of the accounts collections. Reads take a store or a transaction (`Reader`), so a rule
 // checked before a write can be checked again inside it; a SQL store would answer each with one query.
+
+import type { Sql } from 'postgres';
 import { fold } from '../shared/fold.ts';
 import { type Page, paginate } from '../shared/paginate.ts';
 import type { AppStore, AppTx } from '../store/app-collections.ts';
+import { postgresSqlOf } from '../store/postgres/open-postgres-store.ts';
 import { hashSecret } from './hash-secret.ts';
 import type { Role, Session, Token, User } from './schema.ts';
 import { type SessionLimits, sessionExpired } from './session-expiry.ts';
@@ -44,6 +47,11 @@ export async function usersOfStructure(reader: Reader, structure: string): Promi
 
 /** Every structure someone belongs to, in French alphabetical order. */
 export async function listStructures(store: AppStore): Promise<string[]> {
+  const sql = postgresSqlOf(store);
+  if (sql) {
+    const rows = await sql<{ structure: string }[]>`select distinct data->>'structure' as structure from users`;
+    return rows.map((row) => row.structure).sort(collator.compare);
+  }
   const structures = new Set<string>();
   for await (const person of store.all('users')) structures.add(person.structure);
   return [...structures].sort(collator.compare);
@@ -70,6 +78,8 @@ export async function listUsers(
   page: number,
   pageSize: number,
 ): Promise<Page<Readonly<User>>> {
+  const sql = postgresSqlOf(store);
+  if (sql) return listUsersInPostgres(sql, store, filter, page, pageSize);
   const needle = fold(filter.q);
   const matches: Readonly<User>[] = [];
   for await (const person of store.all('users')) {
@@ -79,6 +89,36 @@ export async function listUsers(
     matches.push(person);
   }
   return paginate(matches.sort(byName), page, pageSize);
+}
+
+/**
+ * The same list from PostgreSQL: the database filters on role and structure and sends the four fields
+ * the search and the order need; the search folds accents as above; only the page's rows are read whole.
+ */
+async function listUsersInPostgres(
+  sql: Sql,
+  store: AppStore,
+  filter: UserFilter,
+  page: number,
+  pageSize: number,
+): Promise<Page<Readonly<User>>> {
+  const needle = fold(filter.q);
+  const role = filter.role || null;
+  const structure = filter.structure || null;
+  const light = await sql<Pick<User, 'id' | 'name' | 'email' | 'structure'>[]>`
+    select id, data->>'name' as name, data->>'email' as email, data->>'structure' as structure from users
+    where (${role}::text is null or (data->'role') = to_jsonb(${role}::text))
+      and (${structure}::text is null or (data->'structure') = to_jsonb(${structure}::text))`;
+  const matches = needle
+    ? light.filter((person) => fold(`${person.name}\n${person.email}\n${person.structure}`).includes(needle))
+    : [...light];
+  const found = paginate(
+    matches.sort((a, b) => collator.compare(a.name, b.name) || a.email.localeCompare(b.email)),
+    page,
+    pageSize,
+  );
+  const rows = await Promise.all(found.items.map((person) => store.get('users', person.id)));
+  return { ...found, items: rows.filter((row) => row !== undefined) };
 }
 
 /** Whether the person can sign in (`password`), has an invitation to accept (`pending`) or needs a new one. */

@@ -13,6 +13,7 @@ import {
   learnerFactsReader,
 } from './queries.ts';
 import { sortCompletions } from './sort-completions.ts';
+import { wantsNotStarted } from './wants-not-started.ts';
 
 /** What narrows the list: the dashboard's filters (page is ignored), or one learner's courses. */
 export type CompletionQuery = Partial<Omit<CompletionFilters, 'page'>> & { userId?: string };
@@ -90,11 +91,4 @@ function pauseEvery(rows: number): () => Promise<void> {
     seen += 1;
     if (seen % rows === 0) await new Promise((resolve) => setImmediate(resolve));
   };
-}
-
-/** Not-started pairs would be every learner × every course: only listed when a course or that status is asked for. */
-function wantsNotStarted(query: CompletionQuery): boolean {
-  if (query.userId || query.from || query.to) return false;
-  if (query.status && query.status !== 'not_started') return false;
-  return Boolean(query.course) || query.status === 'not_started';
 }

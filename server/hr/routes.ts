@@ -3,7 +3,9 @@ import { requireRole } from '../accounts/guards.ts';
 import type { Catalog } from '../catalog/course.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
+import { postgresSqlOf } from '../store/postgres/open-postgres-store.ts';
 import { parseCompletionFilters } from './completion-filters.ts';
+import { completionsFromPostgres } from './completions-from-postgres.ts';
 import { type CompletionsSource, completionsFromStore } from './completions-source.ts';
 import { dashboardPage } from './dashboard-page.ts';
 import { type ExportFormat, exportCompletions, exportQuery, InvalidExportFiltersError } from './export-completions.ts';
@@ -24,7 +26,12 @@ type Handler = (deps: Required<HrDeps>) => RequestHandler;
  * admin. Every answer holds personal data: none may be kept by a browser or a proxy.
  */
 export function hrRoutes(deps: HrDeps): Router {
-  const all = { ...deps, completions: deps.completions ?? completionsFromStore(deps.store, deps.getCatalog) };
+  const sql = postgresSqlOf(deps.store);
+  // On PostgreSQL the database joins and filters the rows; in the embedded store they are read in memory.
+  const completions =
+    deps.completions ??
+    (sql ? completionsFromPostgres(sql, deps.getCatalog) : completionsFromStore(deps.store, deps.getCatalog));
+  const all = { ...deps, completions };
   const hrOnly = requireRole('hr', 'admin');
   const router = Router();
   router.use('/hr', noStore);

@@ -59,7 +59,7 @@ export type Attempt = z.infer<typeof Attempt>;
 export const learningCollections = {
   progress: defineCollection(ModuleProgress, ['userId']),
   enrollments: defineCollection(Enrollment, ['userId', 'course']),
-  attempts: defineCollection(Attempt, ['userId']),
+  attempts: defineCollection(Attempt, ['userId', 'course']),
 };
 
 declare module '../store/app-collections.ts' {

@@ -26,16 +26,14 @@ export type AttemptsByVersion = Map<number, Readonly<Attempt>[]>;
 
 /**
  * The attempts on a course's modules, by module slug, then by the course version they were taken on
- * (question ids mean something only within one version). The store indexes attempts by learner only, so
- * this scans them: fine for a trainer's page, not for a hot path.
+ * (question ids mean something only within one version). Read through the index on the course.
  */
 export async function courseAttemptsByModule(
-  store: Pick<AppStore, 'all'>,
+  store: Pick<AppStore, 'findBy'>,
   slug: string,
 ): Promise<Map<string, AttemptsByVersion>> {
   const byModule = new Map<string, AttemptsByVersion>();
-  for await (const attempt of store.all('attempts')) {
-    if (attempt.course !== slug) continue;
+  for (const attempt of await store.findBy('attempts', 'course', slug)) {
     const byVersion = byModule.get(attempt.module) ?? new Map<number, Readonly<Attempt>[]>();
     byModule.set(attempt.module, byVersion);
     const list = byVersion.get(attempt.courseVersion);
@@ -47,7 +45,7 @@ export async function courseAttemptsByModule(
 
 /** The attempts on one module, by the course version they were taken on. */
 export async function moduleAttemptsByVersion(
-  store: Pick<AppStore, 'all'>,
+  store: Pick<AppStore, 'findBy'>,
   slug: string,
   moduleSlug: string,
 ): Promise<AttemptsByVersion> {

@@ -52,7 +52,20 @@ export async function openPostgresStore<C extends Collections>(
     await sql.end({ timeout: 1 });
     throw isUnavailable(error) ? new StoreUnavailableError('base PostgreSQL injoignable', { cause: error }) : error;
   }
-  return new PostgresStore<C>(sql, options.collections, options.maxAttempts ?? 20);
+  const store = new PostgresStore<C>(sql, options.collections, options.maxAttempts ?? 20);
+  connections.set(store, sql);
+  return store;
+}
+
+const connections = new WeakMap<object, Sql>();
+
+/**
+ * The connection pool behind a PostgreSQL store, for a domain's `queries` that let the database join,
+ * filter and sort (HR reports at 50,000 staff); undefined for any other store. Reads only: every write
+ * goes through `transact`.
+ */
+export function postgresSqlOf(store: object): Sql | undefined {
+  return connections.get(store);
 }
 
 class PostgresStore<C extends Collections> implements Store<C> {

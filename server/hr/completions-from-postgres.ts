@@ -1,0 +1,95 @@
+import type { Sql } from 'postgres';
+import type { User } from '../accounts/schema.ts';
+import type { Catalog } from '../catalog/course.ts';
+import type { Certificate } from '../certificates/schema.ts';
+import type { Enrollment } from '../learning/schema.ts';
+import { completionPeriod } from './completion-period.ts';
+import type { CompletionQuery, CompletionsSource } from './completions-source.ts';
+import { enrolledRow, type ListedCompletion, notStartedRow } from './listed-completion.ts';
+import { sortCompletions } from './sort-completions.ts';
+import { wantsNotStarted } from './wants-not-started.ts';
+
+/** Rows fetched per round trip while streaming: an export of a million rows never sits in memory. */
+const batchSize = 1_000;
+
+/**
+ * The same rows as `completionsFromStore`, but PostgreSQL joins, filters and sums: one statement instead
+ * of several lookups per row. Rows are still built by `enrolledRow`/`notStartedRow` (one definition of a
+ * row) and sorted by `sortCompletions` (French order). The indexed expressions (`data->'userId'`…) are
+ * written as the store's indexes declare them, so the planner uses them.
+ */
+export function completionsFromPostgres(sql: Sql, getCatalog: () => Catalog): CompletionsSource {
+  return {
+    async *list(query) {
+      const rows = matchingRows(sql, getCatalog(), query);
+      if (!query.sort) {
+        yield* rows;
+        return;
+      }
+      const collected: ListedCompletion[] = [];
+      for await (const row of rows) collected.push(row);
+      yield* sortCompletions(collected, query.sort, query.dir ?? 'asc');
+    },
+  };
+}
+
+interface EnrolledTuple {
+  enrollment: Enrollment;
+  user: User;
+  seconds: number;
+  certificate: Certificate | null;
+}
+
+async function* matchingRows(sql: Sql, catalog: Catalog, query: CompletionQuery): AsyncGenerator<ListedCompletion> {
+  if (query.status !== 'not_started') {
+    const period = completionPeriod(query);
+    const status = query.status ?? null;
+    const start = period && Number.isFinite(period.start) ? new Date(period.start) : null;
+    const end = period && Number.isFinite(period.end) ? new Date(period.end) : null;
+    const cursor = sql<EnrolledTuple[]>`
+      select e.data as enrollment, u.data as user,
+        coalesce((select sum((p.data->>'seconds')::bigint) from progress p
+          where (p.data->'userId') = (e.data->'userId') and p.data->>'course' = e.data->>'course'), 0)::float8 as seconds,
+        (select c.data from certificates c
+          where (c.data->'userId') = (e.data->'userId') and c.data->>'course' = e.data->>'course'
+          order by c.data->'snapshot'->>'issuedAt' desc, c.id desc limit 1) as certificate
+      from enrollments e join users u on u.id = e.data->>'userId'
+      where (${query.userId ?? null}::text is null or (e.data->'userId') = to_jsonb(${query.userId ?? null}::text))
+        and (${query.course ?? null}::text is null or (e.data->'course') = to_jsonb(${query.course ?? null}::text))
+        and (${query.structure ?? null}::text is null or (u.data->'structure') = to_jsonb(${query.structure ?? null}::text))
+        and (${period !== undefined} = false or e.data->'completedAt' <> 'null'::jsonb)
+        and (${start}::timestamptz is null or (e.data->>'completedAt')::timestamptz >= ${start}::timestamptz)
+        and (${end}::timestamptz is null or (e.data->>'completedAt')::timestamptz < ${end}::timestamptz)
+        and (${status}::text is distinct from 'in_progress' or e.data->'completedAt' = 'null'::jsonb)
+        and (${status}::text is null or ${status}::text not in ('completed', 'revoked') or e.data->'completedAt' <> 'null'::jsonb)
+      order by e.id`.cursor(batchSize);
+    for await (const batch of cursor)
+      for (const { enrollment, user, seconds, certificate } of batch) {
+        const row = enrolledRow(
+          catalog.bySlug.get(enrollment.course),
+          user,
+          enrollment,
+          certificate ?? undefined,
+          seconds,
+        );
+        if (query.status && row.status !== query.status) continue;
+        yield row;
+      }
+  }
+  if (!wantsNotStarted(query)) return;
+  const courses = query.course
+    ? [catalog.bySlug.get(query.course)].filter((course) => course !== undefined)
+    : catalog.courses;
+  for (const course of courses) {
+    // Active accounts without this course; staff other than learners only once they follow some course.
+    const cursor = sql<{ user: User }[]>`
+      select u.data as user from users u
+      where (${query.structure ?? null}::text is null or (u.data->'structure') = to_jsonb(${query.structure ?? null}::text))
+        and u.data->'active' = 'true'::jsonb
+        and not exists (select 1 from enrollments e
+          where (e.data->'userId') = to_jsonb(u.id) and e.data->>'course' = ${course.slug})
+        and (u.data->>'role' = 'learner' or exists (select 1 from enrollments e where (e.data->'userId') = to_jsonb(u.id)))
+      order by u.id`.cursor(batchSize);
+    for await (const batch of cursor) for (const { user } of batch) yield notStartedRow(course, user);
+  }
+}
