@@ -11,11 +11,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Course, Question } from '../server/catalog/course.ts';
+import type { Course } from '../server/catalog/course.ts';
 import { loadCatalog } from '../server/catalog/load-catalog.ts';
 import { openAppStore } from '../server/open-app-store.ts';
 import { type Figure, int, mb, ms, runPart, summarize } from './lib/figures.ts';
 import { type QuizPost, type RushResult, runLoad, type SignInResult } from './lib/load-jobs.ts';
+import { quizBodies } from './lib/quiz-bodies.ts';
 import { benchPassword, seedStore } from './lib/seed.ts';
 import { type BenchMetrics, root, startPasserelle } from './lib/server-process.ts';
 
@@ -38,21 +39,6 @@ const seconds = Number(args.seconds);
 const rate = Number(args.rate);
 const submitShare = 0.15;
 const targets = { pageMs: 150, submitMs: 300, signInMs: 1000, loopMs: 100 };
-
-/** Four ways to fill a quiz: twice all right (a pass, maybe a certificate), twice at random. */
-function quizBodies(questions: Question[]): [string, string][][] {
-  const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
-  const answer = (q: Question, right: boolean): [string, string][] => {
-    if (q.type === 'short') return [[q.id, right ? q.answerText : 'je ne sais pas']];
-    const correct = q.choices.filter((c) => c.correct).map((c) => c.id);
-    if (q.type === 'multiple') {
-      const ids = right ? correct : q.choices.filter(() => Math.random() < 0.5).map((c) => c.id);
-      return (ids.length > 0 ? ids : [q.choices[0]!.id]).map((id) => [q.id, id]);
-    }
-    return [[q.id, right ? correct[0]! : pick(q.choices).id]];
-  };
-  return [true, true, false, false].map((right) => questions.flatMap((q) => answer(q, right)));
-}
 
 await runPart(async () => {
   const { catalog } = await loadCatalog(path.join(root, 'courses'));

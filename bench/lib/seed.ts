@@ -40,9 +40,23 @@ export async function seedStore(
   dir: string,
   options: { catalog: Catalog; learners: number; progressRows: number },
 ): Promise<SeedResult> {
+  const store = await openAppJournalStore(dir);
+  try {
+    const result = await seedInto(store, options);
+    await store.compact();
+    return result;
+  } finally {
+    await store.close();
+  }
+}
+
+/** The same rows written into any store (the PostgreSQL benchmark seeds its database with it). */
+export async function seedInto(
+  store: AppStore,
+  options: { catalog: Catalog; learners: number; progressRows: number; onProgress?: (rows: number) => void },
+): Promise<SeedResult> {
   const started = performance.now();
   const passwordHash = await hashPassword(benchPassword);
-  const store = await openAppJournalStore(dir);
   const counts: Record<string, number> = {};
   const batch = new Batcher(store, counts);
   try {
@@ -88,12 +102,12 @@ export async function seedStore(
         rows += modules.length;
         await seedCourse(batch, learner.id, course, modules.length, c === 0, origin + (i % 30) * day);
       }
+      if (i % 1000 === 999) options.onProgress?.(rows);
     }
     await batch.flush();
-    await store.compact();
     return { learners, counts, seconds: (performance.now() - started) / 1000 };
   } finally {
-    await store.close();
+    await batch.flush();
   }
 }
 

@@ -46,6 +46,17 @@ async function* matchingRows(sql: Sql, catalog: Catalog, query: CompletionQuery)
     const status = query.status ?? null;
     const start = period && Number.isFinite(period.start) ? new Date(period.start) : null;
     const end = period && Number.isFinite(period.end) ? new Date(period.end) : null;
+    // Only the conditions in use are written: `$1 is null or …` would keep the planner from the indexes.
+    const conditions = [
+      query.userId && sql`(e.data->'userId') = to_jsonb(${query.userId}::text)`,
+      query.course && sql`(e.data->'course') = to_jsonb(${query.course}::text)`,
+      query.structure !== undefined && sql`(u.data->'structure') = to_jsonb(${query.structure}::text)`,
+      (period || status === 'completed' || status === 'revoked') && sql`e.data->'completedAt' <> 'null'::jsonb`,
+      status === 'in_progress' && sql`e.data->'completedAt' = 'null'::jsonb`,
+      start && sql`(e.data->>'completedAt')::timestamptz >= ${start}`,
+      end && sql`(e.data->>'completedAt')::timestamptz < ${end}`,
+    ].filter((condition) => condition !== undefined && condition !== false && condition !== '' && condition !== null);
+    const where = conditions.reduce((all, condition) => sql`${all} and ${condition}`, sql`true`);
     const cursor = sql<EnrolledTuple[]>`
       select e.data as enrollment, u.data as user,
         coalesce((select sum((p.data->>'seconds')::bigint) from progress p
@@ -53,16 +64,8 @@ async function* matchingRows(sql: Sql, catalog: Catalog, query: CompletionQuery)
         (select c.data from certificates c
           where (c.data->'userId') = (e.data->'userId') and c.data->>'course' = e.data->>'course'
           order by c.data->'snapshot'->>'issuedAt' desc, c.id desc limit 1) as certificate
-      from enrollments e join users u on u.id = e.data->>'userId'
-      where (${query.userId ?? null}::text is null or (e.data->'userId') = to_jsonb(${query.userId ?? null}::text))
-        and (${query.course ?? null}::text is null or (e.data->'course') = to_jsonb(${query.course ?? null}::text))
-        and (${query.structure ?? null}::text is null or (u.data->'structure') = to_jsonb(${query.structure ?? null}::text))
-        and (${period !== undefined} = false or e.data->'completedAt' <> 'null'::jsonb)
-        and (${start}::timestamptz is null or (e.data->>'completedAt')::timestamptz >= ${start}::timestamptz)
-        and (${end}::timestamptz is null or (e.data->>'completedAt')::timestamptz < ${end}::timestamptz)
-        and (${status}::text is distinct from 'in_progress' or e.data->'completedAt' = 'null'::jsonb)
-        and (${status}::text is null or ${status}::text not in ('completed', 'revoked') or e.data->'completedAt' <> 'null'::jsonb)
-      order by e.id`.cursor(batchSize);
+      from enrollments e join users u on (e.data->'userId') = to_jsonb(u.id)
+      where ${where}`.cursor(batchSize);
     for await (const batch of cursor)
       for (const { enrollment, user, seconds, certificate } of batch) {
         const row = enrolledRow(
@@ -82,9 +85,11 @@ async function* matchingRows(sql: Sql, catalog: Catalog, query: CompletionQuery)
     : catalog.courses;
   for (const course of courses) {
     // Active accounts without this course; staff other than learners only once they follow some course.
+    const inStructure =
+      query.structure !== undefined ? sql`(u.data->'structure') = to_jsonb(${query.structure}::text)` : sql`true`;
     const cursor = sql<{ user: User }[]>`
       select u.data as user from users u
-      where (${query.structure ?? null}::text is null or (u.data->'structure') = to_jsonb(${query.structure ?? null}::text))
+      where ${inStructure}
         and u.data->'active' = 'true'::jsonb
         and not exists (select 1 from enrollments e
           where (e.data->'userId') = to_jsonb(u.id) and e.data->>'course' = ${course.slug})

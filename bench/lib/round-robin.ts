@@ -1,0 +1,49 @@
+// A small round-robin load balancer for the PostgreSQL benchmark, run in its own process:
+//   PORT=8080 BACKENDS=http://127.0.0.1:3001,http://127.0.0.1:3002 tsx bench/lib/round-robin.ts
+// Each request goes to the next backend on a keep-alive connection; a backend that refuses the connection
+// (killed) is skipped for idempotent requests, so the other one answers, as nginx's `proxy_next_upstream`
+// does. It answers /healthz itself once it listens, so startProcess() can wait for it.
+import http from 'node:http';
+
+const targets = (process.env.BACKENDS ?? '').split(',').map((url) => new URL(url));
+const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+let next = 0;
+
+function forward(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, tries: number): void {
+  const target = targets[next++ % targets.length]!;
+  const upstream = http.request(
+    {
+      host: target.hostname,
+      port: target.port,
+      method: req.method,
+      path: req.url,
+      headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' },
+      agent,
+    },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', (error: NodeJS.ErrnoException) => {
+    const idempotent = req.method === 'GET' || req.method === 'HEAD';
+    if (error.code === 'ECONNREFUSED' && idempotent && tries < targets.length)
+      return forward(req, res, body, tries + 1);
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+    res.end('bad gateway');
+  });
+  upstream.end(body);
+}
+
+http
+  .createServer((req, res) => {
+    if (req.url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"status":"ok","balancer":true}');
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => forward(req, res, Buffer.concat(chunks), 1));
+  })
+  .listen(Number(process.env.PORT), '127.0.0.1');
