@@ -98,4 +98,76 @@ describe('bundled courses', () => {
       expect(course.introHtml).toMatch(/ENSEIGNEMENT [48]/);
     }
   });
+
+  it('teach every finding of the two field studies, attributed to them and with their hedges', async () => {
+    const text = async (slug: string) => {
+      const course = courses.find((c) => c.slug === slug)!;
+      const files = ['course.md', ...course.modules.map((m) => m.file)];
+      return (await Promise.all(files.map((f) => readFile(path.join(course.dir, f), 'utf8')))).join('\n');
+    };
+    const findings: Record<string, RegExp[]> = {
+      'culture-numerique': [
+        /Alisea Dumery/,
+        /29 février 2024/,
+        /16 structures/,
+        /Dans \*\*2 structures\*\*/,
+        /observations qualitatives/,
+        /changent vite/,
+        /technique, mais aussi l'économie, le social, l'éducation/,
+        /à quoi sert le numérique/i,
+        /levier ou un frein/,
+        /socle commun/,
+        /mission sociale/,
+        /« très faible »/,
+        /culture numérique est \*\*forte\*\*/,
+        /un autre chemin que le numérique/,
+        /Louis Derrac/,
+        /ne permettent pas de tester toutes les hypothèses/,
+        /vient donc \*\*des observations de l'enseignement lui-même\*\*/,
+        /« comme une culture et pas comme une contrainte »/,
+        /levier pour faire progresser les compétences numériques/,
+      ],
+      'pratiques-numeriques': [
+        /non seulement comme destinataires, mais aussi comme actrices/,
+        /apprentissage mutuel/i,
+        /co-construction manquait/,
+        /Il \*\*semble\*\*/,
+        /semblent\*\* mal connaître/,
+        /lacunes/,
+        /sous-valorisés/,
+        /tutoriel de tricot/,
+        /TikTok/,
+        /Emmanuel Letourneux/,
+        /« public issu de l'immigration extra-européenne »/,
+        /débuts de la numérisation/,
+        /\*\*descendante\*\*/,
+        /parents-enfants/,
+        /sécurité en ligne/,
+        /transversale/,
+        /\*\*ressource\*\*/,
+        /former les équipes de l'ESS à repérer/,
+        /reconnus \*\*et\*\* valorisés/,
+      ],
+    };
+    for (const [slug, patterns] of Object.entries(findings)) {
+      const source = await text(slug);
+      for (const pattern of patterns) expect(source, `${slug}: ${pattern}`).toMatch(pattern);
+    }
+    const practices = await text('pratiques-numeriques');
+    // Enseignement 4 does not say how many structures it observed; the 16 belong to Enseignement 8.
+    expect(practices).not.toMatch(/16 structures/);
+    // The expression stays Emmanuel Letourneux's, without a narrower gloss, and no question rewards
+    // associating an origin with a tool.
+    expect(practices).not.toMatch(/c'est-à-dire venues de pays/);
+    for (const module of courses.flatMap((c) => c.modules)) {
+      for (const question of module.quiz?.questions ?? []) {
+        const rewarded = [question.prompt, ...question.choices.filter((c) => c.correct).map((c) => c.text)];
+        expect(rewarded.join(' '), `${module.file} q${question.number}`).not.toMatch(/immigr|origine/i);
+      }
+    }
+  });
+
+  it('publish the second edition as version 2', () => {
+    for (const course of courses) expect(course.version, course.slug).toBe(2);
+  });
 });
