@@ -1,10 +1,12 @@
 // The cluster's contract, on one process (local) and on PostgreSQL with two clusters standing for two
 // instances: what one holds, counts or announces, the other sees.
+
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cluster } from '../../server/store/cluster/cluster.ts';
 import { localCluster } from '../../server/store/cluster/local-cluster.ts';
 import { openPostgresCluster } from '../../server/store/cluster/postgres-cluster.ts';
-import { createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import { createTestDatabase, databaseUrl, skipWithoutDatabase, type TestDatabase } from '../helpers/test-database.ts';
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 8, 0, seconds));
 const nextTick = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -108,4 +110,33 @@ describe.skipIf(skipWithoutDatabase)('PostgreSQL', () => {
   clusterContract('postgres, two instances', async () =>
     Promise.all([openPostgresCluster(database.url), openPostgresCluster(database.url)]),
   );
+
+  it('listens again after its connection is cut, and asks the listener to check what it missed', async () => {
+    const [listener, announcer] = await Promise.all([
+      openPostgresCluster(database.url),
+      openPostgresCluster(database.url),
+    ]);
+    try {
+      const heard: string[] = [];
+      let resyncs = 0;
+      await listener.listen(
+        'courses',
+        (detail) => heard.push(detail),
+        () => resyncs++,
+      );
+      const admin = postgres(databaseUrl as string, { max: 1, onnotice: () => {} });
+      const name = new URL(database.url).pathname.slice(1);
+      await admin.unsafe(
+        `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and query ilike 'listen%'`,
+      );
+      await admin.end();
+      for (let i = 0; i < 200 && resyncs === 0; i++) await nextTick();
+      expect(resyncs).toBe(1);
+      await announcer.announce('courses', 'after');
+      for (let i = 0; i < 100 && heard.length === 0; i++) await nextTick();
+      expect(heard).toEqual(['after']);
+    } finally {
+      await Promise.all([listener.close(), announcer.close()]);
+    }
+  });
 });
