@@ -6,6 +6,7 @@ import { navigationFor } from './accounts/navigation.ts';
 import { adminRoutes } from './accounts/routes/admin-routes.ts';
 import { sessionRoutes } from './accounts/routes/session-routes.ts';
 import { loadSession } from './accounts/session-cookie.ts';
+import type { CredentialKeyStore } from './badges/credential-keys.ts';
 import { CatalogHolder } from './catalog/catalog-holder.ts';
 import type { Catalog } from './catalog/course.ts';
 import { issueCertificate } from './certificates/issue-certificate.ts';
@@ -57,6 +58,8 @@ export interface AppDeps {
   courseTrees?: CourseTreeSync;
   /** Request and error log; silent when not given (tests). */
   log?: Log;
+  /** The keys that sign Open Badges credentials; by default beside the store (badges/key-store-for.ts). */
+  credentialKeys?: CredentialKeyStore;
 }
 
 /** Builds the application without listening, so tests drive the real app with supertest. */
@@ -140,14 +143,24 @@ export function createApp(deps: AppDeps): Express {
   app.use(routesUnder(['/me'], meRoutes(learningDeps)));
   // Certificates, HR reports and the studio load their heavy libraries (pdfkit, zip) on first use.
   app.use(
-    lazyRoutes(['/certificates', '/verify'], async () =>
-      (await import('./certificates/routes.ts')).certificateRoutes({
+    lazyRoutes(['/certificates', '/verify'], async () => {
+      const { badgeFields } = await import('./badges/badge-fields.ts');
+      return (await import('./certificates/routes.ts')).certificateRoutes({
         store,
         clock,
         config,
         counters: cluster.counters,
-      }),
-    ),
+        badgeFields: (certificate) => badgeFields(certificate, config.org, config.baseUrl),
+      });
+    }),
+  );
+  // Open Badges: public documents for verifiers, and the holder's signed credential under /certificates.
+  app.use(
+    lazyRoutes(['/.well-known/jwks.json', '/badges', '/certificates'], async () => {
+      const { keyStoreFor } = await import('./badges/key-store-for.ts');
+      const keys = deps.credentialKeys ?? keyStoreFor(deps.storeKind ?? 'journal', store, config.dataDir);
+      return (await import('./badges/routes.ts')).badgeRoutes({ store, clock, config, keys });
+    }),
   );
   app.use(lazyRoutes(['/hr'], async () => (await import('./hr/routes.ts')).hrRoutes(learningDeps)));
   app.use(

@@ -2,6 +2,7 @@
 // with any incompatible change, with a migration in `migrations` (see server/store/migrations.ts).
 import { accountCollections } from './accounts/schema.ts';
 import { auditCollections } from './audit/schema.ts';
+import { badgeCollections } from './badges/schema.ts';
 import { certificateCollections } from './certificates/schema.ts';
 import { learningCollections } from './learning/schema.ts';
 import type { AppCollections } from './store/app-collections.ts';
@@ -18,6 +19,7 @@ export const collections: AppCollections = {
   ...accountCollections,
   ...learningCollections,
   ...certificateCollections,
+  ...badgeCollections,
   ...auditCollections,
   ...studioCollections,
 };

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { setupLinkIfNeeded } from './accounts/ensure-installation.ts';
 import { createApp } from './app.ts';
+import { keyStoreFor } from './badges/key-store-for.ts';
 import { formatCourseIssue } from './catalog/course-issue.ts';
 import { loadCatalog } from './catalog/load-catalog.ts';
 import { ConfigError, configWarnings, loadConfig } from './config.ts';
@@ -37,8 +38,22 @@ async function main(): Promise<void> {
   log.info(
     `catalog: ${catalog.courses.length} course(s) loaded${issues.length ? `, ${issues.length} error(s): broken courses are left out` : ''}`,
   );
+  // The key that signs Open Badges credentials is made at the first start, never logged.
+  const credentialKeys = keyStoreFor(storeKind, store, config.dataDir);
+  await credentialKeys.read();
   const server = createServer(
-    createApp({ config, catalog, store, storeKind, cluster, courseTrees, clock: systemClock, csrfSecret, log }),
+    createApp({
+      config,
+      catalog,
+      store,
+      storeKind,
+      cluster,
+      courseTrees,
+      clock: systemClock,
+      csrfSecret,
+      log,
+      credentialKeys,
+    }),
   );
   try {
     await listen(server, config.port, config.host);

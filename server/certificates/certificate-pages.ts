@@ -6,6 +6,9 @@ import { replacementOf } from './queries.ts';
 import type { Certificate } from './schema.ts';
 import { verifyUrl } from './verify-url.ts';
 
+/** The fields of a certificate's signed credential, in words (the badges domain provides them). */
+export type BadgeFieldsOf = (certificate: Readonly<Certificate>) => { label: string; value: string }[];
+
 /** A form sent back with what was typed and what is wrong. */
 export interface FormState {
   errors: Record<string, string>;
@@ -16,7 +19,7 @@ export interface FormState {
 export async function certificatePage(
   certificate: Readonly<Certificate>,
   viewer: Pick<User, 'role'> | undefined,
-  deps: { store: AppStore; baseUrl: string },
+  deps: { store: AppStore; baseUrl: string; badgeFields?: BadgeFieldsOf },
   form: FormState = { errors: {}, values: {} },
 ) {
   return {
@@ -25,17 +28,22 @@ export async function certificatePage(
     replacement: await replacementOf(deps.store, certificate),
     verifyHref: verifyUrl(deps.baseUrl, certificate),
     canManage: canManageCertificates(viewer),
+    badgeFields: deps.badgeFields?.(certificate) ?? [],
     ...form,
   };
 }
 
 /** The public verification page: the status, what the PDF prints while valid, and the replacement if any. */
-export async function verificationPage(certificate: Readonly<Certificate>, deps: { store: AppStore }) {
+export async function verificationPage(
+  certificate: Readonly<Certificate>,
+  deps: { store: AppStore; badgeFields?: BadgeFieldsOf },
+) {
   return {
     title: translate('certificates.verify.title'),
     noindex: true,
     certificate,
     holderShown: showsHolderPublicly(certificate),
     replacement: await replacementOf(deps.store, certificate),
+    badgeFields: deps.badgeFields?.(certificate) ?? [],
   };
 }

@@ -11,7 +11,7 @@ import { NotFoundError } from '../shared/errors.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import type { SharedCounters } from '../store/cluster/cluster.ts';
 import { canSeeCertificate } from './can-see-certificate.ts';
-import { certificatePage, type FormState, verificationPage } from './certificate-pages.ts';
+import { type BadgeFieldsOf, certificatePage, type FormState, verificationPage } from './certificate-pages.ts';
 import { certificatePdf } from './certificate-pdf.ts';
 import { CertificateNotValidError } from './errors.ts';
 import { normalizeShortCode } from './normalize-short-code.ts';
@@ -27,6 +27,8 @@ export interface CertificateRouteDeps {
   config: Config;
   /** The rate limit of /verify counts across instances. */
   counters: SharedCounters;
+  /** What the certificate's signed Open Badges credential says, shown on its pages (wired in app.ts). */
+  badgeFields?: BadgeFieldsOf;
 }
 
 type Handler = (deps: CertificateRouteDeps) => RequestHandler;
@@ -79,7 +81,7 @@ async function renderPage(
   const page = await certificatePage(
     certificate,
     res.locals.user,
-    { store: deps.store, baseUrl: deps.config.baseUrl },
+    { store: deps.store, baseUrl: deps.config.baseUrl, badgeFields: deps.badgeFields },
     form,
   );
   res.render('certificates/certificate', page);

@@ -3,6 +3,7 @@
 // npm run db:export -- <DATA_DIR>    copies the PostgreSQL database into a new, empty data folder
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileKeyStore, sharedKeyStore } from '../badges/credential-keys.ts';
 import { collections, migrations, schemaVersion } from '../collections.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openAppStore } from '../open-app-store.ts';
@@ -50,6 +51,10 @@ async function main(args: string[]): Promise<string> {
     for (const slug of courses)
       if (command === 'import') await trees.push(slug, new Date());
       else await trees.pull(slug);
+    // The keys that signed the Open Badges credentials move too, or those credentials no longer verify.
+    const [fileKeys, databaseKeys] = [fileKeyStore(dir), sharedKeyStore(database)];
+    const ring = await (command === 'import' ? fileKeys : databaseKeys).peek();
+    if (ring) await (command === 'import' ? databaseKeys : fileKeys).replace(ring);
     const total = Object.values(copied).reduce((a, b) => a + b, 0);
     return [
       `${total} ligne(s) copiée(s) ${command === 'import' ? `de ${dir} vers PostgreSQL` : `de PostgreSQL vers ${dir}`} : ${Object.entries(

@@ -2,6 +2,7 @@
 // with their area's name; a page's template and its route use the same keys.
 import { accounts } from './fr/accounts.ts';
 import { admin } from './fr/admin.ts';
+import { badges } from './fr/badges.ts';
 import { certificates } from './fr/certificates.ts';
 import { common } from './fr/common.ts';
 import { courseCheck } from './fr/course-check.ts';
@@ -20,6 +21,7 @@ export const fr = {
   ...hr,
   ...studio,
   ...certificates,
+  ...badges,
   ...me,
   ...courseCheck,
 } as const;

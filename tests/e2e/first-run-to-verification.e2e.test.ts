@@ -127,6 +127,9 @@ describe('from the first run to a verified certificate', () => {
       await audit.goto(page, 'Vérification par QR code', qrUrl!, { screenshot: true });
       expect(await mainText(page)).toContain('Statut : valide');
       expect(await mainText(page)).toContain(learner.name);
+      // The fields of the signed Open Badges credential, as a verifier's wallet reads them.
+      expect(await mainText(page)).toContain('Badge numérique signé (Open Badges 3.0)');
+      expect(await mainText(page)).toContain('Statut du badge');
       await audit.visit(page, 'Vérifier une attestation', () =>
         page.getByRole('link', { name: 'Vérifier une autre attestation' }).click(),
       );

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fileKeyStore } from '../../server/badges/credential-keys.ts';
 import { StoreBackupError } from '../../server/store/errors.ts';
 import { backupStore } from '../../server/store/journal/backup-store.ts';
 import type { JournalStore } from '../../server/store/journal/journal-store.ts';
@@ -107,6 +108,7 @@ describe('backupStore (a consistent copy taken from outside, without the lock)',
     const writes = keepWriting();
     while (writes.acked.size < 200) await new Promise((resolve) => setTimeout(resolve, 5));
     const before = [...writes.acked];
+    const keys = await fileKeyStore(dir).read();
     const target = path.join(base, 'cli-copy');
     const cli = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/cli/backup-cli.ts'), target], {
       env: { ...process.env, DATA_DIR: dir },
@@ -124,6 +126,9 @@ describe('backupStore (a consistent copy taken from outside, without the lock)',
     expect(code, output).toBe(0);
     expect(output).toMatch(/Sauvegarde de .* écrite dans/);
     await expectBackupHolds(target, before);
+    // The Open Badges signing keys come along, owner-only; the CSRF key does not.
+    expect(await fileKeyStore(target).peek()).toEqual(keys);
+    expect((await stat(path.join(target, 'secrets', 'credential-keys.json'))).mode & 0o777).toBe(0o600);
   });
 });
 

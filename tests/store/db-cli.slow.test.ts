@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/accounts/users.ts';
+import { fileKeyStore, sharedKeyStore } from '../../server/badges/credential-keys.ts';
 import { collections, migrations, schemaVersion } from '../../server/collections.ts';
 import { openAppStore } from '../../server/open-app-store.ts';
 import { openPostgresStore } from '../../server/store/postgres/open-postgres-store.ts';
@@ -66,6 +67,7 @@ describe.skipIf(skipWithoutDatabase)('moving an installation between the embedde
       });
     });
     await store.close();
+    const keys = await fileKeyStore(source).read();
 
     const imported = await dbCli(['import', source], db.url);
     expect(imported.output).toContain('1501 ligne(s) copiée(s)');
@@ -74,6 +76,8 @@ describe.skipIf(skipWithoutDatabase)('moving an installation between the embedde
     expect(await database.count('users')).toBe(1_500);
     expect((await database.findBy('users', 'email', 'p1499@exemple.org'))[0]?.name).toBe('Personne 1499');
     expect(await database.get('audit', 'a1')).toMatchObject({ action: 'test.seeded', details: { n: 1 } });
+    // The keys that signed the Open Badges credentials came along: those credentials still verify.
+    expect(await sharedKeyStore(database).peek()).toEqual(keys);
     await database.close();
 
     const again = await dbCli(['import', source], db.url);
@@ -86,6 +90,7 @@ describe.skipIf(skipWithoutDatabase)('moving an installation between the embedde
     expect(await back.count('users')).toBe(1_500);
     expect(await back.get('audit', 'a1')).toMatchObject({ action: 'test.seeded' });
     await back.close();
+    expect(await fileKeyStore(exported).peek()).toEqual(keys);
     expect((await dbCli(['export', exported], db.url)).output).toContain('n’est pas vide');
   });
 
