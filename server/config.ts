@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT: z.coerce.number().int().min(1).max(600).default(10),
   COURSE_CHECK_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(2_000),
   ACCESSIBILITY_CONTACT: z.string().trim().min(1).max(200).default('l’administrateur de votre structure'),
+  XAPI_ACTOR: z.enum(['account', 'email']).default('account'),
 });
 
 const hints: Record<string, string> = {
@@ -44,6 +45,7 @@ const hints: Record<string, string> = {
   SHUTDOWN_TIMEOUT: 'un nombre de secondes entre 1 et 600',
   COURSE_CHECK_TIMEOUT_MS: 'un nombre de millisecondes entre 1 et 60000',
   ACCESSIBILITY_CONTACT: 'une adresse e-mail, une page web ou un texte de 200 caractères au plus',
+  XAPI_ACTOR: 'account (identifiant opaque, par défaut) ou email',
 };
 
 const secretVariables = new Set(['DATABASE_URL']);
@@ -75,6 +77,8 @@ export interface Config {
   accessibilityContact: string;
   /** True when the public address is HTTPS: secure cookies and HSTS only then. */
   secure: boolean;
+  /** How xAPI statements name a learner: an opaque account id, or (only if chosen) the e-mail. */
+  xapiActor: 'account' | 'email';
 }
 
 export class ConfigError extends Error {}
@@ -116,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     courseCheckTimeoutMs: e.COURSE_CHECK_TIMEOUT_MS,
     accessibilityContact: e.ACCESSIBILITY_CONTACT,
     secure: baseUrl.startsWith('https://'),
+    xapiActor: e.XAPI_ACTOR,
   };
 }
 

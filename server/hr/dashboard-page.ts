@@ -102,5 +102,12 @@ export async function dashboardPage(parsed: ParsedCompletionFilters, deps: Dashb
       rfc: `/hr/exports/completions.csv${exportQuery ? `${exportQuery}&` : '?'}format=rfc`,
       xlsx: `/hr/exports/completions.xlsx${exportQuery}`,
     },
+    // xAPI statements are per course: offered once a course is chosen.
+    statements: filters.course ? statementsLinks(filters.course, filters.structure) : undefined,
   };
+}
+
+function statementsLinks(course: string, structure: string | undefined) {
+  const query = new URLSearchParams({ course, ...(structure ? { structure } : {}) }).toString();
+  return { json: `/hr/exports/statements.json?${query}`, jsonl: `/hr/exports/statements.jsonl?${query}` };
 }

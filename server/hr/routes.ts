@@ -1,9 +1,11 @@
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { requireRole } from '../accounts/guards.ts';
 import type { Catalog } from '../catalog/course.ts';
+import type { Config } from '../config.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { postgresSqlOf } from '../store/postgres/open-postgres-store.ts';
+import { exportStatements, type StatementsFormat } from '../xapi/use-cases/export-statements.ts';
 import { parseCompletionFilters } from './completion-filters.ts';
 import { completionsFromPostgres } from './completions-from-postgres.ts';
 import { type CompletionsSource, completionsFromStore } from './completions-source.ts';
@@ -15,6 +17,7 @@ export interface HrDeps {
   store: AppStore;
   getCatalog: () => Catalog;
   clock: Clock;
+  config: Pick<Config, 'baseUrl' | 'xapiActor'>;
   /** Where the rows come from; the store by default. */
   completions?: CompletionsSource;
 }
@@ -40,6 +43,8 @@ export function hrRoutes(deps: HrDeps): Router {
   router.head(['/hr/exports/completions.csv', '/hr/exports/completions.xlsx'], ...hrOnly, checkExport);
   router.get('/hr/exports/completions.csv', ...hrOnly, exportCsv(all));
   router.get('/hr/exports/completions.xlsx', ...hrOnly, exportXlsx(all));
+  router.get('/hr/exports/statements.json', ...hrOnly, exportXapi(all, 'json'));
+  router.get('/hr/exports/statements.jsonl', ...hrOnly, exportXapi(all, 'jsonl'));
   return router;
 }
 
@@ -94,6 +99,19 @@ async function sendExport(deps: Required<HrDeps>, req: Request, res: Response, f
     redirectOnWrongFilters(error, req, res);
   }
 }
+
+/** A course's xAPI statements; an unknown course is a 400 page that says to choose one. */
+const exportXapi = (deps: Required<HrDeps>, format: StatementsFormat): RequestHandler =>
+  async function exportXapi(req, res) {
+    const statementsDeps = {
+      ...deps,
+      baseUrl: deps.config.baseUrl,
+      actorMode: deps.config.xapiActor,
+    };
+    await exportStatements({ query: req.query, format, actorId: res.locals.user!.id }, statementsDeps, (file) =>
+      res.set({ 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.name}"` }),
+    );
+  };
 
 /** A wrong filter goes back to the dashboard with the same parameters, where its error shows next to its field. */
 function redirectOnWrongFilters(error: unknown, req: Request, res: Response): void {

@@ -11,6 +11,7 @@ import { hr } from './fr/hr.ts';
 import { learning } from './fr/learning.ts';
 import { me } from './fr/me.ts';
 import { studio } from './fr/studio.ts';
+import { xapi } from './fr/xapi.ts';
 
 export const fr = {
   ...common,
@@ -24,6 +25,7 @@ export const fr = {
   ...badges,
   ...me,
   ...courseCheck,
+  ...xapi,
 } as const;
 
 export type MessageKey = keyof typeof fr;
