@@ -56,6 +56,13 @@ export class NothingToPublishError extends ConflictError {
   }
 }
 
+/** The course has no quiz to export to GIFT. */
+export class NoQuizError extends ConflictError {
+  constructor() {
+    super('no quiz to export', { messageKey: 'studio.gift.noQuiz' });
+  }
+}
+
 /** An import would overwrite a draft the trainer did not agree to replace. */
 export class DraftExistsError extends ConflictError {
   constructor(slug: string) {
@@ -103,6 +110,7 @@ const refusals = [
   TooManyModulesError,
   LastModuleError,
   NothingToPublishError,
+  NoQuizError,
   DraftExistsError,
   FrontMatterUnreadableError,
   TextTooLongError,

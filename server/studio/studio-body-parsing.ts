@@ -9,6 +9,7 @@ export const studioFormParser = express.urlencoded({ extended: false, limit: '2m
 /** The multipart routes that check the CSRF token themselves, after parsing (see `verifyCsrfToken`). */
 export function isStudioUpload(req: Request): boolean {
   return (
-    req.method === 'POST' && (req.path === '/studio/import' || /^\/studio\/courses\/[a-z0-9-]+\/images$/.test(req.path))
+    req.method === 'POST' &&
+    (req.path === '/studio/import' || /^\/studio\/courses\/[a-z0-9-]+\/(images|gift-import)$/.test(req.path))
   );
 }

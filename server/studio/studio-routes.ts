@@ -4,6 +4,7 @@ import { analysisRoutes } from './routes/analysis.ts';
 import { archiveRoutes } from './routes/archives.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { editorRoutes } from './routes/editor.ts';
+import { giftRoutes } from './routes/gift.ts';
 import { imageRoutes } from './routes/images.ts';
 import { moduleRoutes } from './routes/modules.ts';
 import { previewRoutes } from './routes/preview.ts';
@@ -15,7 +16,7 @@ import { syncStaleCourses } from './tree-sync/shared-course-lock.ts';
 /**
  * The studio, for trainers and admins: create and edit courses in the course format, preview them as
  * learners will see them, publish validated versions, keep and restore their history, move courses as
- * zip archives and read how each quiz question performs. Each file under routes/ lists its routes.
+ * zip archives, exchange quizzes with Moodle (GIFT) and read how each quiz question performs. Each file under routes/ lists its routes.
  */
 export function studioRoutes(deps: StudioDeps): Router {
   const ctx = createStudioContext(deps);
@@ -35,6 +36,7 @@ export function studioRoutes(deps: StudioDeps): Router {
       .use(editorRoutes(ctx))
       .use(imageRoutes(ctx))
       .use(archiveRoutes(ctx))
+      .use(giftRoutes(ctx))
       .use(versionRoutes(ctx))
       .use(analysisRoutes(ctx))
       .use(previewRoutes(ctx))

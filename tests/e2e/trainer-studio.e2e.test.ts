@@ -65,6 +65,16 @@ describe('a trainer in the studio', () => {
     await audit.goto(page, 'Module publié', `${server.baseUrl}/courses/demo/premier`);
     expect(await mainText(page)).toContain(addedLine);
 
+    // Moodle exchange: the import page, and a refusal that names the line of what Passerelle cannot take.
+    await audit.goto(page, 'Importer des questions Moodle', `${server.baseUrl}/studio/courses/demo/gift-import`);
+    await page.getByLabel('Fichier GIFT').setInputFiles({
+      name: 'banque.gift',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Bonne ? {=Oui ~Non}\n\nCombien ? {#4}\n'),
+    });
+    expect(await audit.visit(page, 'Import GIFT refusé', () => click('button', 'Importer les questions'))).toBe(422);
+    expect(await mainText(page)).toContain('banque.gift, ligne 3');
+
     // The studio's script is a module sharing slugify with the server: the address follows the title.
     await audit.goto(page, 'Nouvelle formation', `${server.baseUrl}/studio/new`);
     await page.getByLabel('Titre de la formation').fill('Écrire à l’équipe !');

@@ -3,9 +3,16 @@
 // parameter, and templates print them unescaped.
 import { studioCourses } from './studio/courses.ts';
 import { studioEditor } from './studio/editor.ts';
+import { studioGift } from './studio/gift.ts';
 import { studioHistory } from './studio/history.ts';
 import { studioRefusals } from './studio/refusals.ts';
 
-export const studio = { ...studioCourses, ...studioEditor, ...studioHistory, ...studioRefusals } as const;
+export const studio = {
+  ...studioCourses,
+  ...studioEditor,
+  ...studioHistory,
+  ...studioRefusals,
+  ...studioGift,
+} as const;
 
 export type StudioMessageKey = keyof typeof studio;

@@ -10,6 +10,7 @@ const notices = new Map<string, StudioMessageKey>([
   ['deleted', 'studio.notice.deleted'],
   ['discarded', 'studio.notice.discarded'],
   ['uploaded', 'studio.notice.uploaded'],
+  ['giftImported', 'studio.gift.imported'],
 ]);
 
 const versionNotices = new Map<string, StudioMessageKey>([
