@@ -5,6 +5,11 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'oui', 'non'])
   .transform((v) => ['true', '1', 'yes', 'oui'].includes(v));
 
+/** A claim of the ID token or user info, e.g. `name`, `groups`, `extension_structure`. */
+const claimName = z.string().regex(/^[\w.:-]{1,100}$/);
+/** `role=value` pairs separated by commas: `admin=passerelle-admins,hr=passerelle-rh`. */
+const roleMapPattern = /^(learner|trainer|hr|admin)=[^,=]+(,(learner|trainer|hr|admin)=[^,=]+)*$/;
+
 /** Environment variables read at start-up; each has a French description used in error messages. */
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
@@ -27,6 +32,23 @@ const EnvSchema = z.object({
   COURSE_CHECK_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(2_000),
   ACCESSIBILITY_CONTACT: z.string().trim().min(1).max(200).default('l’administrateur de votre structure'),
   XAPI_ACTOR: z.enum(['account', 'email']).default('account'),
+  PASSWORD_LOGIN: booleanFlag.default(true),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).max(400).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  OIDC_SCOPES: z
+    .string()
+    .trim()
+    .regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/)
+    .refine((s) => s.split(' ').includes('openid'))
+    .default('openid email profile'),
+  OIDC_BUTTON_LABEL: z.string().trim().min(1).max(80).default('Se connecter avec le compte de ma structure'),
+  OIDC_NAME_CLAIM: claimName.default('name'),
+  OIDC_STRUCTURE_CLAIM: claimName.optional(),
+  OIDC_DEFAULT_STRUCTURE: z.string().trim().min(1).max(120).optional(),
+  OIDC_ROLE_CLAIM: claimName.optional(),
+  OIDC_ROLE_MAP: z.string().trim().regex(roleMapPattern).optional(),
+  OIDC_TRUST_EMAIL: booleanFlag.default(false),
 });
 
 const hints: Record<string, string> = {
@@ -46,9 +68,22 @@ const hints: Record<string, string> = {
   COURSE_CHECK_TIMEOUT_MS: 'un nombre de millisecondes entre 1 et 60000',
   ACCESSIBILITY_CONTACT: 'une adresse e-mail, une page web ou un texte de 200 caractères au plus',
   XAPI_ACTOR: 'account (identifiant opaque, par défaut) ou email',
+  PASSWORD_LOGIN: 'true ou false',
+  OIDC_ISSUER: 'l’adresse https:// du fournisseur d’identité (celle qui précède /.well-known/openid-configuration)',
+  OIDC_CLIENT_ID: 'l’identifiant du client enregistré chez le fournisseur d’identité',
+  OIDC_CLIENT_SECRET: 'le secret du client enregistré chez le fournisseur d’identité',
+  OIDC_SCOPES: 'des portées séparées par une espace, dont openid, par exemple « openid email profile »',
+  OIDC_BUTTON_LABEL: 'un texte de 80 caractères au plus',
+  OIDC_NAME_CLAIM: 'un nom de revendication (lettres, chiffres, . : _ -), par exemple name',
+  OIDC_STRUCTURE_CLAIM: 'un nom de revendication (lettres, chiffres, . : _ -)',
+  OIDC_DEFAULT_STRUCTURE: 'un nom de structure de 120 caractères au plus',
+  OIDC_ROLE_CLAIM: 'un nom de revendication (lettres, chiffres, . : _ -), par exemple groups',
+  OIDC_ROLE_MAP:
+    'des paires rôle=valeur séparées par des virgules, par exemple admin=passerelle-admins,hr=passerelle-rh',
+  OIDC_TRUST_EMAIL: 'true ou false',
 };
 
-const secretVariables = new Set(['DATABASE_URL']);
+const secretVariables = new Set(['DATABASE_URL', 'OIDC_CLIENT_SECRET']);
 
 export interface Config {
   env: 'production' | 'development' | 'test';
@@ -79,6 +114,31 @@ export interface Config {
   secure: boolean;
   /** How xAPI statements name a learner: an opaque account id, or (only if chosen) the e-mail. */
   xapiActor: 'account' | 'email';
+  /** False when people sign in only through the identity provider (the setup link and the CLI still work). */
+  passwordLogin: boolean;
+  /** Single sign-on with the organisation's OpenID Connect provider, when configured. */
+  oidc?: OidcConfig;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  buttonLabel: string;
+  /** Where the provider sends people back: BASE_URL + /login/oidc/callback. */
+  redirectUri: string;
+  claims: {
+    name: string;
+    structure?: string;
+    /** A claim listing the person's groups (or roles), and which value gives which role. */
+    role?: string;
+    roleMap: ReadonlyArray<{ role: 'learner' | 'trainer' | 'hr' | 'admin'; value: string }>;
+  };
+  /** Structure of accounts created at first sign-in when no structure claim gives one. */
+  defaultStructure: string;
+  /** Take `email` as verified even without `email_verified: true` (providers that never send it). */
+  trustEmail: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -100,6 +160,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const e = parsed.data;
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const oidc = oidcConfig(e, baseUrl);
+  if (!e.PASSWORD_LOGIN && !oidc)
+    throw new ConfigError(
+      'Configuration invalide : PASSWORD_LOGIN=false demande une connexion unique (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET), sinon personne ne pourrait se connecter.',
+    );
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -121,6 +186,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     accessibilityContact: e.ACCESSIBILITY_CONTACT,
     secure: baseUrl.startsWith('https://'),
     xapiActor: e.XAPI_ACTOR,
+    passwordLogin: e.PASSWORD_LOGIN,
+    oidc,
+  };
+}
+
+const loopbackHost = /^(127\.[\d.]+|localhost|\[::1\])$/;
+
+function oidcConfig(e: z.infer<typeof EnvSchema>, baseUrl: string): OidcConfig | undefined {
+  const given = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (given.every((v) => v === undefined)) return undefined;
+  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET)
+    throw new ConfigError(
+      'Configuration invalide : la connexion unique demande les trois variables OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET.',
+    );
+  const issuer = new URL(e.OIDC_ISSUER);
+  // Plain HTTP only for a provider on this machine (a test, a local Keycloak): elsewhere tokens would travel in clear.
+  if (issuer.protocol !== 'https:' && !loopbackHost.test(issuer.hostname))
+    throw new ConfigError(
+      `Configuration invalide : la variable OIDC_ISSUER vaut « ${e.OIDC_ISSUER} », attendu une adresse https://.`,
+    );
+  if (e.OIDC_ROLE_MAP && !e.OIDC_ROLE_CLAIM)
+    throw new ConfigError('Configuration invalide : OIDC_ROLE_MAP demande OIDC_ROLE_CLAIM (par exemple groups).');
+  const roleMap = (e.OIDC_ROLE_MAP ?? '').split(',').flatMap((pair) => {
+    const [role, value] = pair.split('=') as ['learner' | 'trainer' | 'hr' | 'admin', string];
+    return pair ? [{ role, value: value.trim() }] : [];
+  });
+  return {
+    issuer: e.OIDC_ISSUER,
+    clientId: e.OIDC_CLIENT_ID,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    scopes: e.OIDC_SCOPES,
+    buttonLabel: e.OIDC_BUTTON_LABEL,
+    redirectUri: `${baseUrl}/login/oidc/callback`,
+    claims: { name: e.OIDC_NAME_CLAIM, structure: e.OIDC_STRUCTURE_CLAIM, role: e.OIDC_ROLE_CLAIM, roleMap },
+    defaultStructure: e.OIDC_DEFAULT_STRUCTURE ?? e.ORG_NAME,
+    trustEmail: e.OIDC_TRUST_EMAIL,
   };
 }
 

@@ -7,7 +7,7 @@ import { type Page, paginate } from '../shared/paginate.ts';
 import type { AppStore, AppTx } from '../store/app-collections.ts';
 import { postgresSqlOf } from '../store/postgres/open-postgres-store.ts';
 import { hashSecret } from './hash-secret.ts';
-import type { Role, Session, Token, User } from './schema.ts';
+import type { Identity, Role, Session, Token, User } from './schema.ts';
 import { type SessionLimits, sessionExpired } from './session-expiry.ts';
 
 export type Reader = Pick<AppTx, 'get' | 'findBy'>;
@@ -122,10 +122,15 @@ async function listUsersInPostgres(
 }
 
 /** Whether the person can sign in (`password`), has an invitation to accept (`pending`) or needs a new one. */
-export type Access = { status: 'password' } | { status: 'pending'; expiresAt: string } | { status: 'expired' };
+export type Access =
+  | { status: 'password' }
+  | { status: 'sso' }
+  | { status: 'pending'; expiresAt: string }
+  | { status: 'expired' };
 
 export async function accessOf(reader: Reader, person: Readonly<User>, now: Date): Promise<Access> {
   if (person.passwordHash) return { status: 'password' };
+  if ((await identitiesOf(reader, person.id)).length > 0) return { status: 'sso' };
   const invitation = (await unusedTokensOf(reader, person.id, 'invitation')).find(
     (t) => Date.parse(t.expiresAt) > now.getTime(),
   );
@@ -191,4 +196,17 @@ export async function expiredSessions(store: AppStore, now: Date, limits: Sessio
 
 export function sessionsOf(reader: Reader, userId: string): Promise<Readonly<Session>[]> {
   return reader.findBy('sessions', 'userId', userId);
+}
+
+/** The identity provider's accounts linked to this person (single sign-on). */
+export function identitiesOf(reader: Reader, userId: string): Promise<Readonly<Identity>[]> {
+  return reader.findBy('identities', 'userId', userId);
+}
+
+/** Single sign-ons started and never finished, past their time. */
+export async function expiredOidcSignIns(store: AppStore, now: Date): Promise<string[]> {
+  const expired: string[] = [];
+  for await (const row of store.all('oidcSignIns'))
+    if (Date.parse(row.expiresAt) <= now.getTime()) expired.push(row.id);
+  return expired;
 }

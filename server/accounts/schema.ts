@@ -39,8 +39,37 @@ export const Session = z.strictObject({
   userId: z.string(),
   createdAt: IsoDate,
   lastSeenAt: IsoDate,
+  /** How the person signed in; absent on sessions from before single sign-on (passwords). */
+  method: z.enum(['password', 'oidc']).optional(),
 });
 export type Session = z.infer<typeof Session>;
+
+/**
+ * An account at the identity provider linked to a Passerelle account. The id is a hash of the issuer and
+ * the provider's subject, the pair that names the person for good (an e-mail can change hands).
+ */
+export const Identity = z.strictObject({
+  id: z.string(),
+  userId: z.string(),
+  issuer: z.string(),
+  subject: z.string(),
+  createdAt: IsoDate,
+});
+export type Identity = z.infer<typeof Identity>;
+
+/**
+ * A sign-in started at the identity provider and not finished yet: what the callback must check. Kept in
+ * the store (several instances may serve one person) under a hash of a cookie given to that browser.
+ */
+export const OidcSignIn = z.strictObject({
+  id: z.string(),
+  state: z.string(),
+  nonce: z.string(),
+  codeVerifier: z.string(),
+  next: z.string(),
+  expiresAt: IsoDate,
+});
+export type OidcSignIn = z.infer<typeof OidcSignIn>;
 
 /** Installation-wide values generated once (the key that signs CSRF tokens). */
 export const Setting = z.strictObject({ id: z.string(), value: z.string() });
@@ -51,6 +80,8 @@ export const accountCollections = {
   tokens: defineCollection(Token, ['userId']),
   sessions: defineCollection(Session, ['userId']),
   settings: defineCollection(Setting),
+  identities: defineCollection(Identity, ['userId']),
+  oidcSignIns: defineCollection(OidcSignIn),
 };
 
 declare module '../store/app-collections.ts' {

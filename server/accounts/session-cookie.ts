@@ -3,7 +3,7 @@ import { cookieName, readCookie } from '../http/csrf.ts';
 import type { AccountDeps } from './account-deps.ts';
 import { hashSecret } from './hash-secret.ts';
 import { findSession, findUser } from './queries.ts';
-import type { User } from './schema.ts';
+import type { Session, User } from './schema.ts';
 import { sessionExpired, sessionLimits } from './session-expiry.ts';
 import { deleteSessionsOf, putSession } from './sessions.ts';
 import { purgeExpiredSessions } from './use-cases/purge-expired-sessions.ts';
@@ -46,6 +46,7 @@ export function loadSession({ store, config, clock }: AccountDeps): RequestHandl
     }
     res.locals.user = user;
     res.locals.sessionId = id;
+    res.locals.sessionMethod = session.method ?? 'password';
     next();
   };
 }
@@ -56,10 +57,11 @@ export async function startSession(
   { store, config, clock }: AccountDeps,
   user: Readonly<User>,
   previousId?: string,
+  method: NonNullable<Session['method']> = 'password',
 ): Promise<void> {
   const raw = await store.transact((tx) => {
     if (previousId) tx.delete('sessions', previousId);
-    return putSession(tx, user.id, clock(), sessionLimits(config));
+    return putSession(tx, user.id, clock(), sessionLimits(config), method);
   });
   res.cookie(sessionCookieName(config), raw, {
     httpOnly: true,
@@ -68,6 +70,7 @@ export async function startSession(
     path: '/',
   });
   res.locals.sessionId = hashSecret(raw);
+  res.locals.sessionMethod = method;
   res.locals.user = user;
 }
 

@@ -4,18 +4,26 @@ import { randomBytes } from 'node:crypto';
 import type { AppTx } from '../store/app-collections.ts';
 import { hashSecret } from './hash-secret.ts';
 import { sessionsOf } from './queries.ts';
+import type { Session } from './schema.ts';
 import { type SessionLimits, sessionExpired } from './session-expiry.ts';
 
 /**
  * Creates a session for the person inside the caller's transaction and drops their expired ones; returns
  * the cookie value (only its hash is kept).
  */
-export async function putSession(tx: AppTx, userId: string, now: Date, limits: SessionLimits): Promise<string> {
+export async function putSession(
+  tx: AppTx,
+  userId: string,
+  now: Date,
+  limits: SessionLimits,
+  method: NonNullable<Session['method']> = 'password',
+): Promise<string> {
   for (const session of await sessionsOf(tx, userId)) {
     if (sessionExpired(session, now, limits)) tx.delete('sessions', session.id);
   }
   const raw = randomBytes(32).toString('base64url');
-  tx.put('sessions', { id: hashSecret(raw), userId, createdAt: now.toISOString(), lastSeenAt: now.toISOString() });
+  const at = now.toISOString();
+  tx.put('sessions', { id: hashSecret(raw), userId, createdAt: at, lastSeenAt: at, method });
   return raw;
 }
 

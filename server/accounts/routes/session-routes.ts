@@ -2,12 +2,14 @@ import { Router } from 'express';
 import type { AccountDeps } from '../account-deps.ts';
 import { requireUser } from '../guards.ts';
 import { LoginThrottle } from '../login-throttle.ts';
+import { relyingParty } from '../oidc/oidc-relying-party.ts';
 import {
   showChangePassword,
   showSignOutEverywhere,
   submitChangePassword,
   submitSignOutEverywhere,
 } from './account-handlers.ts';
+import { finishOidcSignIn, startOidcSignIn } from './oidc-handlers.ts';
 import { showPasswordLink, submitPasswordLink } from './password-link-handlers.ts';
 import { showSetup, submitSetup } from './setup-handlers.ts';
 import { showSignIn, signInLimiter, signOut, submitSignIn } from './sign-in-handlers.ts';
@@ -15,11 +17,19 @@ import { showSignIn, signInLimiter, signOut, submitSignIn } from './sign-in-hand
 /** Sign-in, sign-out, first-run setup, invitation and password-reset links, the person's own account. */
 export function sessionRoutes(deps: AccountDeps): Router {
   const router = Router();
-  router.get('/login', showSignIn);
+  // Single sign-on, when configured: the provider's metadata and keys are fetched on first use.
+  const oidcDeps = {
+    ...deps,
+    oidc: deps.config.oidc,
+    relyingParty: deps.config.oidc && relyingParty(deps.config.oidc, deps.clock),
+  };
+  router.get('/login', showSignIn(deps));
   // One throttle for every check of a password: signing in, and confirming it to change it.
   const throttle = new LoginThrottle(deps.counters);
-  router.post('/login', signInLimiter(deps.counters), submitSignIn(deps, throttle));
-  router.post('/logout', signOut(deps));
+  router.post('/login', signInLimiter(deps), submitSignIn(deps, throttle));
+  router.get('/login/oidc', startOidcSignIn(oidcDeps));
+  router.get('/login/oidc/callback', finishOidcSignIn(oidcDeps));
+  router.post('/logout', signOut(deps, oidcDeps.relyingParty));
   // First run: a one-time setup link printed at start-up creates the first administrator.
   router.get('/setup', showSetup(deps));
   router.post('/setup', submitSetup(deps));

@@ -1,13 +1,14 @@
 import type { RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
+import type { Config } from '../../config.ts';
 import { type FieldErrors, parseForm } from '../../http/parse-form.ts';
 import { SharedRateLimitStore } from '../../http/shared-rate-limit-store.ts';
 import { says } from '../../shared/says.ts';
-import type { SharedCounters } from '../../store/cluster/cluster.ts';
 import type { AccountDeps } from '../account-deps.ts';
 import { SignInFailedError, SignInThrottledError } from '../errors.ts';
 import type { LoginThrottle } from '../login-throttle.ts';
+import type { RelyingParty } from '../oidc/oidc-relying-party.ts';
 import { endSession, startSession } from '../session-cookie.ts';
 import { authenticate } from '../use-cases/authenticate.ts';
 import { messageOf, settle } from './settle.ts';
@@ -20,20 +21,37 @@ const SignInForm = z.object({
 });
 
 /** Where to go after signing in: a path of this site only, never another origin. */
-const safeNext = (next: unknown) =>
+export const safeNext = (next: unknown) =>
   typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/me';
 
-function renderSignIn(res: Response, errors: FieldErrors, values: Record<string, string>, next: unknown) {
-  res.render('accounts/login', { title: res.locals.t('accounts.login.title'), errors, values, next: safeNext(next) });
+type SignInPage = Pick<Config, 'passwordLogin' | 'oidc'>;
+
+function renderSignIn(
+  res: Response,
+  config: SignInPage,
+  errors: FieldErrors,
+  values: Record<string, string>,
+  next: unknown,
+) {
+  res.render('accounts/login', {
+    title: res.locals.t('accounts.login.title'),
+    errors,
+    values,
+    next: safeNext(next),
+    passwordLogin: config.passwordLogin,
+    oidcLabel: config.oidc?.buttonLabel,
+  });
 }
 
-export const showSignIn: RequestHandler = (req, res) => {
-  if (res.locals.user) return res.redirect(303, safeNext(req.query.next));
-  renderSignIn(res, {}, {}, req.query.next);
-};
+export function showSignIn({ config }: AccountDeps): RequestHandler {
+  return (req, res) => {
+    if (res.locals.user) return res.redirect(303, safeNext(req.query.next));
+    renderSignIn(res, config, {}, {}, req.query.next);
+  };
+}
 
 /** 30 failed sign-ins per client address in 15 minutes, whatever the accounts tried. */
-export function signInLimiter(counters: SharedCounters): RequestHandler {
+export function signInLimiter({ config, counters }: AccountDeps): RequestHandler {
   return rateLimit({
     store: new SharedRateLimitStore(counters, 'sign-in'),
     windowMs: 15 * 60 * 1000,
@@ -42,14 +60,18 @@ export function signInLimiter(counters: SharedCounters): RequestHandler {
     legacyHeaders: false,
     skipSuccessfulRequests: true,
     handler: (_req, res) =>
-      renderSignIn(res.status(429), { _form: res.locals.t('accounts.login.tooManyFromClient') }, {}, undefined),
+      renderSignIn(res.status(429), config, { _form: res.locals.t('accounts.login.tooManyFromClient') }, {}, undefined),
   });
 }
 
 export function submitSignIn(deps: AccountDeps, throttle: LoginThrottle): RequestHandler {
+  const { config } = deps;
   return async (req, res) => {
+    // Without password sign-in the form is not shown; a post made anyway is refused before any check.
+    if (!config.passwordLogin)
+      return renderSignIn(res.status(403), config, { _form: res.locals.t('sso.login.passwordRefused') }, {}, undefined);
     const form = parseForm(SignInForm, req.body);
-    if (!form.ok) return renderSignIn(res.status(400), form.errors, form.values, req.body?.next);
+    if (!form.ok) return renderSignIn(res.status(400), config, form.errors, form.values, req.body?.next);
     const { email, password, next } = form.data;
     const user = await settle(authenticate({ email, password, client: req.ip ?? '' }, deps, throttle), [
       SignInThrottledError,
@@ -57,18 +79,21 @@ export function submitSignIn(deps: AccountDeps, throttle: LoginThrottle): Reques
     ]);
     if (user instanceof SignInThrottledError) {
       const _form = res.locals.t('accounts.login.tooManyForAccount', { wait: waitText(res.locals.t, user.waitMs) });
-      return renderSignIn(res.status(429), { _form }, { email }, next);
+      return renderSignIn(res.status(429), config, { _form }, { email }, next);
     }
     if (user instanceof SignInFailedError)
-      return renderSignIn(res.status(401), { _form: messageOf(res, user) }, { email }, next);
+      return renderSignIn(res.status(401), config, { _form: messageOf(res, user) }, { email }, next);
     await startSession(res, deps, user, res.locals.sessionId);
     res.redirect(303, safeNext(next));
   };
 }
 
-export function signOut(deps: AccountDeps): RequestHandler {
+/** Ends the Passerelle session; after a single sign-on, the provider's session too when it offers an end-session address. */
+export function signOut(deps: AccountDeps, relyingParty?: RelyingParty): RequestHandler {
   return async (_req, res) => {
+    const viaProvider = res.locals.sessionMethod === 'oidc' && relyingParty;
     await endSession(res, deps);
-    res.redirect(303, '/');
+    const providerExit = viaProvider ? await relyingParty.endSessionUrl(`${deps.config.baseUrl}/`) : undefined;
+    res.redirect(303, providerExit ?? '/');
   };
 }

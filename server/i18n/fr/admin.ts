@@ -11,6 +11,7 @@ export const admin = {
   'admin.status.active': 'Actif',
   'admin.status.inactive': 'Désactivé',
   'admin.access.password': 'Mot de passe défini',
+  'admin.access.sso': 'Connexion unique (compte de la structure)',
   'admin.access.pending': 'Invitation en attente',
   'admin.access.expired': 'Invitation expirée ou absente',
   'admin.backToUsers': '← Utilisateurs',

@@ -1,0 +1,73 @@
+import { recordAudit } from '../../audit/record-audit.ts';
+import type { AppTx } from '../../store/app-collections.ts';
+import { hashSecret } from '../hash-secret.ts';
+import { OidcAccountDeactivatedError, OidcEmailNotVerifiedError } from '../oidc/errors.ts';
+import type { MappedPerson } from '../oidc/map-claims.ts';
+import { activeAdmins, findUser, findUserByEmail } from '../queries.ts';
+import type { User } from '../schema.ts';
+import { NewUser, putUser } from '../users.ts';
+
+export interface IdentitySignIn {
+  issuer: string;
+  subject: string;
+  person: MappedPerson;
+  client: string;
+  now: Date;
+}
+
+/** The identity row's id: the provider's (issuer, subject) pair, which names one person for good. */
+export const identityId = (issuer: string, subject: string) => hashSecret(`${issuer}\n${subject}`);
+
+/**
+ * The Passerelle account of a person the provider vouched for, in the caller's transaction: the account
+ * already linked to (issuer, subject); else the account with the same e-mail, linked now, if the provider
+ * verified that e-mail; else a new account. A role claim, when configured, sets the role at every sign-in
+ * (the provider is then the source of truth), except that the last active administrator stays one.
+ */
+export async function signInIdentity(tx: AppTx, input: IdentitySignIn): Promise<Readonly<User>> {
+  const { person, now } = input;
+  const id = identityId(input.issuer, input.subject);
+  const identity = await tx.get('identities', id);
+  let user = identity ? await findUser(tx, identity.userId) : undefined;
+  if (!user) {
+    const parsed = NewUser.safeParse({ ...person, matricule: null, role: person.role ?? 'learner' });
+    if (!person.emailVerified || !parsed.success) throw new OidcEmailNotVerifiedError();
+    const existing = await findUserByEmail(tx, parsed.data.email);
+    if (existing && !existing.active) throw new OidcAccountDeactivatedError();
+    user = existing ?? (await putUser(tx, parsed.data, now));
+    if (!existing)
+      recordAudit(tx, { at: now, actorId: null, action: 'user.created', target: user.id, details: { via: 'oidc' } });
+    tx.put('identities', {
+      id,
+      userId: user.id,
+      issuer: input.issuer,
+      subject: input.subject,
+      createdAt: now.toISOString(),
+    });
+    recordAudit(tx, { at: now, actorId: user.id, action: 'user.identity_linked', target: user.id, details: {} });
+  }
+  if (!user.active) throw new OidcAccountDeactivatedError();
+  if (person.role && person.role !== user.role && !(await isLastAdmin(tx, user))) {
+    recordAudit(tx, {
+      at: now,
+      actorId: null,
+      action: 'user.role_changed',
+      target: user.id,
+      details: { from: user.role, to: person.role, via: 'oidc' },
+    });
+    user = tx.put('users', { ...user, role: person.role, updatedAt: now.toISOString() });
+  }
+  if (user.role === 'hr' || user.role === 'admin')
+    recordAudit(tx, {
+      at: now,
+      actorId: user.id,
+      action: 'user.signed_in',
+      target: user.id,
+      details: { client: input.client, via: 'oidc' },
+    });
+  return user;
+}
+
+async function isLastAdmin(tx: AppTx, user: Readonly<User>): Promise<boolean> {
+  return user.role === 'admin' && (await activeAdmins(tx)).length <= 1;
+}
