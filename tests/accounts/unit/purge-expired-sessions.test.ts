@@ -30,4 +30,23 @@ describe('purgeExpiredSessions', () => {
     await s.signIn(person.id);
     expect(await s.store.findBy('sessions', 'userId', person.id)).toHaveLength(1);
   });
+
+  it('removes single sign-ons started and never finished, once past their time', async () => {
+    const pending = (id: string, minutes: number) => ({
+      id,
+      state: 's',
+      nonce: 'n',
+      codeVerifier: 'v',
+      next: '/me',
+      expiresAt: new Date(s.clock().getTime() + minutes * 60_000).toISOString(),
+    });
+    await s.store.transact((tx) => {
+      tx.put('oidcSignIns', pending('abandoned', 10));
+      tx.put('oidcSignIns', pending('later', 30));
+    });
+    s.advance(11 * 60_000);
+    await purgeExpiredSessions(s, sessionLimits(testLimits));
+    expect(await s.store.get('oidcSignIns', 'abandoned')).toBeUndefined();
+    expect(await s.store.get('oidcSignIns', 'later')).toBeDefined();
+  });
 });
