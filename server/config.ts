@@ -33,6 +33,11 @@ const EnvSchema = z.object({
   ACCESSIBILITY_CONTACT: z.string().trim().min(1).max(200).default('l’administrateur de votre structure'),
   XAPI_ACTOR: z.enum(['account', 'email']).default('account'),
   PASSWORD_LOGIN: booleanFlag.default(true),
+  MFA_REQUIRED_ROLES: z
+    .string()
+    .trim()
+    .regex(/^(none|(learner|trainer|hr|admin)(,(learner|trainer|hr|admin))*)$/)
+    .default('hr,admin'),
   OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   OIDC_CLIENT_ID: z.string().trim().min(1).max(400).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
@@ -69,6 +74,7 @@ const hints: Record<string, string> = {
   ACCESSIBILITY_CONTACT: 'une adresse e-mail, une page web ou un texte de 200 caractères au plus',
   XAPI_ACTOR: 'account (identifiant opaque, par défaut) ou email',
   PASSWORD_LOGIN: 'true ou false',
+  MFA_REQUIRED_ROLES: 'des rôles séparés par des virgules (learner, trainer, hr, admin), ou none',
   OIDC_ISSUER: 'l’adresse https:// du fournisseur d’identité (celle qui précède /.well-known/openid-configuration)',
   OIDC_CLIENT_ID: 'l’identifiant du client enregistré chez le fournisseur d’identité',
   OIDC_CLIENT_SECRET: 'le secret du client enregistré chez le fournisseur d’identité',
@@ -118,6 +124,8 @@ export interface Config {
   passwordLogin: boolean;
   /** Single sign-on with the organisation's OpenID Connect provider, when configured. */
   oidc?: OidcConfig;
+  /** Roles that must give a second factor (TOTP) after their password; everyone else may choose to. */
+  mfaRequiredRoles: ReadonlyArray<'learner' | 'trainer' | 'hr' | 'admin'>;
 }
 
 export interface OidcConfig {
@@ -188,6 +196,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     xapiActor: e.XAPI_ACTOR,
     passwordLogin: e.PASSWORD_LOGIN,
     oidc,
+    mfaRequiredRoles:
+      e.MFA_REQUIRED_ROLES === 'none'
+        ? []
+        : [...new Set(e.MFA_REQUIRED_ROLES.split(',') as Array<'learner' | 'trainer' | 'hr' | 'admin'>)],
   };
 }
 

@@ -7,7 +7,7 @@ import { type Page, paginate } from '../shared/paginate.ts';
 import type { AppStore, AppTx } from '../store/app-collections.ts';
 import { postgresSqlOf } from '../store/postgres/open-postgres-store.ts';
 import { hashSecret } from './hash-secret.ts';
-import type { Identity, Role, Session, Token, User } from './schema.ts';
+import type { Identity, MfaChallenge, Role, SecondFactor, Session, Token, User } from './schema.ts';
 import { type SessionLimits, sessionExpired } from './session-expiry.ts';
 
 export type Reader = Pick<AppTx, 'get' | 'findBy'>;
@@ -203,10 +203,36 @@ export function identitiesOf(reader: Reader, userId: string): Promise<Readonly<I
   return reader.findBy('identities', 'userId', userId);
 }
 
-/** Single sign-ons started and never finished, past their time. */
-export async function expiredOidcSignIns(store: AppStore, now: Date): Promise<string[]> {
+/** Rows that only ever expire (sign-ins in progress, second-factor steps, remembered devices), past their time. */
+export async function expiredRows(
+  store: AppStore,
+  coll: 'oidcSignIns' | 'mfaChallenges' | 'rememberedDevices',
+  now: Date,
+): Promise<string[]> {
   const expired: string[] = [];
-  for await (const row of store.all('oidcSignIns'))
-    if (Date.parse(row.expiresAt) <= now.getTime()) expired.push(row.id);
+  for await (const row of store.all(coll)) if (Date.parse(row.expiresAt) <= now.getTime()) expired.push(row.id);
   return expired;
+}
+
+/** The person's authenticator, confirmed or being set up. */
+export function findSecondFactor(reader: Reader, userId: string): Promise<Readonly<SecondFactor> | undefined> {
+  return reader.get('secondFactors', userId);
+}
+
+/** The step between password and second factor held by this cookie value, if still valid. */
+export async function findMfaChallenge(
+  reader: Reader,
+  raw: string | undefined,
+  now: Date,
+): Promise<Readonly<MfaChallenge> | undefined> {
+  if (!raw || !/^[\w-]{20,64}$/.test(raw)) return undefined;
+  const challenge = await reader.get('mfaChallenges', hashSecret(raw));
+  return challenge && Date.parse(challenge.expiresAt) > now.getTime() ? challenge : undefined;
+}
+
+/** Whether this browser's cookie says it was remembered by this person, and is still within its time. */
+export async function isRememberedDevice(reader: Reader, raw: string | undefined, userId: string, now: Date) {
+  if (!raw || !/^[\w-]{20,64}$/.test(raw)) return false;
+  const device = await reader.get('rememberedDevices', hashSecret(raw));
+  return Boolean(device && device.userId === userId && Date.parse(device.expiresAt) > now.getTime());
 }

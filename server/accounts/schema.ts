@@ -71,6 +71,40 @@ export const OidcSignIn = z.strictObject({
 });
 export type OidcSignIn = z.infer<typeof OidcSignIn>;
 
+/**
+ * A person's authenticator (TOTP); the id is the person's. `secret` is the one in use (null until a first
+ * code confirmed it); `pendingSecret` is one shown for enrolment and not confirmed yet, so changing phones
+ * keeps the old one working until the new one is proven. `lastStep` is the time step of the last code
+ * accepted: a code is never accepted twice. Recovery codes are kept as hashes and each removed once used.
+ */
+export const SecondFactor = z.strictObject({
+  id: z.string(),
+  secret: z.string().nullable(),
+  pendingSecret: z.string().nullable(),
+  confirmedAt: IsoDate.nullable(),
+  lastStep: z.number().int().nullable(),
+  recoveryCodes: z.array(z.string()),
+});
+export type SecondFactor = z.infer<typeof SecondFactor>;
+
+/** A password checked and a second factor still to give (or to set up), under a hash of a cookie. */
+export const MfaChallenge = z.strictObject({
+  id: z.string(),
+  userId: z.string(),
+  next: z.string(),
+  expiresAt: IsoDate,
+});
+export type MfaChallenge = z.infer<typeof MfaChallenge>;
+
+/** A browser where the person asked not to be asked the second factor again, until `expiresAt`. */
+export const RememberedDevice = z.strictObject({
+  id: z.string(),
+  userId: z.string(),
+  createdAt: IsoDate,
+  expiresAt: IsoDate,
+});
+export type RememberedDevice = z.infer<typeof RememberedDevice>;
+
 /** Installation-wide values generated once (the key that signs CSRF tokens). */
 export const Setting = z.strictObject({ id: z.string(), value: z.string() });
 export type Setting = z.infer<typeof Setting>;
@@ -82,6 +116,9 @@ export const accountCollections = {
   settings: defineCollection(Setting),
   identities: defineCollection(Identity, ['userId']),
   oidcSignIns: defineCollection(OidcSignIn),
+  secondFactors: defineCollection(SecondFactor),
+  mfaChallenges: defineCollection(MfaChallenge),
+  rememberedDevices: defineCollection(RememberedDevice, ['userId']),
 };
 
 declare module '../store/app-collections.ts' {

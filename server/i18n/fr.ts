@@ -10,6 +10,7 @@ import { errors } from './fr/errors.ts';
 import { hr } from './fr/hr.ts';
 import { learning } from './fr/learning.ts';
 import { me } from './fr/me.ts';
+import { mfa } from './fr/mfa.ts';
 import { sso } from './fr/sso.ts';
 import { studio } from './fr/studio.ts';
 import { xapi } from './fr/xapi.ts';
@@ -20,6 +21,7 @@ export const fr = {
   ...learning,
   ...accounts,
   ...sso,
+  ...mfa,
   ...admin,
   ...hr,
   ...studio,

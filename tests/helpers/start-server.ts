@@ -75,6 +75,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       // The embedded store unless a test asks for PostgreSQL: CI's DATABASE_URL is for the suites that
       // create their own database.
       DATABASE_URL: '',
+      // Journeys sign HR and admin people in with a password alone unless they ask for the second factor.
+      MFA_REQUIRED_ROLES: 'none',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,14 @@ import { Router } from 'express';
 import type { AccountDeps } from '../account-deps.ts';
 import { requireRole } from '../guards.ts';
 import { showImportForm, showInviteForm, submitImport, submitInvite } from './invitation-handlers.ts';
-import { confirmDeactivation, showPerson, submitAccessLink, submitActive, submitRole } from './person-handlers.ts';
+import {
+  confirmDeactivation,
+  showPerson,
+  submitAccessLink,
+  submitActive,
+  submitRole,
+  submitSecondFactorReset,
+} from './person-handlers.ts';
 import { showUsers } from './user-list-handlers.ts';
 
 /** Listing, invitations, CSV import, roles, deactivation and password-reset links; admins only. */
@@ -20,5 +27,6 @@ export function adminRoutes(deps: AccountDeps): Router {
   router.post('/admin/users/:id/deactivate', ...admin, submitActive(deps, false));
   router.post('/admin/users/:id/activate', ...admin, submitActive(deps, true));
   router.post('/admin/users/:id/reset-link', ...admin, submitAccessLink(deps));
+  router.post('/admin/users/:id/second-factor/reset', ...admin, submitSecondFactorReset(deps));
   return router;
 }

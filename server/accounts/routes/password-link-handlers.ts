@@ -4,9 +4,9 @@ import type { AccountDeps } from '../account-deps.ts';
 import { TokenInvalidError, WeakPasswordError } from '../errors.ts';
 import { findPasswordLink } from '../queries.ts';
 import type { User } from '../schema.ts';
-import { startSession } from '../session-cookie.ts';
 import { choosePassword } from '../use-cases/choose-password.ts';
 import { PasswordFields } from './password-fields.ts';
+import { continueAfterPassword } from './second-factor-handlers.ts';
 import { messageOf, settle } from './settle.ts';
 
 type LinkKind = 'invitation' | 'reset';
@@ -47,7 +47,7 @@ export function submitPasswordLink(deps: AccountDeps, kind: LinkKind): RequestHa
     const user = await settle(choosePassword(input, deps), [WeakPasswordError]);
     if (user instanceof WeakPasswordError)
       return renderChoosePassword(res.status(400), kind, person.email, { password: messageOf(res, user) });
-    await startSession(res, deps, user);
-    res.redirect(303, '/me');
+    // A link proves the e-mail, not the phone: a person with a second factor (or a role that needs one) gives it too.
+    await continueAfterPassword(req, res, deps, user, '/me');
   };
 }

@@ -5,16 +5,18 @@ import type { DomainError } from '../../shared/errors.ts';
 import { says } from '../../shared/says.ts';
 import type { AccountDeps } from '../account-deps.ts';
 import { AccountInactiveError, LastAdminError, SelfDeactivationError, UserNotFoundError } from '../errors.ts';
-import { accessOf, findUser } from '../queries.ts';
+import { accessOf, findSecondFactor, findUser } from '../queries.ts';
 import { roles, type User } from '../schema.ts';
 import { changeRole } from '../use-cases/change-role.ts';
 import { issueAccessLink } from '../use-cases/issue-access-link.ts';
+import { resetSecondFactor } from '../use-cases/reset-second-factor.ts';
 import { setAccountActive } from '../use-cases/set-account-active.ts';
 import { renderLink } from './render-link.ts';
 import { messageOf, settle } from './settle.ts';
 
 const RoleForm = z.object({ role: z.enum(roles, says('admin.role.invalid')) });
 const notices = ['role', 'deactivated', 'activated'] as const;
+const mfaNotice = 'second-factor-reset';
 
 async function requirePerson({ store }: AccountDeps, req: Request): Promise<Readonly<User>> {
   const person = await findUser(store, String(req.params.id));
@@ -29,10 +31,14 @@ async function renderPerson(res: Response, { store, clock }: AccountDeps, person
     person,
     roles,
     access: await accessOf(store, person, clock()),
+    secondFactor: await findSecondFactor(store, person.id),
     isSelf: person.id === res.locals.user!.id,
-    notice: (notices as readonly string[]).includes(done)
-      ? res.locals.t(`admin.person.done.${done as (typeof notices)[number]}`)
-      : undefined,
+    notice:
+      done === mfaNotice
+        ? res.locals.t('mfa.admin.resetDone')
+        : (notices as readonly string[]).includes(done)
+          ? res.locals.t(`admin.person.done.${done as (typeof notices)[number]}`)
+          : undefined,
     errors,
     values: { role: person.role },
   });
@@ -102,5 +108,14 @@ export function submitAccessLink(deps: AccountDeps): RequestHandler {
       token: link.token,
       expiresAt: link.expiresAt,
     });
+  };
+}
+
+/** A person lost their phone and their recovery codes: their second factor is removed (audited). */
+export function submitSecondFactorReset(deps: AccountDeps): RequestHandler {
+  return async (req, res) => {
+    const person = await requirePerson(deps, req);
+    await resetSecondFactor({ actorId: res.locals.user!.id, userId: person.id }, deps);
+    res.redirect(303, `/admin/users/${person.id}?done=${mfaNotice}`);
   };
 }

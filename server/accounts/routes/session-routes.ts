@@ -9,8 +9,15 @@ import {
   submitChangePassword,
   submitSignOutEverywhere,
 } from './account-handlers.ts';
+import {
+  showAccountEnrolment,
+  showSecondFactor,
+  submitAccountEnrolment,
+  submitStartEnrolment,
+} from './account-second-factor-handlers.ts';
 import { finishOidcSignIn, startOidcSignIn } from './oidc-handlers.ts';
 import { showPasswordLink, submitPasswordLink } from './password-link-handlers.ts';
+import { showCode, showEnrolAtSignIn, submitCode, submitEnrolAtSignIn } from './second-factor-handlers.ts';
 import { showSetup, submitSetup } from './setup-handlers.ts';
 import { showSignIn, signInLimiter, signOut, submitSignIn } from './sign-in-handlers.ts';
 
@@ -27,6 +34,12 @@ export function sessionRoutes(deps: AccountDeps): Router {
   // One throttle for every check of a password: signing in, and confirming it to change it.
   const throttle = new LoginThrottle(deps.counters);
   router.post('/login', signInLimiter(deps), submitSignIn(deps, throttle));
+  // The second factor: its own throttle, per person and client, like passwords.
+  const codeThrottle = new LoginThrottle(deps.counters);
+  router.get('/login/code', showCode(deps));
+  router.post('/login/code', submitCode(deps, codeThrottle));
+  router.get('/login/enrol', showEnrolAtSignIn(deps));
+  router.post('/login/enrol', submitEnrolAtSignIn(deps, codeThrottle));
   router.get('/login/oidc', startOidcSignIn(oidcDeps));
   router.get('/login/oidc/callback', finishOidcSignIn(oidcDeps));
   router.post('/logout', signOut(deps, oidcDeps.relyingParty));
@@ -41,5 +54,9 @@ export function sessionRoutes(deps: AccountDeps): Router {
   router.post('/account/password', requireUser, submitChangePassword(deps, throttle));
   router.get('/account/sign-out-everywhere', requireUser, showSignOutEverywhere);
   router.post('/account/sign-out-everywhere', requireUser, submitSignOutEverywhere(deps));
+  router.get('/account/second-factor', requireUser, showSecondFactor(deps));
+  router.post('/account/second-factor/start', requireUser, submitStartEnrolment(deps));
+  router.get('/account/second-factor/enrol', requireUser, showAccountEnrolment(deps));
+  router.post('/account/second-factor/enrol', requireUser, submitAccountEnrolment(deps, codeThrottle));
   return router;
 }

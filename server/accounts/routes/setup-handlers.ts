@@ -4,10 +4,10 @@ import type { AccountDeps } from '../account-deps.ts';
 import { checkPasswordStrength } from '../check-password-strength.ts';
 import { EmailTakenError, TokenInvalidError, WeakPasswordError } from '../errors.ts';
 import { findSetupLink } from '../queries.ts';
-import { startSession } from '../session-cookie.ts';
 import { completeSetup } from '../use-cases/complete-setup.ts';
 import { NewUser } from '../users.ts';
 import { PasswordFields } from './password-fields.ts';
+import { continueAfterPassword } from './second-factor-handlers.ts';
 import { messageOf, settle } from './settle.ts';
 
 const Identity = NewUser.pick({ name: true, email: true, structure: true });
@@ -71,7 +71,7 @@ export function submitSetup(deps: AccountDeps): RequestHandler {
         { email: res.locals.t('accounts.setup.emailTaken') },
         identityTyped(req.body),
       );
-    await startSession(res, deps, admin);
-    res.redirect(303, '/admin/users');
+    // The first administrator sets up the second factor at once when the role requires it (the default).
+    await continueAfterPassword(req, res, deps, admin, '/admin/users');
   };
 }

@@ -9,8 +9,9 @@ import type { AccountDeps } from '../account-deps.ts';
 import { SignInFailedError, SignInThrottledError } from '../errors.ts';
 import type { LoginThrottle } from '../login-throttle.ts';
 import type { RelyingParty } from '../oidc/oidc-relying-party.ts';
-import { endSession, startSession } from '../session-cookie.ts';
+import { endSession } from '../session-cookie.ts';
 import { authenticate } from '../use-cases/authenticate.ts';
+import { continueAfterPassword } from './second-factor-handlers.ts';
 import { messageOf, settle } from './settle.ts';
 import { waitText } from './wait-text.ts';
 
@@ -83,8 +84,7 @@ export function submitSignIn(deps: AccountDeps, throttle: LoginThrottle): Reques
     }
     if (user instanceof SignInFailedError)
       return renderSignIn(res.status(401), config, { _form: messageOf(res, user) }, { email }, next);
-    await startSession(res, deps, user, res.locals.sessionId);
-    res.redirect(303, safeNext(next));
+    await continueAfterPassword(req, res, deps, user, safeNext(next));
   };
 }
 

@@ -31,7 +31,7 @@ describe('purgeExpiredSessions', () => {
     expect(await s.store.findBy('sessions', 'userId', person.id)).toHaveLength(1);
   });
 
-  it('removes single sign-ons started and never finished, once past their time', async () => {
+  it('removes sign-in steps never finished and remembered devices, once past their time', async () => {
     const pending = (id: string, minutes: number) => ({
       id,
       state: 's',
@@ -40,13 +40,20 @@ describe('purgeExpiredSessions', () => {
       next: '/me',
       expiresAt: new Date(s.clock().getTime() + minutes * 60_000).toISOString(),
     });
+    const at = (minutes: number) => new Date(s.clock().getTime() + minutes * 60_000).toISOString();
     await s.store.transact((tx) => {
       tx.put('oidcSignIns', pending('abandoned', 10));
       tx.put('oidcSignIns', pending('later', 30));
+      tx.put('mfaChallenges', { id: 'step', userId: 'u', next: '/me', expiresAt: at(10) });
+      tx.put('rememberedDevices', { id: 'old', userId: 'u', createdAt: at(0), expiresAt: at(5) });
+      tx.put('rememberedDevices', { id: 'kept', userId: 'u', createdAt: at(0), expiresAt: at(60) });
     });
     s.advance(11 * 60_000);
     await purgeExpiredSessions(s, sessionLimits(testLimits));
     expect(await s.store.get('oidcSignIns', 'abandoned')).toBeUndefined();
     expect(await s.store.get('oidcSignIns', 'later')).toBeDefined();
+    expect(await s.store.get('mfaChallenges', 'step')).toBeUndefined();
+    expect(await s.store.get('rememberedDevices', 'old')).toBeUndefined();
+    expect(await s.store.get('rememberedDevices', 'kept')).toBeDefined();
   });
 });
