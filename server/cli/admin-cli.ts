@@ -1,14 +1,16 @@
 // `npm run admin -- user add --email E --name N --role R [--structure S] [--matricule M] [--password-stdin]`
-// and `npm run admin -- user list`: accounts from the command line, for scripts and tests. The store
+// `npm run admin -- user list` and `npm run admin -- user reset-mfa --email E` (a lost phone, when no
+// other administrator can do it from /admin/users): accounts from the command line. The store
 // is locked by the running server, so these commands work while it is stopped.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { checkPasswordStrength } from '../accounts/check-password-strength.ts';
 import { EmailTakenError } from '../accounts/errors.ts';
 import { hashPassword } from '../accounts/password.ts';
-import { allUsersByEmail } from '../accounts/queries.ts';
+import { allUsersByEmail, findUserByEmail } from '../accounts/queries.ts';
 import { roles } from '../accounts/schema.ts';
 import { inviteUser } from '../accounts/use-cases/invite-user.ts';
+import { resetSecondFactor } from '../accounts/use-cases/reset-second-factor.ts';
 import { createUser, NewUser } from '../accounts/users.ts';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { formatDateFr } from '../i18n/format-date-fr.ts';
@@ -20,7 +22,7 @@ import { StoreLockedError } from '../store/errors.ts';
 
 const usage =
   'Usage : npm run admin -- user add --email E --name N --role R [--structure S] [--matricule M] [--password-stdin]' +
-  ' | npm run admin -- user list';
+  ' | npm run admin -- user list | npm run admin -- user reset-mfa --email E';
 
 /** A problem to report on one French line (exit code 1). */
 class CliError extends Error {}
@@ -61,6 +63,7 @@ async function main(argv: string[]): Promise<string> {
   const command = positionals.join(' ');
   const config = loadConfig();
   if (command === 'user list') return withStore(config, listUsers);
+  if (command === 'user reset-mfa') return withStore(config, (store) => resetMfa(store, values.email));
   if (command !== 'user add') throw new CliError(usage);
 
   for (const flag of ['email', 'name', 'role'] as const) {
@@ -127,6 +130,15 @@ async function withStore(config: Config, run: (store: AppStore) => Promise<strin
   } finally {
     await store.close();
   }
+}
+
+/** Removes a person's second factor (audited); they set up a new one at their next sign-in. */
+async function resetMfa(store: AppStore, email: string | undefined): Promise<string> {
+  if (!email) throw new CliError(`Option --email manquante. ${usage}`);
+  const user = await findUserByEmail(store, email);
+  if (!user) throw new CliError(`Aucun compte avec l’adresse ${email.trim()}.`);
+  await resetSecondFactor({ actorId: null, userId: user.id }, { store, clock: systemClock });
+  return `Double authentification réinitialisée pour ${user.email} : elle sera à régler à la prochaine connexion.`;
 }
 
 /** One tab-separated line per account, sorted by email; never the password hash. */

@@ -5,10 +5,11 @@ import { findSecondFactor, findUser } from '../queries.ts';
 
 /**
  * An administrator removes a person's second factor (a lost phone and no recovery code left) and forgets
- * the devices they had remembered; recorded in the audit trail. Their sessions are left alone.
+ * the devices they had remembered; recorded in the audit trail (actor null: the command line). Their
+ * sessions are left alone.
  */
 export async function resetSecondFactor(
-  input: { actorId: string; userId: string },
+  input: { actorId: string | null; userId: string },
   { store, clock }: UseCaseDeps,
 ): Promise<void> {
   const now = clock();

@@ -56,6 +56,37 @@ describe('npm run admin -- user add', () => {
     }
   });
 
+  it('resets the second factor of a person who lost their phone, recorded in the audit trail', async () => {
+    expect((await runCli([...add, '--password-stdin'], `${testPassword}\n`)).code).toBe(0);
+    let t = await createTestApp({ dataDir });
+    const [user] = await t.store.findBy('users', 'email', 'zoe@exemple.org');
+    await t.store.transact((tx) => {
+      tx.put('secondFactors', {
+        id: user!.id,
+        secret: 'JBSWY3DPEHPK3PXP',
+        pendingSecret: null,
+        confirmedAt: t.now().toISOString(),
+        lastStep: null,
+        recoveryCodes: [],
+      });
+    });
+    await t.close();
+    const result = await runCli(['user', 'reset-mfa', '--email', 'ZOE@exemple.org']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain('Double authentification réinitialisée pour zoe@exemple.org');
+    t = await createTestApp({ dataDir, config: { mfaRequiredRoles: ['admin'] } });
+    try {
+      expect(await t.store.get('secondFactors', user!.id)).toBeUndefined();
+      const audit = await t.store.findBy('audit', 'actorId', null);
+      expect(audit.filter((e) => e.action === 'user.second_factor_reset').map((e) => e.target)).toEqual([user!.id]);
+    } finally {
+      await t.close();
+    }
+    const unknown = await runCli(['user', 'reset-mfa', '--email', 'personne@exemple.org']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe('Aucun compte avec l’adresse personne@exemple.org.');
+  });
+
   it('prints an invitation link without --password-stdin, then lists the account without its hash', async () => {
     const created = await runCli(add);
     expect(created.code).toBe(0);
