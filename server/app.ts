@@ -89,7 +89,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(requestId);
   if (config.logRequests) app.use(requestLog(log));
-  app.use(securityHeaders(config.secure));
+  app.use(securityHeaders(config.secure, config.oidc ? [new URL(config.oidc.issuer).origin] : []));
   app.use((_req, res, next) => {
     // One dictionary today; choosing it per request is where an English interface would plug in.
     res.locals.t = translate;

@@ -4,9 +4,10 @@ import helmet from 'helmet';
 /**
  * Strict headers that still work over plain HTTP on a laptop: no inline scripts or styles, no framing.
  * HSTS and upgrade-insecure-requests are sent only when the public address is HTTPS, otherwise they
- * would break local use.
+ * would break local use. `formTargets` are the other origins a form's answer may redirect to (the identity
+ * provider's, for signing out there too).
  */
-export function securityHeaders(secure: boolean): RequestHandler[] {
+export function securityHeaders(secure: boolean, formTargets: readonly string[] = []): RequestHandler[] {
   return [
     helmet({
       contentSecurityPolicy: {
@@ -20,7 +21,8 @@ export function securityHeaders(secure: boolean): RequestHandler[] {
           'connect-src': ["'self'"],
           'object-src': ["'none'"],
           'base-uri': ["'none'"],
-          'form-action': ["'self'"],
+          // A form's redirects are checked too: « Se déconnecter » continues at the identity provider.
+          'form-action': ["'self'", ...formTargets],
           'frame-ancestors': ["'none'"],
           ...(secure ? { 'upgrade-insecure-requests': [] } : {}),
         },

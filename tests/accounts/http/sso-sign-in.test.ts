@@ -207,6 +207,9 @@ describe('single sign-on through a real OpenID provider', () => {
     expect(out.location!.origin).toBe(world.provider.issuer);
     expect(out.location!.searchParams.get('post_logout_redirect_uri')).toBe(`${world.base}/`);
     expect(out.location!.searchParams.get('client_id')).toBe(world.provider.clientId);
+    // The browser follows a form's redirect only to origins its policy allows.
+    const policy = (await fetch(`${world.base}/login`)).headers.get('content-security-policy');
+    expect(policy).toContain(`form-action 'self' ${world.provider.issuer}`);
     expect(browser.cookie('localhost', 'pas_session')).toBeUndefined();
     // The provider asks for confirmation, then sends the person back to Passerelle's home page.
     const confirm = await browser.go(out.location!);
