@@ -1,7 +1,7 @@
 // Passerelle and a real OpenID provider, each on its own free port (Passerelle on `localhost`, the provider
 // on `127.0.0.1`: two hosts, two cookie jars, as in a browser), configured through the environment.
 import { expect } from 'vitest';
-import { loadConfig } from '../../../server/config.ts';
+import { type Config, loadConfig } from '../../../server/config.ts';
 import type { BrowserClient, Page } from '../../helpers/browser-client.ts';
 import { listenOnFreePort, startTestProvider, type TestProvider } from '../../helpers/oidc-provider.ts';
 import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
@@ -16,8 +16,8 @@ export interface SsoWorld {
 
 export async function startSsoWorld(
   env: Record<string, string> = {},
-  options: { idTokenTtl?: number } = {},
-): Promise<SsoWorld> {
+  options: { idTokenTtl?: number; databaseUrl?: string } = {},
+): Promise<SsoWorld & { config: Omit<Config, 'dataDir'> }> {
   const appServer = await listenOnFreePort('localhost');
   const provider = await startTestProvider({ appOrigin: appServer.origin, ...options });
   const { dataDir: _default, ...config } = loadConfig({
@@ -31,10 +31,11 @@ export async function startSsoWorld(
     MFA_REQUIRED_ROLES: 'none',
     ...env,
   });
-  const t = await createTestApp({ config, start: new Date() });
+  const t = await createTestApp({ config, start: new Date(), databaseUrl: options.databaseUrl });
   appServer.handle(t.app);
   return {
     t,
+    config,
     provider,
     base: appServer.origin,
     close: async () => {
