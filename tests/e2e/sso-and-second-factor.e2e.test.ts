@@ -126,7 +126,7 @@ describe('single sign-on and the second factor in a browser', () => {
     expect(
       await page.getByRole('img', { name: 'QR code à scanner avec votre application d’authentification' }).isVisible(),
     ).toBe(true);
-    const secret = (await page.locator('code.secret').innerText()).replace(/\s/g, '');
+    const secret = ((await page.locator('code.secret').textContent()) ?? '').replace(/\s/g, '');
     await page.getByLabel('Code à 6 chiffres').fill('000000');
     expect(
       await audit.visit(page, 'Code de mise en place incorrect', () =>
@@ -137,7 +137,7 @@ describe('single sign-on and the second factor in a browser', () => {
     await audit.visit(page, 'Codes de secours', () => page.getByRole('button', { name: 'Activer' }).click(), {
       screenshot: true,
     });
-    const recoveryCodes = await page.locator('.recovery-codes code').allInnerTexts();
+    const recoveryCodes = await page.locator('.recovery-codes code').allTextContents();
     expect(recoveryCodes).toHaveLength(10);
     await audit.visit(page, 'Mon parcours (RH)', () =>
       page.getByRole('link', { name: 'J’ai noté mes codes, continuer' }).click(),
