@@ -1,6 +1,7 @@
 import { Marked, type Tokens } from 'marked';
 import { getHeadingList, gfmHeadingId } from 'marked-gfm-heading-id';
 import sanitizeHtml from 'sanitize-html';
+import { translate } from '../i18n/translate.ts';
 import type { TocEntry } from './course.ts';
 
 export interface RenderContext {
@@ -113,7 +114,23 @@ export function renderMarkdown(markdown: string, ctx: RenderContext): { html: st
   const toc = getHeadingList()
     .filter((h) => h.level >= 2 && h.level <= 3)
     .map((h) => ({ id: h.id, text: decodeEntities(h.text.replace(/<[^>]*>/g, '')), level: h.level }));
-  return { html: sanitize(raw, ctx), toc };
+  return { html: scrollableTables(sanitize(raw, ctx)), toc };
+}
+
+/**
+ * A wide table scrolls sideways inside its own box on a phone or at 200 % zoom, instead of the page. That
+ * box is a labelled region reachable with the keyboard, so it can be scrolled without a mouse (WCAG
+ * 2.1.1; axe `scrollable-region-focusable`). Added after sanitising: authors cannot set these attributes.
+ */
+function scrollableTables(html: string): string {
+  let n = 0;
+  return html
+    .replace(/<table>/g, () => {
+      n += 1;
+      const label = translate('course.tableRegion', { n });
+      return `<div class="table-scroll" role="region" tabindex="0" aria-label="${label}"><table>`;
+    })
+    .replace(/<\/table>/g, '</table></div>');
 }
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

@@ -150,4 +150,19 @@ describe('URLs kept in authored HTML', () => {
     expect(html).toContain('<a href="mailto:contact@exemple.fr">écrire</a>');
     expect(html).toContain('<a href="tel:+33100000000">appeler</a>');
   });
+
+  it('puts each table in its own keyboard-reachable scrolling region, which authors cannot imitate', () => {
+    const table = '| Outil | Usage |\n|---|---|\n| WhatsApp | famille |';
+    const { html } = renderMarkdown(`${table}\n\nEntre les deux.\n\n${table}`, ctx);
+    expect(html.match(/<div class="table-scroll" role="region" tabindex="0" aria-label="Tableau \d">/g)).toEqual([
+      '<div class="table-scroll" role="region" tabindex="0" aria-label="Tableau 1">',
+      '<div class="table-scroll" role="region" tabindex="0" aria-label="Tableau 2">',
+    ]);
+    expect(html.match(/<\/table><\/div>/g)).toHaveLength(2);
+    const authored = renderMarkdown(
+      '<div role="region" tabindex="0" aria-label="x" onfocus="alert(1)">texte</div>',
+      ctx,
+    );
+    expect(authored.html).not.toMatch(/tabindex|role=|onfocus/);
+  });
 });

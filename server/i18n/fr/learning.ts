@@ -7,6 +7,7 @@ export const learning = {
   'catalog.module': '1 module',
   'catalog.duration': 'Durée : {duration}',
   'course.audience': 'Public',
+  'course.tableRegion': 'Tableau {n}',
   'course.objectives': 'Objectifs',
   'course.duration': 'Durée déclarée',
   'course.version': 'Version',
