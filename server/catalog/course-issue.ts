@@ -2,12 +2,13 @@
 export interface CourseIssue {
   /** Path relative to the courses folder's parent, e.g. `courses/x/02-y.md`. */
   file: string;
+  /** 1-based; 0 when the issue is about a file or folder as a whole (a missing file has no line). */
   line: number;
   message: string;
 }
 
 export function formatCourseIssue(issue: CourseIssue): string {
-  return `${issue.file}:${issue.line} — ${issue.message}`;
+  return issue.line > 0 ? `${issue.file}:${issue.line} — ${issue.message}` : `${issue.file} — ${issue.message}`;
 }
 
 /** Issues listed per file; past it, one line says more follow (a file of stray lines would list thousands). */

@@ -23,6 +23,11 @@ export function describeZodIssue(issue: z.core.$ZodIssue, knownKeys: readonly st
         })
         .join(' ');
     case 'invalid_type':
+      if (missing && issue.path.length > 1) {
+        const group = String(issue.path.at(-2));
+        const indent = '  '.repeat(issue.path.length - 1);
+        return `champ ${name} obligatoire manquant. Sous la ligne « ${group}: », ajoutez la ligne « ${indent}${String(issue.path.at(-1))}: … » (${indent.length} espaces au début, comme les autres champs de « ${group} »).`;
+      }
       if (missing) return `champ ${name} obligatoire manquant. Ajoutez une ligne « ${field}: … ».`;
       return `${name} doit être ${typeNames[issue.expected] ?? issue.expected}.`;
     case 'too_small':

@@ -30,8 +30,9 @@ export function parseCourseSheet(folder: CourseFolder): CourseSheet {
   const source = readMarkdownFile(folder.dir, 'course.md', issues, folder.read);
   if (source === undefined) {
     if (!folder.files.includes('course.md')) {
-      const missing = 'fichier « course.md » absent : chaque cours a une fiche course.md (voir le guide de rédaction).';
-      return { front: undefined, introHtml: () => '', issues: [{ file: issues.file, line: 1, message: missing }] };
+      // Reported at the folder (line 0: no line), since the file it is about does not exist.
+      const issue = { file: `${folder.display('')}/`, line: 0, message: missingSheetMessage(folder.files) };
+      return { front: undefined, introHtml: () => '', issues: [issue] };
     }
     return { front: undefined, introHtml: () => '', issues: issues.items };
   }
@@ -45,4 +46,13 @@ export function parseCourseSheet(folder: CourseFolder): CourseSheet {
   const coverLookup = cover === undefined ? 'found' : lookUpAsset(cover, folder.assets);
   if (coverLookup !== 'found') issues.add(2, `l’image de couverture « ${cover} » ${missingImage[coverLookup]}`);
   return { front: parsed.data, introHtml, issues: issues.items };
+}
+
+function missingSheetMessage(files: string[]): string {
+  const message =
+    'ce dossier de cours n’a pas de fiche « course.md » : créez, à côté des modules, un fichier nommé exactement « course.md » (titre, résumé, public, objectifs, durée, auteurs ; voir le guide de rédaction).';
+  const nearMiss = files.find((f) => !f.includes('/') && /^cours(e)?\b.*\.(md|txt|markdown)$/i.test(f));
+  return nearMiss
+    ? `${message} Le fichier « ${nearMiss} » est peut-être cette fiche : renommez-le « course.md ».`
+    : message;
 }

@@ -69,6 +69,10 @@ export function parseFrontMatter<S extends z.ZodType>(
     let node: Node | undefined;
     if (issue.code === 'unrecognized_keys') {
       node = keyNode((doc.getIn(path, true) as Node | undefined) ?? doc.contents ?? undefined, issue.keys[0]!);
+    } else if (path.length > 1 && !hasPath(raw, path)) {
+      // A missing nested field: point at its group's key (`couverture:`), under which the line goes.
+      const group = path.length > 2 ? (doc.getIn(path.slice(0, -2), true) as Node | undefined) : doc.contents;
+      node = keyNode(group ?? undefined, String(path.at(-2)));
     } else {
       node =
         (doc.getIn(path, true) as Node | undefined) ??

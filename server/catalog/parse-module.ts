@@ -1,5 +1,6 @@
 import { checkMarkdownBounds } from './check-markdown-bounds.ts';
 import { checkMediaReferences } from './check-media-references.ts';
+import { checkStrayQuizSyntax } from './check-stray-quiz-syntax.ts';
 import type { Module } from './course.ts';
 import { ModuleFrontMatter } from './course-front-matter.ts';
 import type { IssueList } from './course-issue.ts';
@@ -37,6 +38,11 @@ export function parseModule(
   if (!checkMarkdownBounds(body, bodyLine, issues)) return undefined;
   checkMediaReferences(body, bodyLine, assets, issues);
   const section = splitQuizSection(body);
+  checkStrayQuizSyntax(section.before.split('\n'), bodyLine, section.quiz !== undefined, issues);
+  if (section.quiz) {
+    const afterLine = bodyLine + section.quiz.headingIndex + 1 + section.quiz.lines.length;
+    checkStrayQuizSyntax(section.after.split('\n'), afterLine, true, issues);
+  }
   const content = renderOnce(() => ({
     before: renderMarkdown(section.before, ctx),
     after: renderMarkdown(section.after, ctx),

@@ -1,33 +1,9 @@
 import type { Choice, Question, QuestionType } from './course.ts';
 import type { IssueList } from './course-issue.ts';
 import { normalizeAnswer } from './normalize-answer.ts';
+import { type DraftQuestion, readQuizLines } from './read-quiz-lines.ts';
 import { type RenderContext, renderInline, renderMarkdown } from './render-markdown.ts';
 import { renderOnce } from './render-once.ts';
-
-interface DraftChoice {
-  kind: 'radio' | 'checkbox';
-  correct: boolean;
-  text: string;
-  feedback: string[];
-  line: number;
-}
-
-interface DraftQuestion {
-  number: number;
-  line: number;
-  prompt: string[];
-  choices: DraftChoice[];
-  answers: { text: string; line: number }[];
-  explanation: string[];
-  /** What the last structured line was, so continuation lines attach to the right place. */
-  last: 'prompt' | 'choice' | 'feedback' | 'answer' | 'explanation';
-}
-
-const questionLine = /^(\d{1,3})[.)]\s+(.+)$/;
-const choiceLine = /^[-*+]\s+(\(([ xX]?)\)|\[([ xX]?)\])\s*(.*)$/;
-const feedbackLine = /^>\s?(.*)$/;
-const explanationLine = /^explication\s*:\s*(.*)$/i;
-const answerLine = /^=\s*(.*)$/;
 
 /**
  * Reads the lines of a `## Quiz` section. Line-oriented on purpose: every question, choice and
@@ -39,84 +15,7 @@ export function parseQuiz(
   ctx: RenderContext,
   issues: IssueList,
 ): { introHtml: string; questions: Question[] } {
-  const drafts: DraftQuestion[] = [];
-  const intro: string[] = [];
-  let current: DraftQuestion | undefined;
-
-  lines.forEach((rawLine, index) => {
-    const line = firstLine + index;
-    const indent = rawLine.length - rawLine.trimStart().length;
-    const text = rawLine.trim();
-    if (text === '') return;
-    const q = indent < 3 ? questionLine.exec(text) : null;
-    if (q) {
-      current = {
-        number: Number(q[1]),
-        line,
-        prompt: [q[2]!],
-        choices: [],
-        answers: [],
-        explanation: [],
-        last: 'prompt',
-      };
-      drafts.push(current);
-      return;
-    }
-    if (!current) {
-      intro.push(rawLine);
-      return;
-    }
-    const label = `question ${drafts.length}`;
-    const choice = choiceLine.exec(text);
-    if (choice) {
-      const mark = (choice[2] ?? choice[3] ?? '').toLowerCase();
-      current.choices.push({
-        kind: choice[2] !== undefined ? 'radio' : 'checkbox',
-        correct: mark === 'x',
-        text: choice[4]!.trim(),
-        feedback: [],
-        line,
-      });
-      current.last = 'choice';
-      return;
-    }
-    const feedback = feedbackLine.exec(text);
-    if (feedback) {
-      const target = current.choices.at(-1);
-      if (!target || current.last === 'explanation' || current.last === 'answer') {
-        issues.add(
-          line,
-          `${label} : un retour « > » doit se trouver juste sous un choix « - ( ) » ou « - [ ] ». Pour une explication générale, écrivez « Explication : … ».`,
-        );
-        return;
-      }
-      target.feedback.push(feedback[1]!);
-      current.last = 'feedback';
-      return;
-    }
-    const explanation = explanationLine.exec(text);
-    if (explanation) {
-      current.explanation.push(explanation[1]!);
-      current.last = 'explanation';
-      return;
-    }
-    const answer = answerLine.exec(text);
-    if (answer) {
-      current.answers.push({ text: answer[1]!.trim(), line });
-      current.last = 'answer';
-      return;
-    }
-    // Continuation lines must be indented like the question, so a stray line is reported, not swallowed.
-    if (indent >= 2 && current.last === 'prompt') current.prompt.push(text);
-    else if (indent >= 2 && current.last === 'explanation') current.explanation.push(text);
-    else if (indent >= 2 && current.last === 'feedback') current.choices.at(-1)!.feedback.push(text);
-    else
-      issues.add(
-        line,
-        `${label} : ligne non reconnue « ${text.slice(0, 60)} ». Un choix commence par « - ( ) » ou « - [ ] », un retour par « > », une réponse courte par « = ».`,
-      );
-  });
-
+  const { drafts, intro } = readQuizLines(lines, firstLine, issues);
   if (drafts.length === 0) {
     issues.add(
       firstLine - 1,
@@ -124,7 +23,7 @@ export function parseQuiz(
     );
   }
   const questions = drafts.flatMap((draft, i) => {
-    const question = buildQuestion(draft, i + 1, ctx, issues);
+    const question = draft.broken ? null : buildQuestion(draft, i + 1, ctx, issues);
     return question ? [question] : [];
   });
   const introHtml = renderOnce(() => renderMarkdown(intro.join('\n'), ctx).html);
@@ -139,7 +38,6 @@ export function parseQuiz(
 function buildQuestion(draft: DraftQuestion, number: number, ctx: RenderContext, issues: IssueList): Question | null {
   const label = `question ${number}`;
   const before = issues.count;
-  const kinds = new Set(draft.choices.map((c) => c.kind));
   const keys = draft.choices.map((c) => normalizeAnswer(c.text));
   const correctCount = draft.choices.filter((c) => c.correct).length;
 
@@ -153,16 +51,11 @@ function buildQuestion(draft: DraftQuestion, number: number, ctx: RenderContext,
       draft.answers[0]!.line,
       `${label} : mélange de choix et de réponses courtes « = ». Gardez l'un ou l'autre.`,
     );
-  } else if (kinds.size > 1) {
-    issues.add(
-      draft.line,
-      `${label} : mélange de choix uniques « ( ) » et multiples « [ ] ». Utilisez un seul type par question.`,
-    );
   } else if (draft.choices.length > 0) {
     if (draft.choices.length < 2) issues.add(draft.line, `${label} : il faut au moins deux choix.`);
     if (correctCount === 0)
       issues.add(draft.line, `${label} : aucune bonne réponse n'est cochée. Cochez au moins un choix avec (x) ou [x].`);
-    if (kinds.has('radio') && correctCount > 1)
+    if (draft.choices[0]!.kind === 'radio' && correctCount > 1)
       issues.add(
         draft.line,
         `${label} : ${correctCount} bonnes réponses sont cochées avec (x) alors qu'une seule est possible. Pour plusieurs bonnes réponses, utilisez [x].`,

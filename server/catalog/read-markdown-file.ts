@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkLineLengths } from './check-line-lengths.ts';
 import type { IssueList } from './course-issue.ts';
+import { decodeUtf8 } from './decode-utf8.ts';
 import { limits } from './limits.ts';
 
 /**
@@ -30,10 +31,9 @@ export function readMarkdownFile(
     }
     const bytes = readFileSync(fd);
     read.set(file, bytes);
-    const text = bytes
-      .toString('utf8')
-      .replace(/^\uFEFF/, '')
-      .replace(/\r\n?/g, '\n');
+    const decoded = decodeUtf8(bytes, issues);
+    if (decoded === undefined) return undefined;
+    const text = decoded.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
     return checkLineLengths(text, issues) ? text : undefined;
   } catch {
     return undefined;

@@ -1,8 +1,9 @@
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatCourseIssue } from '../catalog/course-issue.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
 import { loadCourse } from '../catalog/load-course.ts';
+import { moduleFilePattern } from '../catalog/module-file-pattern.ts';
 
 /** `npm run courses:check [dir]`: validates a folder of courses (or one course) and lists every problem. */
 async function main(): Promise<number> {
@@ -12,10 +13,9 @@ async function main(): Promise<number> {
     console.error(`Dossier introuvable : ${path.relative(process.cwd(), target) || target}`);
     return 2;
   }
-  const isSingleCourse = await stat(path.join(target, 'course.md')).then(
-    () => true,
-    () => false,
-  );
+  // A folder with a course sheet or a module is one course, even when its course.md is missing: read as a
+  // folder of courses, it would be reported under its sub-folders (images/course.md…), not where it is.
+  const isSingleCourse = (await readdir(target)).some((name) => name === 'course.md' || moduleFilePattern.test(name));
   const { courses, issues } = isSingleCourse
     ? await loadCourse(target, { displayRoot: process.cwd() }).then((r) => ({
         courses: r.course ? [r.course] : [],

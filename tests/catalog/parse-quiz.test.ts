@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkStrayQuizSyntax, quizHeadingWithTitle } from '../../server/catalog/check-stray-quiz-syntax.ts';
 import { IssueList } from '../../server/catalog/course-issue.ts';
 import { normalizeAnswer } from '../../server/catalog/normalize-answer.ts';
 import { parseDuration } from '../../server/catalog/parse-duration.ts';
@@ -98,5 +99,47 @@ describe('durations', () => {
   });
   it.each(['environ une heure', '0 min', '1 h 75', '', -5, 2.5])('refuses %s', (text) => {
     expect(parseDuration(text)).toBeNull();
+  });
+});
+
+describe('quiz syntax outside the quiz', () => {
+  const stray = (text: string, hasQuiz = false) => {
+    const issues = new IssueList('m.md');
+    checkStrayQuizSyntax(text.split('\n'), 20, hasQuiz, issues);
+    return issues.items.map((i) => `${i.line} ${i.message.split(' ').slice(0, 6).join(' ')}`);
+  };
+
+  it('allows checklists, lists in brackets and code samples outside a quiz-like section', () => {
+    expect(
+      stray('## À préparer\n- [x] La salle\n- [ ] Les badges\n- (a) premier point\n```\n- (x) exemple\n```'),
+    ).toEqual([]);
+  });
+
+  it('reports once per section, at a quiz-like heading, even for short answers and checkboxes', () => {
+    expect(stray('## Vérifiez vos acquis\n1. Quel mot ?\n   = passerelle\n2. Autre ?\n   = oui')).toEqual([
+      '20 le titre « ## Vérifiez vos',
+    ]);
+    expect(stray('Texte\n- (x) Oui\n- ( ) Non\n## Suite\n-(x) Encore')).toEqual([
+      '21 « - (x) Oui » ressemble',
+      '24 « -(x) Encore » ressemble à',
+    ]);
+  });
+
+  it('suggests a quiz heading that keeps the trainer’s words', () => {
+    expect(quizHeadingWithTitle('Quiz')).toBeUndefined();
+    expect(quizHeadingWithTitle('Quiz — Vérifier')).toBe('## Quiz : Vérifier');
+    expect(quizHeadingWithTitle('Questions')).toBe('## Quiz : Questions');
+  });
+});
+
+describe('quiz lines that are not read as written', () => {
+  it('skips the feedback of a refused choice, so one mistake gives one message', () => {
+    const { issues } = parse('1. Q ?\n   -(x) Oui\n     > Bien.\n       suite\n   - ( ) Non');
+    expect(issues.map((i) => i.line)).toEqual([11]);
+  });
+
+  it('accepts « Explications : » and reports an answer written after the explanation', () => {
+    expect(parse('1. Q ?\n   = oui\n   Explications : voilà.').issues).toEqual([]);
+    expect(parse('1. Q ?\n   = oui\n   Explication : voilà.\n   = si').issues[0]?.line).toBe(13);
   });
 });

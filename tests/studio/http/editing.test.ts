@@ -135,6 +135,28 @@ describe('studio: editing a module', () => {
     expect(page.text).toContain('L’aperçu s’affichera quand les erreurs de ce texte seront corrigées.');
   });
 
+  it('lists quiz syntax that would show the answers, at its line, and shows no preview of it', async () => {
+    const t = await open();
+    const { agent } = await studioAgent(t);
+    const source = (await readFile(path.join(t.coursesDir, 'demo/01-premier.md'), 'utf8'))
+      .replace('## Quiz', '## Questions')
+      .replace('   - [x] Consulter', '   -[x] Consulter');
+    const res = expectStatus(await postForm(agent, editor, { source, action: 'preview' }, editor), 200);
+    expect(res.text).toContain('Une erreur dans ce texte');
+    expect(res.text).toContain(
+      'data-line="21">Ligne 21</a> — le titre « ## Questions » n’est pas lu comme un quiz : les questions en dessous (ligne 24)',
+    );
+    expect(res.text).toContain(
+      'Écrivez le titre exactement « ## Quiz » (ou « ## Quiz : Questions » pour garder ce titre).',
+    );
+    expect(res.text).toContain('L’aperçu s’affichera quand les erreurs de ce texte seront corrigées.');
+    const fixed = source.replace('## Questions', '## Quiz');
+    const again = expectStatus(await postForm(agent, editor, { source: fixed, action: 'preview' }, editor), 200);
+    expect(again.text).toMatch(
+      /data-line="33">Ligne 33<\/a> — question 2 : il manque une espace entre le tiret et la case\. Écrivez « - \[x\] Consulter son compte en ligne »/,
+    );
+  });
+
   it('renders the live preview fragment for studio.js', async () => {
     const t = await open();
     const { agent } = await studioAgent(t);
