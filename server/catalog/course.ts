@@ -31,6 +31,8 @@ export interface Question {
 
 export interface Quiz {
   title: string;
+  /** Line of the `## Quiz` heading in the module file. */
+  line: number;
   introHtml: string;
   questions: Question[];
   passMark: number;

@@ -53,6 +53,7 @@ export function parseModule(
     const parsed = parseQuiz(section.quiz.lines, quizFirstLine, ctx, issues);
     quiz = {
       title: section.quiz.title,
+      line: quizFirstLine - 1,
       get introHtml() {
         return parsed.introHtml;
       },

@@ -1,13 +1,25 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { formatCourseIssue } from '../catalog/course-issue.ts';
+import { checkCueing } from '../catalog/check-cueing.ts';
+import type { Course } from '../catalog/course.ts';
+import { type CourseIssue, formatCourseIssue } from '../catalog/course-issue.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
 import { loadCourse } from '../catalog/load-course.ts';
 import { moduleFilePattern } from '../catalog/module-file-pattern.ts';
 
-/** `npm run courses:check [dir]`: validates a folder of courses (or one course) and lists every problem. */
-async function main(): Promise<number> {
-  const target = path.resolve(process.argv[2] ?? process.env.COURSES_DIR ?? 'courses');
+/**
+ * `npm run courses:check [-- [--strict] [dir]]`: validates a folder of courses (or one course), lists every
+ * error, then the warnings of the cueing check (check-cueing.ts). Errors fail the command; warnings only
+ * with `--strict`.
+ */
+async function main(args: string[]): Promise<number> {
+  const strict = args.includes('--strict');
+  const unknown = args.find((a) => a.startsWith('-') && a !== '--strict');
+  if (unknown) {
+    console.error(`Option inconnue : ${unknown}. Usage : npm run courses:check -- [--strict] [dossier]`);
+    return 2;
+  }
+  const target = path.resolve(args.find((a) => !a.startsWith('-')) ?? process.env.COURSES_DIR ?? 'courses');
   const info = await stat(target).catch(() => undefined);
   if (!info?.isDirectory()) {
     console.error(`Dossier introuvable : ${path.relative(process.cwd(), target) || target}`);
@@ -23,6 +35,8 @@ async function main(): Promise<number> {
       }))
     : await loadCatalog(target).then((r) => ({ courses: r.catalog.courses, issues: r.issues }));
   for (const issue of issues) console.log(formatCourseIssue(issue));
+  const warnings = courses.flatMap(cueingWarnings);
+  for (const warning of warnings) console.log(formatCourseIssue(warning));
   for (const course of courses) {
     console.log(`✓ ${course.slug} — ${course.title} (${course.modules.length} modules, version ${course.version})`);
   }
@@ -30,8 +44,24 @@ async function main(): Promise<number> {
     console.log(`\n${issues.length} erreur(s) à corriger.`);
     return 1;
   }
+  if (warnings.length > 0) {
+    console.log(
+      strict
+        ? `\n${warnings.length} avertissement(s) : refusé avec --strict.`
+        : `\n${warnings.length} avertissement(s) : le cours est valide, mais ses quiz se devinent sans l’avoir lu.`,
+    );
+    return strict ? 1 : 0;
+  }
   console.log(courses.length === 0 ? 'Aucun cours trouvé.' : 'Tout est correct.');
   return courses.length === 0 ? 1 : 0;
 }
 
-process.exitCode = await main();
+function cueingWarnings(course: Course): CourseIssue[] {
+  return checkCueing(course).map((w) => ({
+    ...w,
+    file: path.relative(process.cwd(), path.join(course.dir, w.file)),
+    message: `avertissement : ${w.message}`,
+  }));
+}
+
+process.exitCode = await main(process.argv.slice(2));
