@@ -25,6 +25,8 @@ export interface Question {
   answers: string[];
   /** The first accepted answer as the trainer wrote it, shown in corrections. */
   answerText: string;
+  /** Typing errors forgiven in a short answer of 6 letters or more without digits (match-short-answer.ts); 0 otherwise. */
+  typoTolerance: number;
   explanationHtml: string;
   line: number;
 }

@@ -41,6 +41,11 @@ function buildQuestion(draft: DraftQuestion, number: number, ctx: RenderContext,
   const keys = draft.choices.map((c) => normalizeAnswer(c.text));
   const correctCount = draft.choices.filter((c) => c.correct).length;
 
+  if (draft.tolerance && draft.choices.length > 0)
+    issues.add(
+      draft.tolerance.line,
+      `${label} : « Tolérance : » ne s'applique qu'aux réponses courtes « = … ». Retirez cette ligne.`,
+    );
   if (draft.choices.length === 0 && draft.answers.length === 0) {
     issues.add(
       draft.line,
@@ -68,6 +73,11 @@ function buildQuestion(draft: DraftQuestion, number: number, ctx: RenderContext,
       seen.add(key);
     }
   } else {
+    if (draft.tolerance && draft.tolerance.value > 0 && draft.answers.some((a) => /\p{N}/u.test(a.text)))
+      issues.add(
+        draft.tolerance.line,
+        `${label} : une réponse contient un nombre, qui doit être tapé exactement. Écrivez « Tolérance : 0 » ou retirez cette ligne.`,
+      );
     for (const answer of draft.answers) {
       if (normalizeAnswer(answer.text) === '')
         issues.add(answer.line, `${label} : la réponse courte est vide ; écrivez la réponse attendue après « = ».`);
@@ -107,6 +117,7 @@ function buildQuestion(draft: DraftQuestion, number: number, ctx: RenderContext,
     choices,
     answers: [...new Set(draft.answers.map((a) => normalizeAnswer(a.text)))],
     answerText: draft.answers[0]?.text ?? '',
+    typoTolerance: type === 'short' ? (draft.tolerance?.value ?? 1) : 0,
     get explanationHtml() {
       return html().explanation;
     },

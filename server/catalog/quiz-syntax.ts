@@ -11,6 +11,8 @@ export const oddChoiceLine = /^[-*+]\s*([([][^()[\]]{0,3}[)\]])\s*(.*)$/;
 export const feedbackLine = /^>\s?(.*)$/;
 export const explanationLine = /^explications?\s*:\s*(.*)$/i;
 export const answerLine = /^=\s*(.*)$/;
+/** `Tolérance : 0`, `1`, `2` or `aucune`: typing errors accepted in a short answer. */
+export const toleranceLine = /^tol[ée]rance\s*:\s*(.*)$/i;
 
 /** The fix of a glued marker, as the trainer should type the line: `-(x) Oui` gives `- (x) Oui`. */
 export function unglued(text: string): string | undefined {

@@ -7,6 +7,7 @@ import {
   feedbackLine,
   oddChoiceLine,
   quizLineKind,
+  toleranceLine,
   unglued,
 } from './quiz-syntax.ts';
 
@@ -24,6 +25,8 @@ export interface DraftQuestion {
   prompt: string[];
   choices: DraftChoice[];
   answers: { text: string; line: number }[];
+  /** From a `Tolérance :` line; undefined for the default. */
+  tolerance: { value: number; line: number } | undefined;
   explanation: string[];
   /** What the last structured line was, so continuation lines attach to the right place. */
   last: 'prompt' | 'choice' | 'feedback' | 'answer' | 'explanation' | 'rejected';
@@ -65,6 +68,7 @@ export function readQuizLines(
         prompt: [q[2]!],
         choices: [],
         answers: [],
+        tolerance: undefined,
         explanation: [],
         last: 'prompt',
         broken: false,
@@ -174,6 +178,17 @@ function readQuestionLine(
     }
     current.answers.push({ text: answer[1]!.trim(), line });
     current.last = 'answer';
+    return;
+  }
+  const tolerance = toleranceLine.exec(text);
+  if (tolerance) {
+    const word = tolerance[1]!.trim().toLowerCase();
+    const value = word === 'aucune' ? 0 : /^[0-2]$/.test(word) ? Number(word) : undefined;
+    if (value === undefined)
+      report(
+        `tolérance « ${excerpt(tolerance[1]!.trim(), 20)} » illisible. Écrivez « Tolérance : 0 » (réponse exacte), « Tolérance : 1 » (une faute de frappe, le réglage par défaut) ou « Tolérance : 2 ».`,
+      );
+    else current.tolerance = { value, line };
     return;
   }
   // Continuation lines must be indented like the question, so a stray line is reported, not swallowed.

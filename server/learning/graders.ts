@@ -1,5 +1,5 @@
 import type { Question, QuestionType } from '../catalog/course.ts';
-import { normalizeAnswer } from '../catalog/normalize-answer.ts';
+import { matchShortAnswer } from '../catalog/match-short-answer.ts';
 import type { Answer } from './schema.ts';
 
 type Grader = (question: Question, answer: Answer | undefined) => boolean;
@@ -17,7 +17,7 @@ export const graders = {
     const right = rightChoiceIds(q);
     return given.size === right.length && right.every((id) => given.has(id));
   },
-  short: (q, answer) => typeof answer === 'string' && q.answers.includes(normalizeAnswer(answer)),
+  short: (q, answer) => typeof answer === 'string' && matchShortAnswer(q, answer) !== undefined,
 } satisfies Record<QuestionType, Grader>;
 
 export function gradeQuestion(question: Question, answer: Answer | undefined): boolean {

@@ -1,4 +1,5 @@
 import type { QuestionType, Quiz } from '../catalog/course.ts';
+import { matchShortAnswer } from '../catalog/match-short-answer.ts';
 import { normalizeAnswer } from '../catalog/normalize-answer.ts';
 import type { Attempt } from '../learning/schema.ts';
 
@@ -17,6 +18,8 @@ export interface ShortAnswerStat {
   count: number;
   rate: number;
   accepted: boolean;
+  /** Accepted only thanks to the typo tolerance: the trainer may add it as an answer, or reword. */
+  nearMiss: boolean;
 }
 
 export interface QuestionStat {
@@ -62,7 +65,16 @@ export function analyseItems(quiz: Quiz, attempts: readonly Pick<Attempt, 'answe
     const shortAnswers = [...counts]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 5)
-      .map(([text, count]) => ({ text, count, rate: percent(count, answered), accepted: q.answers.includes(text) }));
+      .map(([text, count]) => {
+        const match = matchShortAnswer(q, text);
+        return {
+          text,
+          count,
+          rate: percent(count, answered),
+          accepted: match !== undefined,
+          nearMiss: match === 'near',
+        };
+      });
     const rightRates = choices.filter((c) => c.correct).map((c) => c.count);
     const leastRight = rightRates.length > 0 ? Math.min(...rightRates) : 0;
     const worstWrong = choices.filter((c) => !c.correct).sort((a, b) => b.count - a.count)[0];

@@ -22,6 +22,7 @@ export function question(id: string, type: QuestionType, key: { right?: string[]
     choices,
     answers: key.answers ?? [],
     answerText: key.answers?.[0] ?? '',
+    typoTolerance: type === 'short' ? 1 : 0,
     explanationHtml: '',
     line: 1,
   };

@@ -59,6 +59,13 @@ describe('grading a short answer', () => {
     expect(gradeQuestion(q, '')).toBe(false);
     expect(gradeQuestion(q, ['whatsapp'])).toBe(false);
   });
+
+  it('forgives one typing error in an answer of 6 letters or more, unless the question asks for it exact', () => {
+    expect(gradeQuestion(q, 'Whatsap')).toBe(true);
+    expect(gradeQuestion(q, 'reseaux socaiux')).toBe(true);
+    expect(gradeQuestion(q, 'Whatsup!!')).toBe(false);
+    expect(gradeQuestion({ ...q, typoTolerance: 0 }, 'Whatsap')).toBe(false);
+  });
 });
 
 describe('grading a whole quiz', () => {

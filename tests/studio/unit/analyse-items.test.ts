@@ -35,8 +35,22 @@ describe('analyseItems', () => {
     expect(q2!.misleadingChoice).toBeUndefined();
     expect(q3!.answered).toBe(3);
     expect(q4!.shortAnswers).toEqual([
-      { text: 'facebook', count: 3, rate: 75, accepted: false },
-      { text: 'whats app', count: 1, rate: 25, accepted: true },
+      { text: 'facebook', count: 3, rate: 75, accepted: false, nearMiss: false },
+      { text: 'whats app', count: 1, rate: 25, accepted: true, nearMiss: false },
+    ]);
+  });
+
+  it('shows the short answers accepted only thanks to the typo tolerance', async () => {
+    const { course } = await loadCourse(path.join(fixturesDir, 'courses/valid/demo'), { displayRoot: fixturesDir });
+    const quiz = course!.modules[0]!.quiz!;
+    const [, , , q4] = analyseItems(quiz, [
+      { answers: { q4: 'Whatsap' }, correct: { q4: true } },
+      { answers: { q4: 'Whatsap' }, correct: { q4: true } },
+      { answers: { q4: 'WhatsApp' }, correct: { q4: true } },
+    ]);
+    expect(q4!.shortAnswers).toEqual([
+      { text: 'whatsap', count: 2, rate: 67, accepted: true, nearMiss: true },
+      { text: 'whatsapp', count: 1, rate: 33, accepted: true, nearMiss: false },
     ]);
   });
 });

@@ -70,6 +70,7 @@ export const studioHistory = {
   'studio.itemAnalysis.share': 'Part',
   'studio.itemAnalysis.accepted': 'Acceptée',
   'studio.itemAnalysis.empty': '(vide)',
+  'studio.itemAnalysis.nearMiss': 'oui, à une faute de frappe près',
   'studio.itemAnalysis.choicesCaption': 'Choix de réponse (question {number})',
   'studio.itemAnalysis.multiple': '— plusieurs réponses possibles',
   'studio.itemAnalysis.choice': 'Choix',
