@@ -50,6 +50,8 @@ export const QuizSettings = z.strictObject({
   tentatives: z.number().int().min(0).max(100).optional(),
   /** Shuffle the order of choices for each learner. */
   melanger: z.boolean().optional(),
+  /** Questions drawn at random for each attempt, out of all the quiz's questions (a question bank). */
+  tirage: z.number().int().min(1).max(100).optional(),
 });
 export type QuizSettings = z.infer<typeof QuizSettings>;
 

@@ -40,6 +40,8 @@ export interface Quiz {
   passMark: number;
   /** 0 means unlimited. */
   maxAttempts: number;
+  /** Questions drawn per attempt from the bank (`tirage`); undefined asks them all. */
+  draw: number | undefined;
   shuffle: boolean;
 }
 

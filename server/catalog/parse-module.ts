@@ -61,7 +61,14 @@ export function parseModule(
       passMark: data?.quiz?.seuil ?? coursePassMark,
       maxAttempts: data?.quiz?.tentatives ?? 0,
       shuffle: data?.quiz?.melanger ?? false,
+      draw: data?.quiz?.tirage,
     };
+    const bank = parsed.questions.length;
+    if (data?.quiz?.tirage !== undefined && data.quiz.tirage > bank && bank > 0)
+      issues.add(
+        1,
+        `« quiz.tirage » vaut ${data.quiz.tirage} mais le quiz n’a que ${bank} question(s) : écrivez « tirage: ${bank - 1} » ou moins, ou ajoutez des questions.`,
+      );
   } else if (data?.quiz) {
     issues.add(1, 'des réglages « quiz » sont donnés mais le module n’a pas de partie « ## Quiz ».');
   }

@@ -3,6 +3,7 @@ import type { Course } from '../catalog/course.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { attemptsExhausted } from './attempt-rules.ts';
+import { quizFor } from './draw-questions.ts';
 import { cachedModulePage } from './module-page-cache.ts';
 import { moduleView, moduleViewLocals } from './module-view-locals.ts';
 import { attemptsOn } from './queries.ts';
@@ -33,9 +34,11 @@ export async function renderModulePage(
     };
     stateKey = exhausted ? 'exhausted' : 'can-answer';
   }
-  const shuffled = Boolean(user && module.quiz?.shuffle);
+  // A drawn quiz differs per learner and per attempt, like a shuffled one: never from the shared cache.
+  const shuffled = Boolean(user && (module.quiz?.shuffle || module.quiz?.draw));
+  const asked = module.quiz?.draw ? quizFor(course, module, user?.id, attempts?.length ?? 0) : undefined;
   const locals = () => ({
-    ...moduleViewLocals(course, index, { order: user ? shuffleFor(user.id) : undefined }),
+    ...moduleViewLocals(course, index, { order: user ? shuffleFor(user.id) : undefined, quiz: asked }),
     ...quizState,
   });
   // The page as every reader of this kind sees it, rendered once (module-page-cache.ts); answers shown

@@ -1,4 +1,4 @@
-import type { Course } from '../catalog/course.ts';
+import type { Course, Quiz } from '../catalog/course.ts';
 import { toQuizForm } from '../catalog/quiz-form.ts';
 
 /** The learners' course and module templates, also rendered by the studio's previews. */
@@ -17,6 +17,8 @@ export function moduleViewLocals(
     order?: (ids: string[], questionId: string) => string[];
     /** Where the quiz's "sign in to answer" link goes; the sign-in page, back to this module, by default. */
     signInHref?: string;
+    /** The questions this reader is asked, when the quiz draws from a bank; the whole quiz by default. */
+    quiz?: Quiz;
   } = {},
 ): Record<string, unknown> {
   const module = course.modules[index]!;
@@ -27,7 +29,7 @@ export function moduleViewLocals(
     position: index + 1,
     previous: course.modules[index - 1],
     next: course.modules[index + 1],
-    quiz: module.quiz ? toQuizForm(module.quiz, reader.order) : undefined,
+    quiz: module.quiz ? toQuizForm(reader.quiz ?? module.quiz, reader.order) : undefined,
     signInHref: reader.signInHref ?? `/login?next=${encodeURIComponent(`/courses/${course.slug}/${module.slug}`)}`,
   };
 }

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { requireUser } from '../accounts/guards.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { attemptResultRules } from './attempt-rules.ts';
+import { quizAsked } from './draw-questions.ts';
 import { AttemptsExhaustedError } from './errors.ts';
 import { findCourse } from './find-course.ts';
 import { findModuleIndex } from './find-module-index.ts';
@@ -9,6 +10,7 @@ import type { LearningDeps, LearningHandler } from './learning-deps.ts';
 import { renderModulePage } from './module-page.ts';
 import { parseQuizAnswers } from './parse-quiz-answers.ts';
 import { attemptsOn, learnerAttempt } from './queries.ts';
+import { quizAskedNow } from './quiz-asked-now.ts';
 import { submitQuiz } from './submit-quiz.ts';
 
 /** Quiz submission (graded on the server) and the result page of an attempt. */
@@ -25,7 +27,7 @@ const answerQuiz: LearningHandler = (deps) => async (req, res) => {
   const index = findModuleIndex(course, req.params.module);
   const module = course.modules[index]!;
   if (!module.quiz) throw new NotFoundError();
-  const parsed = parseQuizAnswers(module.quiz, req.body);
+  const parsed = parseQuizAnswers(await quizAskedNow(deps.store, res.locals.user!.id, course, module), req.body);
   if (!parsed.ok) {
     res.status(400);
     return renderModulePage(deps, res, course, index, { previousAnswers: parsed.answers, quizErrors: parsed.errors });
@@ -53,7 +55,7 @@ const showAttempt: LearningHandler = (deps) => async (req, res) => {
     title: res.locals.t('quiz.result.pageTitle', { module: module.title }),
     course,
     module,
-    quiz: module.quiz,
+    quiz: quizAsked(module.quiz, attempt.questions),
     attempt,
     sameVersion: attempt.contentHash === course.contentHash,
     ...attemptResultRules(module.quiz, attempts, attempt),

@@ -53,6 +53,8 @@ export const Attempt = z.strictObject({
   score: z.number().min(0).max(100),
   passMark: z.number(),
   passed: z.boolean(),
+  /** The questions asked, in order, when the quiz draws from a bank (draw-questions.ts); absent: all. */
+  questions: z.array(z.string()).optional(),
 });
 export type Attempt = z.infer<typeof Attempt>;
 

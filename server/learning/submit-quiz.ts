@@ -3,6 +3,7 @@ import type { Course, Module } from '../catalog/course.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { attemptsExhausted } from './attempt-rules.ts';
+import { quizFor } from './draw-questions.ts';
 import { AttemptsExhaustedError } from './errors.ts';
 import { evaluateCompletion } from './evaluate-completion.ts';
 import { gradeQuiz } from './grade-quiz.ts';
@@ -25,10 +26,11 @@ export async function submitQuiz(
   if (!quiz) throw new Error(`module ${module.slug} has no quiz`);
   return deps.store.transact(async (tx) => {
     const now = deps.clock();
-    if (attemptsExhausted(quiz, await attemptsOn(tx, userId, course.slug, module.slug))) {
-      throw new AttemptsExhaustedError();
-    }
-    const { correct, score, passed } = gradeQuiz(quiz, answers);
+    const previous = await attemptsOn(tx, userId, course.slug, module.slug);
+    if (attemptsExhausted(quiz, previous)) throw new AttemptsExhaustedError();
+    // The draw the learner was shown, computed again here: the one that counts is the one recorded.
+    const asked = quizFor(course, module, userId, previous.length);
+    const { correct, score, passed } = gradeQuiz(asked, answers);
     const attempt = tx.put('attempts', {
       id: randomUUID(),
       userId,
@@ -42,6 +44,7 @@ export async function submitQuiz(
       score,
       passMark: quiz.passMark,
       passed,
+      ...(quiz.draw ? { questions: asked.questions.map((q) => q.id) } : {}),
     });
     const progress = await recordActivity(tx, { userId, course, module, now });
     tx.put('progress', {

@@ -175,7 +175,14 @@ describe('course validator', () => {
       'unknown-quiz-setting',
       (f) => f.replace(evaluation, 'melanger: true', 'melange: true'),
       [
-        'demo/02-evaluation.md:10 — champ inconnu « melange » : vouliez-vous écrire « melanger » ? Champs possibles : seuil, tentatives, melanger.',
+        'demo/02-evaluation.md:10 — champ inconnu « melange » : vouliez-vous écrire « melanger » ? Champs possibles : seuil, tentatives, melanger, tirage.',
+      ],
+    ],
+    [
+      'draw-larger-than-bank',
+      (f) => f.replace(evaluation, 'melanger: true', 'melanger: true\n  tirage: 5'),
+      [
+        'demo/02-evaluation.md:1 — « quiz.tirage » vaut 5 mais le quiz n’a que 2 question(s) : écrivez « tirage: 1 » ou moins, ou ajoutez des questions.',
       ],
     ],
   ];

@@ -41,6 +41,7 @@ export const learning = {
   'quiz.signIn.after': 'pour répondre au quiz et enregistrer votre progression.',
   'quiz.passMark': 'Note pour réussir : {passMark} %.',
   'quiz.attempts': 'Nombre d’essais : {count}.',
+  'quiz.drawn': 'À chaque essai, {count} questions sont tirées au sort parmi {total}.',
   'quiz.exhausted': 'Vous avez utilisé tous vos essais pour ce quiz.',
   'quiz.error.short': 'Écrivez une réponse à cette question.',
   'quiz.error.multiple': 'Cochez au moins une réponse.',

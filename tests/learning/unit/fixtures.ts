@@ -29,7 +29,17 @@ export function question(id: string, type: QuestionType, key: { right?: string[]
 }
 
 export function quiz(questions: Question[], options: Partial<Quiz> = {}): Quiz {
-  return { title: 'Quiz', line: 1, introHtml: '', questions, passMark: 70, maxAttempts: 0, shuffle: false, ...options };
+  return {
+    title: 'Quiz',
+    line: 1,
+    introHtml: '',
+    questions,
+    passMark: 70,
+    maxAttempts: 0,
+    shuffle: false,
+    draw: undefined,
+    ...options,
+  };
 }
 
 /** A course of modules given as `slug: title`; a `quiz` module has a one-question quiz, a `final` one is the final assessment. */

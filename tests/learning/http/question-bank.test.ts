@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type BuiltCourse, buildCourse } from '../../catalog/course-builder.ts';
+import { addUser, createTestApp, csrfOf, signIn, type TestApp } from '../../helpers/test-app.ts';
+
+const opened: (TestApp | BuiltCourse)[] = [];
+afterEach(async () => {
+  for (const o of opened.splice(0)) await ('close' in o ? o.close() : o.remove());
+});
+
+// The valid course, its final assessment holding 5 questions of which each attempt asks 2, 3 attempts at most.
+const extra = `
+3. Combien de modules compte ce cours ?
+   - ( ) Un
+   - (x) Deux
+
+4. Quel mot désigne la fiche du cours ?
+   = course
+
+5. Vrai ou faux : le quiz se corrige sur le serveur.
+   - (x) Vrai
+   - ( ) Faux
+`;
+async function open(): Promise<TestApp> {
+  const built = await buildCourse((f) => {
+    f.replace('02-evaluation.md', '  melanger: true\n', '  melanger: true\n  tirage: 2\n');
+    f.write('02-evaluation.md', `${f.text('02-evaluation.md')}${extra}`);
+  });
+  opened.push(built);
+  const t = await createTestApp({ coursesDir: built.root });
+  opened.push(t);
+  return t;
+}
+
+const askedIds = (html: string) => [...html.matchAll(/<fieldset class="question" id="(q\d)"/g)].map((m) => m[1]!);
+/** Right answers to any of the 5 questions. */
+const right: Record<string, string> = { q1: 'deux', q2: 'c2', q3: 'c2', q4: 'course', q5: 'c1' };
+const wrong: Record<string, string> = { q1: 'trois', q2: 'c1', q3: 'c1', q4: 'module', q5: 'c2' };
+
+describe('a final assessment drawn from a question bank', () => {
+  it('asks 2 of 5 questions, the same on reload, records them, and draws again for the next attempt', async () => {
+    const t = await open();
+    const learner = await addUser(t);
+    const agent = await signIn(t, learner);
+    const page = await agent.get('/courses/demo/evaluation').expect(200);
+    const asked = askedIds(page.text);
+    expect(asked).toHaveLength(2);
+    expect(page.text).toContain('À chaque essai, 2 questions sont tirées au sort parmi 5.');
+    expect(page.text).toContain('Question 1');
+    expect(page.text).not.toContain('Question 3');
+    expect(askedIds((await agent.get('/courses/demo/evaluation').expect(200)).text)).toEqual(asked);
+
+    // A question outside the draw cannot be answered instead of a drawn one: the form is incomplete.
+    const other = Object.keys(right).find((id) => !asked.includes(id))!;
+    await agent
+      .post('/courses/demo/evaluation/quiz')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), [asked[0]!]: right[asked[0]!], [other]: right[other] })
+      .expect(400);
+
+    // One right, one wrong: 50 %, graded on the 2 questions asked.
+    const answers = { [asked[0]!]: right[asked[0]!], [asked[1]!]: wrong[asked[1]!] };
+    const res = await agent
+      .post('/courses/demo/evaluation/quiz')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), ...answers })
+      .expect(303);
+    const attempts = await t.store.findBy('attempts', 'userId', learner.id);
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({ questions: asked, score: 50, passed: false });
+    expect(Object.keys(attempts[0]!.correct)).toEqual(asked);
+    const result = await agent.get(res.headers.location!).expect(200);
+    expect(result.text).toContain('Votre score : 50 %');
+    expect(result.text.match(/<li class="question /g)).toHaveLength(2);
+
+    // The next attempts ask their own draws; across them, other questions come up.
+    const seen = new Set(asked);
+    for (let i = 0; i < 2; i++) {
+      const next = await agent.get('/courses/demo/evaluation').expect(200);
+      const ids = askedIds(next.text);
+      expect(ids).toHaveLength(2);
+      for (const id of ids) seen.add(id);
+      const wrongs = Object.fromEntries(ids.map((id) => [id, wrong[id]!]));
+      await agent
+        .post('/courses/demo/evaluation/quiz')
+        .type('form')
+        .send({ _csrf: csrfOf(next.text), ...wrongs });
+    }
+    expect(seen.size).toBeGreaterThan(2);
+    // The attempt limit still holds: 3 attempts made, the quiz takes no more.
+    const exhausted = await agent.get('/courses/demo/evaluation').expect(200);
+    expect(exhausted.text).not.toContain('action="/courses/demo/evaluation/quiz"');
+  });
+});
