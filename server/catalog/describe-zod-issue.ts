@@ -29,6 +29,10 @@ export function describeZodIssue(issue: z.core.$ZodIssue, knownKeys: readonly st
         return `champ ${name} obligatoire manquant. Sous la ligne « ${group}: », ajoutez la ligne « ${indent}${String(issue.path.at(-1))}: … » (${indent.length} espaces au début, comme les autres champs de « ${group} »).`;
       }
       if (missing) return `champ ${name} obligatoire manquant. Ajoutez une ligne « ${field}: … ».`;
+      if (issue.expected === 'object' && knownKeys.length > 0) {
+        const lines = knownKeys.map((key) => `«   ${key}: … »`).join(', ');
+        return `${name} doit être un groupe de champs : écrivez « ${String(issue.path.at(-1))}: » seul sur sa ligne, puis, en dessous, une ligne par champ en retrait de deux espaces : ${lines}.`;
+      }
       return `${name} doit être ${typeNames[issue.expected] ?? issue.expected}.`;
     case 'too_small':
       if (issue.origin === 'array') return `${name} doit contenir au moins ${issue.minimum} élément(s).`;

@@ -79,7 +79,10 @@ export function parseFrontMatter<S extends z.ZodType>(
         keyNode(doc.getIn(path.slice(0, -1), true) as Node | undefined, String(path.at(-1)));
     }
     const line = node?.range ? lineAt(node.range[0]) : 1;
-    const keys = issue.code === 'unrecognized_keys' && path.length > 0 ? nestedKeys(schema, path) : knownKeys;
+    const group =
+      (issue.code === 'unrecognized_keys' && path.length > 0) ||
+      (issue.code === 'invalid_type' && issue.expected === 'object');
+    const keys = group ? nestedKeys(schema, path) : knownKeys;
     issues.add(line, describeZodIssue(issue, keys, !hasPath(raw, path)));
   }
   return { data: undefined, body, bodyLine };

@@ -179,6 +179,18 @@ describe('course validator', () => {
       ],
     ],
     [
+      'cover-not-a-group',
+      (f) =>
+        f.replace(
+          'course.md',
+          "couverture:\n  image: images/couverture.png\n  alt: Une passerelle au-dessus d'une rivière",
+          'couverture: images/couverture.png',
+        ),
+      [
+        'demo/course.md:13 — « couverture » doit être un groupe de champs : écrivez « couverture: » seul sur sa ligne, puis, en dessous, une ligne par champ en retrait de deux espaces : «   image: … », «   alt: … ».',
+      ],
+    ],
+    [
       'draw-larger-than-bank',
       (f) => f.replace(evaluation, 'melanger: true', 'melanger: true\n  tirage: 5'),
       [
