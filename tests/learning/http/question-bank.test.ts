@@ -90,4 +90,26 @@ describe('a final assessment drawn from a question bank', () => {
     const exhausted = await agent.get('/courses/demo/evaluation').expect(200);
     expect(exhausted.text).not.toContain('action="/courses/demo/evaluation/quiz"');
   });
+
+  it('completes the course and issues the attestation when the drawn final assessment is passed', async () => {
+    const t = await open();
+    const agent = await signIn(t, await addUser(t));
+    const first = await agent.get('/courses/demo/premier').expect(200);
+    await agent
+      .post('/courses/demo/premier/quiz')
+      .type('form')
+      .send({ _csrf: csrfOf(first.text), q1: 'c2', q2: ['c1', 'c2'], q3: 'c2', q4: 'WhatsApp' })
+      .expect(303);
+    const final = await agent.get('/courses/demo/evaluation').expect(200);
+    const asked = askedIds(final.text);
+    const passed = await agent
+      .post('/courses/demo/evaluation/quiz')
+      .type('form')
+      .send({ _csrf: csrfOf(final.text), ...Object.fromEntries(asked.map((id) => [id, right[id]!])) })
+      .expect(303);
+    expect((await agent.get(passed.headers.location!).expect(200)).text).toContain('Votre score : 100 %');
+    const me = await agent.get('/me').expect(200);
+    expect(me.text).toContain('évaluation finale : 100 %');
+    expect(await t.store.count('certificates')).toBe(1);
+  });
 });
