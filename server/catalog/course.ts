@@ -27,6 +27,8 @@ export interface Question {
   answerText: string;
   /** Typing errors forgiven in a short answer of 6 letters or more without digits (match-short-answer.ts); 0 otherwise. */
   typoTolerance: number;
+  /** From `Groupe :`: a drawn quiz asks at least one question of each group. */
+  group: string | undefined;
   explanationHtml: string;
   line: number;
 }

@@ -64,6 +64,12 @@ export function parseModule(
       draw: data?.quiz?.tirage,
     };
     const bank = parsed.questions.length;
+    const groups = new Set(parsed.questions.flatMap((q) => (q.group === undefined ? [] : [q.group]))).size;
+    if (data?.quiz?.tirage !== undefined && groups > data.quiz.tirage)
+      issues.add(
+        1,
+        `le quiz a ${groups} groupes de questions mais « quiz.tirage » n’en pose que ${data.quiz.tirage} : écrivez « tirage: ${groups} » ou plus, pour poser au moins une question de chaque groupe.`,
+      );
     if (data?.quiz?.tirage !== undefined && data.quiz.tirage > bank && bank > 0)
       issues.add(
         1,

@@ -118,6 +118,7 @@ function buildQuestion(draft: DraftQuestion, number: number, ctx: RenderContext,
     answers: [...new Set(draft.answers.map((a) => normalizeAnswer(a.text)))],
     answerText: draft.answers[0]?.text ?? '',
     typoTolerance: type === 'short' ? (draft.tolerance?.value ?? 1) : 0,
+    group: draft.group,
     get explanationHtml() {
       return html().explanation;
     },

@@ -11,6 +11,8 @@ export const oddChoiceLine = /^[-*+]\s*([([][^()[\]]{0,3}[)\]])\s*(.*)$/;
 export const feedbackLine = /^>\s?(.*)$/;
 export const explanationLine = /^explications?\s*:\s*(.*)$/i;
 export const answerLine = /^=\s*(.*)$/;
+/** `Groupe : nom`: the question's group, for a draw that covers every group. */
+export const groupLine = /^groupe\s*:\s*(.*)$/i;
 /** `Tolérance : 0`, `1`, `2` or `aucune`: typing errors accepted in a short answer. */
 export const toleranceLine = /^tol[ée]rance\s*:\s*(.*)$/i;
 

@@ -5,6 +5,7 @@ import {
   excerpt,
   explanationLine,
   feedbackLine,
+  groupLine,
   oddChoiceLine,
   quizLineKind,
   toleranceLine,
@@ -25,6 +26,8 @@ export interface DraftQuestion {
   prompt: string[];
   choices: DraftChoice[];
   answers: { text: string; line: number }[];
+  /** From a `Groupe :` line. */
+  group: string | undefined;
   /** From a `Tolérance :` line; undefined for the default. */
   tolerance: { value: number; line: number } | undefined;
   explanation: string[];
@@ -69,6 +72,7 @@ export function readQuizLines(
         choices: [],
         answers: [],
         tolerance: undefined,
+        group: undefined,
         explanation: [],
         last: 'prompt',
         broken: false,
@@ -178,6 +182,13 @@ function readQuestionLine(
     }
     current.answers.push({ text: answer[1]!.trim(), line });
     current.last = 'answer';
+    return;
+  }
+  const group = groupLine.exec(text);
+  if (group) {
+    const name = group[1]!.trim();
+    if (name === '') report('le nom du groupe est vide. Écrivez par exemple « Groupe : objectif 1 ».');
+    else current.group = name.slice(0, 100);
     return;
   }
   const tolerance = toleranceLine.exec(text);

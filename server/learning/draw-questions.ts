@@ -11,8 +11,20 @@ import type { Course, Module, Quiz } from '../catalog/course.ts';
 export function drawQuestionIds(quiz: Pick<Quiz, 'questions' | 'draw'>, seed: string): string[] {
   const ids = quiz.questions.map((q) => q.id);
   if (!quiz.draw || quiz.draw >= ids.length) return ids;
+  const groupOf = new Map(quiz.questions.map((q) => [q.id, q.group]));
   const ranked = [...ids].sort((a, b) => key(seed, a).localeCompare(key(seed, b)));
-  const picked = new Set(ranked.slice(0, quiz.draw));
+  // First the best-ranked question of each group (coverage), then the best-ranked of the others.
+  const covered = new Set<string>();
+  const firsts: string[] = [];
+  const others: string[] = [];
+  for (const id of ranked) {
+    const group = groupOf.get(id);
+    if (group !== undefined && !covered.has(group)) {
+      covered.add(group);
+      firsts.push(id);
+    } else others.push(id);
+  }
+  const picked = new Set([...firsts, ...others].slice(0, quiz.draw));
   // Asked in the authored order: a bank is often written from the simplest question to the hardest.
   return ids.filter((id) => picked.has(id));
 }

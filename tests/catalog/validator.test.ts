@@ -191,6 +191,17 @@ describe('course validator', () => {
       ],
     ],
     [
+      'more-groups-than-drawn',
+      (f) => {
+        f.replace(evaluation, 'melanger: true', 'melanger: true\n  tirage: 1');
+        f.replace(evaluation, '   = deux\n', '   = deux\n   Groupe : chiffres\n');
+        f.replace(evaluation, '   - ( ) Vrai\n', '   Groupe : idées\n   - ( ) Vrai\n');
+      },
+      [
+        'demo/02-evaluation.md:1 — le quiz a 2 groupes de questions mais « quiz.tirage » n’en pose que 1 : écrivez « tirage: 2 » ou plus, pour poser au moins une question de chaque groupe.',
+      ],
+    ],
+    [
       'draw-larger-than-bank',
       (f) => f.replace(evaluation, 'melanger: true', 'melanger: true\n  tirage: 5'),
       [

@@ -37,3 +37,22 @@ describe('drawing questions from a bank', () => {
     expect(quizAsked(bank, undefined)).toBe(bank);
   });
 });
+
+describe('drawing with groups', () => {
+  const grouped = quiz(
+    ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'].map((id, i) => ({
+      ...question(id, 'single', { right: ['c1'] }),
+      group: i < 4 ? 'lecture' : 'situations',
+    })),
+    { draw: 2 },
+  );
+
+  it('asks at least one question of each group, whatever the seed', () => {
+    for (let i = 0; i < 50; i++) {
+      const ids = drawQuestionIds(grouped, `seed-${i}`);
+      expect(ids).toHaveLength(2);
+      expect(ids.some((id) => id === 'q5' || id === 'q6')).toBe(true);
+      expect(ids.some((id) => ['q1', 'q2', 'q3', 'q4'].includes(id))).toBe(true);
+    }
+  });
+});

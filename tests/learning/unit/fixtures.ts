@@ -23,6 +23,7 @@ export function question(id: string, type: QuestionType, key: { right?: string[]
     answers: key.answers ?? [],
     answerText: key.answers?.[0] ?? '',
     typoTolerance: type === 'short' ? 1 : 0,
+    group: undefined,
     explanationHtml: '',
     line: 1,
   };
