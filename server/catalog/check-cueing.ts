@@ -90,7 +90,7 @@ function allButOne(course: Course, warn: (module: Module, line: number, message:
     warn(
       module,
       q.line,
-      `question ${q.number} : toutes les cases sauf une sont à cocher, comme dans ${cued.length} questions à choix multiples sur ${multiples.length} de la formation : « tout cocher sauf l’intrus » suffit. Variez le nombre de bonnes réponses (une seule, ou la moitié) et faites de chaque mauvaise réponse une idée reçue crédible.`,
+      `question ${q.number} : toutes les cases sauf une sont à cocher, ${multiples.length === 1 ? 'dans la seule question à choix multiples de la formation' : `comme dans ${cued.length} questions à choix multiples sur ${multiples.length} de la formation`} : « tout cocher sauf l’intrus » suffit. Variez le nombre de bonnes réponses (une seule, ou la moitié) et faites de chaque mauvaise réponse une idée reçue crédible.`,
     );
   }
 }

@@ -41,6 +41,7 @@ export async function renderCoursePage(
     images: course.images,
     imageMb: limits.assetBytes / 1024 / 1024,
     issues: presentIssues(course.issues, slug),
+    warnings: presentIssues(course.warnings, slug),
     notice: extra.notice,
     uploadedImage: extra.uploadedImage,
     publishError,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { checkCueing } from '../../catalog/check-cueing.ts';
 import type { Course } from '../../catalog/course.ts';
 import type { CourseIssue } from '../../catalog/course-issue.ts';
 import { checkUntrustedCourse } from '../check-untrusted-course.ts';
@@ -18,6 +19,8 @@ export interface CourseOverview extends CourseFolder {
   publishedVersion: number;
   /** What blocks publication, from the same validator as the catalog. */
   issues: CourseIssue[];
+  /** Quizzes a learner could pass without reading (check-cueing.ts): they do not block publication. */
+  warnings: CourseIssue[];
 }
 
 /** The course's studio page: state, validation, modules, images. */
@@ -35,5 +38,6 @@ export async function courseOverview(ctx: StudioContext, slug: string): Promise<
     inCatalog: ctx.catalog.get().bySlug.get(slug),
     publishedVersion: published,
     issues: validation.issues,
+    warnings: validation.course ? checkCueing(validation.course).map((w) => ({ ...w, file: `${slug}/${w.file}` })) : [],
   };
 }

@@ -157,6 +157,16 @@ describe('studio: editing a module', () => {
     );
   });
 
+  it('lists, on the course page, the quizzes a learner could pass without reading, without blocking publication', async () => {
+    const t = await open();
+    const { agent } = await studioAgent(t);
+    const page = await agent.get('/studio/courses/demo').expect(200);
+    expect(page.text).toContain('À revoir (1) : ces quiz se réussissent sans avoir lu la formation.');
+    expect(page.text).toContain(
+      '01-premier.md, ligne 30</a> — question 2 : toutes les cases sauf une sont à cocher, dans la seule question à choix multiples de la formation',
+    );
+  });
+
   it('renders the live preview fragment for studio.js', async () => {
     const t = await open();
     const { agent } = await studioAgent(t);

@@ -94,6 +94,8 @@ export const studioCourses = {
   'studio.course.issuesMany': '{count} erreurs sont à corriger avant de publier :',
   'studio.course.validDraft': 'Aucune erreur : le brouillon peut être publié.',
   'studio.course.valid': 'Aucune erreur : la formation est valide.',
+  'studio.course.cueingWarnings':
+    'À revoir ({count}) : ces quiz se réussissent sans avoir lu la formation. La publication reste possible ; le guide de rédaction explique chaque cas.',
   'studio.course.publish': 'Publier',
   'studio.course.publishHint':
     'Le brouillon devient la version {version}. Les essais et attestations déjà obtenus gardent leur version.',
