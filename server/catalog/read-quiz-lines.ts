@@ -121,7 +121,7 @@ function readQuestionLine(
         `$1${markerNames[first.kind].replace(' ', choice[2] ?? choice[3] ?? ' ')}`,
       );
       report(
-        `ce choix utilise « ${markerNames[kind]} » alors que le premier choix (ligne ${first.line}) utilise « ${markerNames[first.kind]} » ; une question est soit à choix unique « ( ) », soit à choix multiple « [ ] ». Écrivez par exemple « ${excerpt(fixed)} ».`,
+        `ce choix utilise « ${markerNames[kind]} » alors que le premier choix (ligne ${first.line}) utilise « ${markerNames[first.kind]} » ; une question est soit à choix unique « ( ) », soit à choix multiple « [ ] ». ${typeLine(fixed)}`,
       );
       return;
     }
@@ -136,15 +136,18 @@ function readQuestionLine(
   }
   const fix = unglued(text);
   if (fix !== undefined) {
-    report(`il manque une espace entre le tiret et la case. Écrivez « ${excerpt(fix)} ».`);
+    report(`il manque une espace entre le tiret et la case. ${typeLine(fix)}`);
     return;
   }
   const odd = oddChoiceLine.exec(text);
   if (odd) {
     const [open, close] = odd[1]!.startsWith('(') ? ['(', ')'] : ['[', ']'];
-    const rest = excerpt(odd[2] ?? '', 40);
+    const rest = odd[2] ?? '';
+    const [right, wrong] = [`- ${open}x${close}`, `- ${open} ${close}`];
     report(
-      `case « ${odd[1]} » non reconnue. Écrivez « - ${open}x${close} ${rest} » pour une bonne réponse (ou « - ${open} ${close} ${rest} » pour une mauvaise).`,
+      `- ${open}x${close} ${rest}`.length <= typedLineMax
+        ? `case « ${odd[1]} » non reconnue. Écrivez « ${right} ${rest} » pour une bonne réponse (ou « ${wrong} ${rest} » pour une mauvaise).`
+        : `case « ${odd[1]} » non reconnue. Commencez la ligne par « ${right} » pour une bonne réponse (ou « ${wrong} » pour une mauvaise).`,
     );
     return;
   }
@@ -211,4 +214,13 @@ function readQuestionLine(
       line,
       `${label} : ligne non reconnue « ${excerpt(text)} ». Un choix commence par « - ( ) » ou « - [ ] », un retour par « > », une réponse courte par « = ».`,
     );
+}
+
+/** Fixes are lines to type as written: a long line is not repeated (cut, it would change the text), its start is. */
+const typedLineMax = 80;
+
+function typeLine(fixed: string): string {
+  if (fixed.length <= typedLineMax) return `Écrivez « ${fixed} ».`;
+  const marker = /^[-*+] [([][ xX]?[)\]]/.exec(fixed)?.[0] ?? fixed.slice(0, 5);
+  return `Commencez la ligne par « ${marker} », suivi d’une espace et du texte du choix.`;
 }

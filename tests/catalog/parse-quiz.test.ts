@@ -143,3 +143,13 @@ describe('quiz lines that are not read as written', () => {
     expect(parse('1. Q ?\n   = oui\n   Explication : voilà.\n   = si').issues[0]?.line).toBe(13);
   });
 });
+
+describe('fixes for long lines', () => {
+  it('gives the start of a long line to type rather than the line cut short', () => {
+    const long = `Je demande à la personne ce qu'elle fait déjà avec son téléphone, et je pars de là pour la démarche.`;
+    const { issues } = parse(`1. Q ?\n   -(x) ${long}\n   - ( ) Non`);
+    expect(issues[0]?.message).toBe(
+      'question 1 : il manque une espace entre le tiret et la case. Commencez la ligne par « - (x) », suivi d’une espace et du texte du choix.',
+    );
+  });
+});

@@ -92,7 +92,7 @@ describe('course validator', () => {
       'mixed-choice-kinds',
       (f) => f.replace(premier, '- [ ] Aucune sans diplôme', '- ( ) Aucune sans diplôme'),
       [
-        'demo/01-premier.md:35 — question 2 : ce choix utilise « ( ) » alors que le premier choix (ligne 31) utilise « [ ] » ; une question est soit à choix unique « ( ) », soit à choix multiple « [ ] ». Écrivez par exemple « - [ ] Aucune sans diplôme ».',
+        'demo/01-premier.md:35 — question 2 : ce choix utilise « ( ) » alors que le premier choix (ligne 31) utilise « [ ] » ; une question est soit à choix unique « ( ) », soit à choix multiple « [ ] ». Écrivez « - [ ] Aucune sans diplôme ».',
       ],
     ],
     [
