@@ -13,6 +13,13 @@ export interface RenderContext {
 
 const headingTags = ['h2', 'h3', 'h4', 'h5', 'h6'];
 
+const alignClasses = ['align-left', 'align-center', 'align-right'];
+
+function alignToClass(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const { align, ...rest } = attribs;
+  return { tagName, attribs: align ? { ...rest, class: `align-${align.toLowerCase()}` } : rest };
+}
+
 const allowedTags = [...sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'h1'), 'img', 'del', 'ins'];
 
 /** The allow-list applied to every piece of authored HTML. Anything not listed here is dropped. */
@@ -23,8 +30,9 @@ function sanitizeOptions(ctx: RenderContext): sanitizeHtml.IOptions {
       a: ['href', 'title', 'rel'],
       img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
       ol: ['start'],
-      th: ['align'],
-      td: ['align'],
+      // Markdown's column alignment (`|:---:|`) arrives as `align`, obsolete in HTML: it becomes a class.
+      th: [{ name: 'class', multiple: false, values: alignClasses }],
+      td: [{ name: 'class', multiple: false, values: alignClasses }],
       code: [{ name: 'class', multiple: false, values: [] }],
       ...Object.fromEntries(headingTags.map((t) => [t, ['id']])),
     },
@@ -45,6 +53,8 @@ function sanitizeOptions(ctx: RenderContext): sanitizeHtml.IOptions {
         return { tagName, attribs: external ? { ...attribs, rel: 'noopener noreferrer nofollow' } : attribs };
       },
       img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
+      th: alignToClass,
+      td: alignToClass,
       // Authored level-1 headings would compete with the page title: they become level 2.
       h1: 'h2',
     },
@@ -118,19 +128,17 @@ export function renderMarkdown(markdown: string, ctx: RenderContext): { html: st
 }
 
 /**
- * A wide table scrolls sideways inside its own box on a phone or at 200 % zoom, instead of the page. That
- * box is a labelled region reachable with the keyboard, so it can be scrolled without a mouse (WCAG
- * 2.1.1; axe `scrollable-region-focusable`). Added after sanitising: authors cannot set these attributes.
+ * A wide table scrolls sideways inside its own box (on a phone, at 200 % zoom) instead of the page: the box
+ * is a named region that takes the keyboard focus, so it can be scrolled without a mouse (WCAG 2.1.1). The
+ * sanitiser allows no attribute on `<table>`, so its tags are exactly these strings.
  */
 function scrollableTables(html: string): string {
+  if (!html.includes('<table>')) return html;
+  // Numbered: two regions with one name would be two landmarks a screen reader cannot tell apart.
   let n = 0;
-  return html
-    .replace(/<table>/g, () => {
-      n += 1;
-      const label = translate('course.tableRegion', { n });
-      return `<div class="table-scroll" role="region" tabindex="0" aria-label="${label}"><table>`;
-    })
-    .replace(/<\/table>/g, '</table></div>');
+  const open = () =>
+    `<div class="table-scroll" role="region" tabindex="0" aria-label="${translate('course.table', { n: ++n })}"><table>`;
+  return html.replaceAll('<table>', open).replaceAll('</table>', '</table></div>');
 }
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

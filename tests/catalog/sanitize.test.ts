@@ -166,3 +166,23 @@ describe('URLs kept in authored HTML', () => {
     expect(authored.html).not.toMatch(/tabindex|role=|onfocus/);
   });
 });
+
+describe('tables', () => {
+  it('scroll sideways in a named box that takes the keyboard focus, with alignment as a class', () => {
+    const { html } = renderMarkdown('| Usage | Oui ? |\n|---|:---:|\n| Message vocal | Oui |', ctx);
+    expect(html).toMatch(/^<div class="table-scroll" role="region" tabindex="0" aria-label="Tableau[^"]*"><table>/);
+    expect(html.trimEnd()).toMatch(/<\/table><\/div>$/);
+    expect(html).toContain('<th class="align-center">Oui ?</th>');
+    expect(html).not.toContain('align="');
+  });
+
+  it('keep no attribute an author writes on a raw HTML table, and stay balanced', () => {
+    const { html } = renderMarkdown(
+      '<table class="x" onclick="alert(1)"><tr><td class="evil" align="right">a</td></tr></table>',
+      ctx,
+    );
+    expect(html).not.toMatch(/onclick|evil|class="x"/);
+    expect(html).toContain('<td class="align-right">a</td>');
+    expect(html.match(/<div/g)).toHaveLength(html.match(/<\/div>/g)!.length);
+  });
+});

@@ -7,7 +7,7 @@ export const learning = {
   'catalog.module': '1 module',
   'catalog.duration': 'Durée : {duration}',
   'course.audience': 'Public',
-  'course.tableRegion': 'Tableau {n}',
+  'course.table': 'Tableau {n} (faites défiler horizontalement s’il dépasse)',
   'course.objectives': 'Objectifs',
   'course.duration': 'Durée déclarée',
   'course.version': 'Version',
