@@ -154,9 +154,9 @@ describe('URLs kept in authored HTML', () => {
   it('puts each table in its own keyboard-reachable scrolling region, which authors cannot imitate', () => {
     const table = '| Outil | Usage |\n|---|---|\n| WhatsApp | famille |';
     const { html } = renderMarkdown(`${table}\n\nEntre les deux.\n\n${table}`, ctx);
-    expect(html.match(/<div class="table-scroll" role="region" tabindex="0" aria-label="Tableau \d">/g)).toEqual([
-      '<div class="table-scroll" role="region" tabindex="0" aria-label="Tableau 1">',
-      '<div class="table-scroll" role="region" tabindex="0" aria-label="Tableau 2">',
+    expect(html.match(/<div class="table-scroll" role="region" tabindex="0" aria-label="Tableau \d[^"]*">/g)).toEqual([
+      '<div class="table-scroll" role="region" tabindex="0" aria-label="Tableau 1 (faites défiler horizontalement s’il dépasse)">',
+      '<div class="table-scroll" role="region" tabindex="0" aria-label="Tableau 2 (faites défiler horizontalement s’il dépasse)">',
     ]);
     expect(html.match(/<\/table><\/div>/g)).toHaveLength(2);
     const authored = renderMarkdown(
