@@ -17,17 +17,17 @@ beforeAll(async () => {
 });
 
 describe('bundled courses', () => {
-  it('pass the trainer’s check command', async () => {
+  it('pass the trainer’s check command in strict mode: no error and no cueing warning', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'server/cli/check-courses-cli.ts', 'courses'],
+      ['--import', 'tsx', 'server/cli/check-courses-cli.ts', '--strict', 'courses'],
       {
         cwd: root,
       },
     );
-    // Exit code 0 (execFile rejects otherwise) and no error. Cueing warnings are allowed until the content
-    // rewrite: then `--strict` joins this check (docs/decisions/013-assessment.md).
+    // Exit code 0 (execFile rejects otherwise): with --strict a single warning would fail it.
     expect(stdout).not.toContain('erreur(s)');
+    expect(stdout).not.toContain('avertissement');
     expect(stdout).toContain('✓ culture-numerique');
     expect(stdout).toContain('✓ pratiques-numeriques');
   });
