@@ -91,7 +91,8 @@ async function measure(databaseUrl: string, work: string, servers: ServerProcess
   await analyze`analyze`;
   await analyze.end();
 
-  const env = { DATABASE_URL: databaseUrl, TRUST_PROXY: '1' };
+  // The HR dashboard is measured, not the second factor its first sign-in would ask the bench's admin to set up.
+  const env = { DATABASE_URL: databaseUrl, TRUST_PROXY: '1', MFA_REQUIRED_ROLES: 'none' };
   for (const label of ['a', 'b'])
     servers.push(
       await startPasserelle({ dataDir: path.join(work, `data-${label}`), coursesDir, metrics: true, extraEnv: env }),
