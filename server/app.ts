@@ -30,6 +30,8 @@ import type { LearningDeps } from './learning/learning-deps.ts';
 import { meRoutes } from './learning/me-routes.ts';
 import { quizRoutes } from './learning/quiz-routes.ts';
 import { readingRoutes } from './learning/routes.ts';
+import { mailCertificate, mailPasswordLinks } from './mail/mail-notices.ts';
+import { mailRoutes } from './mail/routes.ts';
 import type { StoreKind } from './open-app-store.ts';
 import { type Log, silentLog } from './shared/log.ts';
 import type { AppStore } from './store/app-collections.ts';
@@ -114,7 +116,14 @@ export function createApp(deps: AppDeps): Express {
 
   app.use('/studio', studioFormParser);
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
-  const accountDeps = { store, config, clock, counters: cluster.counters };
+  // With SMTP_URL, password links and certificates go by e-mail through the outbox (decision 010).
+  const accountDeps = {
+    store,
+    config,
+    clock,
+    counters: cluster.counters,
+    onPasswordLink: config.mail ? mailPasswordLinks(config) : undefined,
+  };
   app.use(loadSession(accountDeps));
   app.use(csrfProtection(deps.csrfSecret, config.secure, { deferMultipart: isStudioUpload }));
   app.use(noStoreWhenSignedIn);
@@ -130,7 +139,9 @@ export function createApp(deps: AppDeps): Express {
     config,
     // Completing a course issues its certificate in the same durable write.
     onCourseCompleted: async (tx, enrollment, course) => {
-      await issueCertificate(tx, { enrollment, course, issuer: config.org, now: clock() });
+      const now = clock();
+      const certificate = await issueCertificate(tx, { enrollment, course, issuer: config.org, now });
+      if (certificate && config.mail) await mailCertificate(tx, certificate, config, now);
     },
   };
   app.use(routesUnder(['/accessibilite'], accessibilityRoutes(config)));
@@ -139,6 +150,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     routesUnder(['/login', '/logout', '/setup', '/invitations', '/reset', '/account'], sessionRoutes(accountDeps)),
   );
+  app.use(routesUnder(['/admin/emails'], mailRoutes(accountDeps)));
   app.use(routesUnder(['/admin'], adminRoutes(accountDeps)));
   app.use(routesUnder(['/me'], meRoutes(learningDeps)));
   // Certificates, HR reports and the studio load their heavy libraries (pdfkit, zip) on first use.

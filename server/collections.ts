@@ -5,6 +5,7 @@ import { auditCollections } from './audit/schema.ts';
 import { badgeCollections } from './badges/schema.ts';
 import { certificateCollections } from './certificates/schema.ts';
 import { learningCollections } from './learning/schema.ts';
+import { mailCollections } from './mail/schema.ts';
 import type { AppCollections } from './store/app-collections.ts';
 import type { Migrations } from './store/migrations.ts';
 import { studioCollections } from './studio/schema.ts';
@@ -22,4 +23,5 @@ export const collections: AppCollections = {
   ...badgeCollections,
   ...auditCollections,
   ...studioCollections,
+  ...mailCollections,
 };

@@ -54,6 +54,11 @@ const EnvSchema = z.object({
   OIDC_ROLE_CLAIM: claimName.optional(),
   OIDC_ROLE_MAP: z.string().trim().regex(roleMapPattern).optional(),
   OIDC_TRUST_EMAIL: booleanFlag.default(false),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).optional(),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(2).max(3_600).default(300),
 });
 
 const hints: Record<string, string> = {
@@ -87,9 +92,14 @@ const hints: Record<string, string> = {
   OIDC_ROLE_MAP:
     'des paires rôle=valeur séparées par des virgules, par exemple admin=passerelle-admins,hr=passerelle-rh',
   OIDC_TRUST_EMAIL: 'true ou false',
+  SMTP_URL: 'une adresse smtp://utilisateur:mot-de-passe@hôte:587 (STARTTLS) ou smtps://…:465 (TLS implicite)',
+  MAIL_FROM: 'l’expéditeur des e-mails, par exemple « Passerelle <formation@exemple.org> »',
+  MAIL_MAX_ATTEMPTS: 'un nombre d’essais entre 1 et 50',
+  MAIL_RETRY_SECONDS: 'un nombre de secondes entre 1 et 86400',
+  MAIL_LEASE_SECONDS: 'un nombre de secondes entre 2 et 3600',
 };
 
-const secretVariables = new Set(['DATABASE_URL', 'OIDC_CLIENT_SECRET']);
+const secretVariables = new Set(['DATABASE_URL', 'OIDC_CLIENT_SECRET', 'SMTP_URL']);
 
 export interface Config {
   env: 'production' | 'development' | 'test';
@@ -126,6 +136,23 @@ export interface Config {
   oidc?: OidcConfig;
   /** Roles that must give a second factor (TOTP) after their password; everyone else may choose to. */
   mfaRequiredRoles: ReadonlyArray<'learner' | 'trainer' | 'hr' | 'admin'>;
+  /** Sending e-mail; absent without SMTP_URL (links are then shown to the admin to pass on). */
+  mail?: MailConfig;
+}
+
+export interface MailConfig {
+  /** smtp:// (STARTTLS when the server offers it) or smtps:// (implicit TLS); may hold a password. */
+  smtpUrl: string;
+  from: string;
+  /** A message is marked failed after this many attempts. */
+  maxAttempts: number;
+  /** The wait after the first failed attempt; it doubles at each failure (capped at six hours). */
+  retrySeconds: number;
+  /**
+   * How long a message claimed by a worker is reserved to it; after that (the process died while
+   * sending) another worker may send it. The SMTP time limits are derived from it (smtp-sender.ts).
+   */
+  leaseSeconds: number;
 }
 
 export interface OidcConfig {
@@ -167,6 +194,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     );
   }
   const e = parsed.data;
+  if (e.SMTP_URL && !e.MAIL_FROM)
+    throw new ConfigError(
+      `Configuration invalide : SMTP_URL est définie mais pas MAIL_FROM, attendu ${hints.MAIL_FROM}.`,
+    );
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   const oidc = oidcConfig(e, baseUrl);
   if (!e.PASSWORD_LOGIN && !oidc)
@@ -200,6 +231,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       e.MFA_REQUIRED_ROLES === 'none'
         ? []
         : [...new Set(e.MFA_REQUIRED_ROLES.split(',') as Array<'learner' | 'trainer' | 'hr' | 'admin'>)],
+    mail: e.SMTP_URL
+      ? {
+          smtpUrl: e.SMTP_URL,
+          from: e.MAIL_FROM!,
+          maxAttempts: e.MAIL_MAX_ATTEMPTS,
+          retrySeconds: e.MAIL_RETRY_SECONDS,
+          leaseSeconds: e.MAIL_LEASE_SECONDS,
+        }
+      : undefined,
   };
 }
 

@@ -8,6 +8,7 @@ import { ConfigError, configWarnings, loadConfig } from './config.ts';
 import { loadCsrfSecret, loadSharedCsrfSecret } from './http/csrf-secret.ts';
 import { gracefulShutdown } from './http/graceful-shutdown.ts';
 import { ListenError, listen } from './http/listen.ts';
+import { startMailWorker } from './mail/start-mail-worker.ts';
 import { openConfiguredCluster, openConfiguredStore } from './open-app-store.ts';
 import { systemClock } from './shared/clock.ts';
 import { createLog, type Log } from './shared/log.ts';
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   }
   // Created once the server listens, so a failed start leaves no link that was never shown.
   const setupLink = await setupLinkIfNeeded(store, config, systemClock());
+  const mailWorker = startMailWorker({ config, store, clock: systemClock, log });
   log.info(`Passerelle ready on ${config.baseUrl} (listening on ${config.host}:${config.port})`);
   if (setupLink)
     log.info(
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'stopping: finishing the requests in flight');
     void gracefulShutdown({
       server,
+      stopWorkers: () => mailWorker.stop(),
       closeStore: closeData,
       timeoutMs: config.shutdownTimeoutSeconds * 1000,
       log,

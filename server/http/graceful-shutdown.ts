@@ -3,16 +3,18 @@ import type { Log } from '../shared/log.ts';
 
 /**
  * Stops accepting connections, lets requests in flight finish for up to `timeoutMs` (then cuts the
- * connections still open), closes the store and tells the exit code: 0 when everything closed, 1 when
+ * connections still open), stops the background workers (the mail worker finishes the message it is
+ * sending), closes the store and tells the exit code: 0 when everything closed, 1 when
  * the store could not be closed cleanly (an orchestrator should then look at the data).
  */
 export async function gracefulShutdown(options: {
   server: Server;
+  stopWorkers?: () => Promise<void>;
   closeStore: () => Promise<void>;
   timeoutMs: number;
   log: Log;
 }): Promise<number> {
-  const { server, closeStore, timeoutMs, log } = options;
+  const { server, stopWorkers, closeStore, timeoutMs, log } = options;
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   // Keep-alive connections with no request in flight would hold `close` for their whole idle timeout.
   server.closeIdleConnections();
@@ -26,6 +28,11 @@ export async function gracefulShutdown(options: {
     await closed;
   }
   clearTimeout(timer);
+  try {
+    await stopWorkers?.();
+  } catch (error) {
+    log.warn({ err: error }, 'a background worker did not stop cleanly');
+  }
   try {
     await closeStore();
     log.info('store closed');

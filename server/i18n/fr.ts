@@ -9,6 +9,7 @@ import { courseCheck } from './fr/course-check.ts';
 import { errors } from './fr/errors.ts';
 import { hr } from './fr/hr.ts';
 import { learning } from './fr/learning.ts';
+import { mail } from './fr/mail.ts';
 import { me } from './fr/me.ts';
 import { mfa } from './fr/mfa.ts';
 import { sso } from './fr/sso.ts';
@@ -30,6 +31,7 @@ export const fr = {
   ...me,
   ...courseCheck,
   ...xapi,
+  ...mail,
 } as const;
 
 export type MessageKey = keyof typeof fr;

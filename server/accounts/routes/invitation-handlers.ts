@@ -38,6 +38,7 @@ export function submitInvite(deps: AccountDeps): RequestHandler {
       kind: 'invitation',
       token: invited.token,
       expiresAt: invited.expiresAt,
+      mailed: Boolean(deps.onPasswordLink),
     });
   };
 }
@@ -55,13 +56,18 @@ export function submitImport(deps: AccountDeps): RequestHandler {
     const csv = typeof req.body?.csv === 'string' ? req.body.csv : '';
     const imported = await settle(importStaff(csv, res.locals.user!.id, deps), [StaffListRejectedError]);
     if (imported instanceof StaffListRejectedError) return renderImport(res.status(400), csv, imported.errors);
-    const people = imported.invitations.map(({ user, token }) => ({ user, link: invitationHref(deps.config, token) }));
+    const mailed = Boolean(deps.onPasswordLink);
+    const people = imported.invitations.map(({ user, token }) => ({
+      user,
+      link: mailed ? '' : invitationHref(deps.config, token),
+    }));
     // One-time links are shown once: never let a cache or the back button keep them.
     res.set('Cache-Control', 'no-store');
     res.render('admin/imported', {
       title: res.locals.t('admin.imported.title'),
       people,
       expiresAt: imported.expiresAt.toISOString(),
+      mailed,
       // For pasting into a spreadsheet: `;` as French Excel expects, cells made inert against formulas.
       copyText: people.map((p) => [p.user.name, p.user.email, p.link].map(neutralizeFormula).join(';')).join('\n'),
     });

@@ -107,6 +107,7 @@ export function submitAccessLink(deps: AccountDeps): RequestHandler {
       kind: link.kind,
       token: link.token,
       expiresAt: link.expiresAt,
+      mailed: Boolean(deps.onPasswordLink),
     });
   };
 }

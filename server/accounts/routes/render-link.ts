@@ -9,14 +9,22 @@ const resetHref = (config: Config, token: string) => `${config.baseUrl}/reset/${
 export function renderLink(
   res: Response,
   config: Config,
-  view: { title: string; person: Readonly<User>; kind: 'invitation' | 'reset'; token: string; expiresAt: Date },
+  view: {
+    title: string;
+    person: Readonly<User>;
+    kind: 'invitation' | 'reset';
+    token: string;
+    expiresAt: Date;
+    /** The link went by e-mail: the admin is told so, and never sees it. */
+    mailed: boolean;
+  },
 ): void {
   res.set('Cache-Control', 'no-store');
   res.render('admin/link', {
     title: view.title,
     person: view.person,
     kind: view.kind,
-    link: (view.kind === 'invitation' ? invitationHref : resetHref)(config, view.token),
+    link: view.mailed ? null : (view.kind === 'invitation' ? invitationHref : resetHref)(config, view.token),
     expiresAt: view.expiresAt.toISOString(),
   });
 }

@@ -14,7 +14,7 @@ import { type Invitation, putInvitedUser } from './invite-user.ts';
 export async function importStaff(
   csv: string,
   actorId: string,
-  { store, clock }: UseCaseDeps,
+  { store, clock, onPasswordLink }: UseCaseDeps,
 ): Promise<{ invitations: Invitation[]; expiresAt: Date }> {
   const parsed = parseStaffCsv(csv);
   const taken = await linesWithTakenEmail(store, parsed);
@@ -27,7 +27,7 @@ export async function importStaff(
     const conflicts = await linesWithTakenEmail(tx, parsed);
     if (conflicts.length > 0) throw new StaffListRejectedError(conflicts);
     const created: Invitation[] = [];
-    for (const input of parsed.rows) created.push(await putInvitedUser(tx, input, actorId, now));
+    for (const input of parsed.rows) created.push(await putInvitedUser(tx, input, actorId, now, onPasswordLink));
     recordAudit(tx, {
       at: now,
       actorId,

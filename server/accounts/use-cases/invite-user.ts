@@ -1,6 +1,6 @@
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { AppTx } from '../../store/app-collections.ts';
-import type { UseCaseDeps } from '../account-deps.ts';
+import type { OnPasswordLink, UseCaseDeps } from '../account-deps.ts';
 import { putToken, tokenExpiry } from '../one-time-tokens.ts';
 import type { User } from '../schema.ts';
 import { type NewUser, putUser } from '../users.ts';
@@ -18,11 +18,11 @@ export interface Invitation {
 export async function inviteUser(
   input: NewUser,
   actorId: string | null,
-  { store, clock }: UseCaseDeps,
+  { store, clock, onPasswordLink }: UseCaseDeps,
 ): Promise<Invitation & { expiresAt: Date }> {
   const now = clock();
   const invitation = await store.transact(async (tx) => {
-    const created = await putInvitedUser(tx, input, actorId, now);
+    const created = await putInvitedUser(tx, input, actorId, now, onPasswordLink);
     const { user } = created;
     recordAudit(tx, { at: now, actorId, action: 'user.invited', target: user.id, details: { role: user.role } });
     return created;
@@ -36,8 +36,10 @@ export async function putInvitedUser(
   input: NewUser,
   actorId: string | null,
   now: Date,
+  onPasswordLink?: OnPasswordLink,
 ): Promise<Invitation> {
   const user = await putUser(tx, input, now);
   const token = await putToken(tx, { kind: 'invitation', userId: user.id, createdBy: actorId }, now);
+  await onPasswordLink?.(tx, { user, kind: 'invitation', token, expiresAt: tokenExpiry('invitation', now) }, now);
   return { user, token };
 }

@@ -17,7 +17,7 @@ export interface AccessLink {
 /** A new link for a person to choose a password, replacing their unused one; recorded in the audit trail. */
 export async function issueAccessLink(
   input: { actorId: string; userId: string },
-  { store, clock }: UseCaseDeps,
+  { store, clock, onPasswordLink }: UseCaseDeps,
 ): Promise<AccessLink> {
   const now = clock();
   return store.transact(async (tx) => {
@@ -26,6 +26,7 @@ export async function issueAccessLink(
     if (!person.active) throw new AccountInactiveError();
     const kind = person.passwordHash ? 'reset' : 'invitation';
     const token = await putToken(tx, { kind, userId: person.id, createdBy: input.actorId }, now);
+    await onPasswordLink?.(tx, { user: person, kind, token, expiresAt: tokenExpiry(kind, now) }, now);
     recordAudit(tx, {
       at: now,
       actorId: input.actorId,

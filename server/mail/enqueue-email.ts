@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import type { AppTx } from '../store/app-collections.ts';
+import type { EmailContent } from './compose-email.ts';
+import type { Email } from './schema.ts';
+
+/**
+ * Puts a message in the outbox inside the caller's transaction: it exists exactly when the change that
+ * causes it does, and the mail worker sends it after the commit (decision 010).
+ */
+export function enqueueEmail(
+  tx: AppTx,
+  message: EmailContent & { kind: Email['kind']; to: string; userId: string | null },
+  now: Date,
+): Readonly<Email> {
+  const at = now.toISOString();
+  return tx.put('emails', {
+    id: randomUUID(),
+    kind: message.kind,
+    userId: message.userId,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    status: 'queued',
+    attempts: 0,
+    notBefore: at,
+    leaseOwner: null,
+    leaseUntil: null,
+    lastError: null,
+    createdAt: at,
+    updatedAt: at,
+    sentAt: null,
+  });
+}

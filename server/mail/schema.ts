@@ -1,0 +1,43 @@
+// The durable outbox: every e-mail Passerelle sends is first a row here, written in the same transaction
+// as the change that causes it, then sent by the mail worker (decision 010).
+import { z } from 'zod';
+import { IsoDate } from '../shared/iso-date.ts';
+import { defineCollection } from '../store/store.ts';
+
+export const emailKinds = ['invitation', 'reset', 'certificate', 'reminder', 'digest'] as const;
+export const emailStatuses = ['queued', 'sending', 'sent', 'failed'] as const;
+export type EmailStatus = (typeof emailStatuses)[number];
+
+export const Email = z.strictObject({
+  id: z.string(),
+  kind: z.enum(emailKinds),
+  /** The account it is for, when there is one (kept to find a person's messages, not shown in logs). */
+  userId: z.string().nullable(),
+  to: z.string(),
+  subject: z.string(),
+  /** Emptied once sent: an invitation's body holds a one-time link that must not outlive its delivery. */
+  text: z.string(),
+  html: z.string(),
+  status: z.enum(emailStatuses),
+  /** Attempts started, including one cut short by a crash (its lease ran out). */
+  attempts: z.number().int().min(0),
+  /** A queued message is not sent before this time (back-off after a failure). */
+  notBefore: IsoDate,
+  /** While `sending`: which worker claimed it and until when; another worker may take it over after. */
+  leaseOwner: z.string().nullable(),
+  leaseUntil: IsoDate.nullable(),
+  lastError: z.string().nullable(),
+  createdAt: IsoDate,
+  updatedAt: IsoDate,
+  sentAt: IsoDate.nullable(),
+});
+export type Email = z.infer<typeof Email>;
+
+export const mailCollections = {
+  emails: defineCollection(Email, ['status', 'userId']),
+};
+
+declare module '../store/app-collections.ts' {
+  interface CollectionRegistry extends MailCollections {}
+}
+type MailCollections = typeof mailCollections;
