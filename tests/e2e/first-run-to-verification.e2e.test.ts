@@ -82,6 +82,9 @@ describe('from the first run to a verified certificate', () => {
       invitations[key] = await page.getByLabel('Lien d’invitation').inputValue();
       expect(invitations[key]).toMatch(new RegExp(`^${server.baseUrl}/invitations/[\\w-]+$`));
     }
+    // Without SMTP_URL the outbox page says that links are shown instead.
+    expect(await audit.goto(page, 'E-mails', `${server.baseUrl}/admin/emails`)).toBe(200);
+    await page.getByText('L’envoi d’e-mails n’est pas configuré').waitFor();
     audit.expectEveryPageChecked();
     await context.close();
   });

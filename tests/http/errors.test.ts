@@ -111,6 +111,24 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://admin:s3cret@db/passerelle' })).not.toThrow(/s3cret/);
   });
 
+  it('reads the SMTP settings, requires MAIL_FROM with SMTP_URL and never repeats the SMTP password', () => {
+    expect(loadConfig({}).mail).toBeUndefined();
+    expect(
+      loadConfig({ SMTP_URL: 'smtps://u:p@mail.exemple.org:465', MAIL_FROM: 'Passerelle <f@exemple.org>' }).mail,
+    ).toEqual({
+      smtpUrl: 'smtps://u:p@mail.exemple.org:465',
+      from: 'Passerelle <f@exemple.org>',
+      maxAttempts: 8,
+      retrySeconds: 60,
+      leaseSeconds: 300,
+    });
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.exemple.org:587' })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ SMTP_URL: 'http://u:s3cret@mail.exemple.org' })).toThrow(
+      /SMTP_URL vaut une valeur invalide/,
+    );
+    expect(() => loadConfig({ SMTP_URL: 'http://u:s3cret@mail.exemple.org' })).not.toThrow(/s3cret/);
+  });
+
   it('warns about a proxy setting or plain HTTP that would be unsafe on a public address', () => {
     expect(configWarnings(loadConfig({ HOST: '127.0.0.1', TRUST_PROXY: '1' }))).toEqual([]);
     const exposed = configWarnings(loadConfig({ HOST: '0.0.0.0', TRUST_PROXY: '1' }));
