@@ -6,6 +6,7 @@ import { navigationFor } from './accounts/navigation.ts';
 import { adminRoutes } from './accounts/routes/admin-routes.ts';
 import { sessionRoutes } from './accounts/routes/session-routes.ts';
 import { loadSession } from './accounts/session-cookie.ts';
+import { assignmentRoutes } from './assignments/routes/assignment-routes.ts';
 import type { CredentialKeyStore } from './badges/credential-keys.ts';
 import { CatalogHolder } from './catalog/catalog-holder.ts';
 import type { Catalog } from './catalog/course.ts';
@@ -174,6 +175,7 @@ export function createApp(deps: AppDeps): Express {
       return (await import('./badges/routes.ts')).badgeRoutes({ store, clock, config, keys });
     }),
   );
+  app.use(routesUnder(['/hr/assignments'], assignmentRoutes(learningDeps)));
   app.use(lazyRoutes(['/hr'], async () => (await import('./hr/routes.ts')).hrRoutes(learningDeps)));
   app.use(
     lazyRoutes(['/studio'], async () =>

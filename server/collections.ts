@@ -1,6 +1,7 @@
 // Every collection of the store, assembled from the domains' own schemas. `schemaVersion` changes
 // with any incompatible change, with a migration in `migrations` (see server/store/migrations.ts).
 import { accountCollections } from './accounts/schema.ts';
+import { assignmentCollections } from './assignments/schema.ts';
 import { auditCollections } from './audit/schema.ts';
 import { badgeCollections } from './badges/schema.ts';
 import { certificateCollections } from './certificates/schema.ts';
@@ -24,4 +25,5 @@ export const collections: AppCollections = {
   ...auditCollections,
   ...studioCollections,
   ...mailCollections,
+  ...assignmentCollections,
 };

@@ -2,6 +2,7 @@
 // with their area's name; a page's template and its route use the same keys.
 import { accounts } from './fr/accounts.ts';
 import { admin } from './fr/admin.ts';
+import { assignments } from './fr/assignments.ts';
 import { badges } from './fr/badges.ts';
 import { certificates } from './fr/certificates.ts';
 import { common } from './fr/common.ts';
@@ -32,6 +33,7 @@ export const fr = {
   ...courseCheck,
   ...xapi,
   ...mail,
+  ...assignments,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,9 +1,11 @@
 import { Router } from 'express';
 import { requireUser } from '../accounts/guards.ts';
+import { parisDate } from '../assignments/assignment-status.ts';
+import { todoOf } from '../assignments/queries.ts';
 import type { LearningDeps, LearningHandler } from './learning-deps.ts';
 import { learnerJourney } from './queries.ts';
 
-/** « Mon parcours »: courses in progress with where to resume, completed courses, quiz history. */
+/** « Mon parcours »: assigned courses to do, courses in progress with where to resume, completed courses, quiz history. */
 export function meRoutes(deps: LearningDeps): Router {
   const router = Router();
   router.get('/me', requireUser, showJourney(deps));
@@ -11,6 +13,9 @@ export function meRoutes(deps: LearningDeps): Router {
 }
 
 const showJourney: LearningHandler = (deps) => async (_req, res) => {
-  const journey = await learnerJourney(deps.store, deps.getCatalog(), res.locals.user!.id);
-  res.render('learning/me', { title: res.locals.t('me.title'), ...journey });
+  const user = res.locals.user!;
+  const journey = await learnerJourney(deps.store, deps.getCatalog(), user.id);
+  // « À faire » first: the assigned courses not completed yet, late and nearest due first.
+  const todo = await todoOf(deps.store, deps.getCatalog(), user, parisDate(deps.clock()));
+  res.render('learning/me', { title: res.locals.t('me.title'), todo, ...journey });
 };

@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import { requireUser } from '../accounts/guards.ts';
+import { parisDate } from '../assignments/assignment-status.ts';
+import { todoOf } from '../assignments/queries.ts';
 import { sendCourseAsset } from '../catalog/send-course-asset.ts';
 import { coursePageLocals } from './course-page-locals.ts';
 import { findCourse } from './find-course.ts';
@@ -22,8 +24,11 @@ export function readingRoutes(deps: LearningDeps): Router {
   return router;
 }
 
-const showCatalog: LearningHandler = (deps) => (_req, res) => {
-  res.render('learning/catalog', { title: res.locals.t('catalog.title'), courses: deps.getCatalog().courses });
+const showCatalog: LearningHandler = (deps) => async (_req, res) => {
+  const user = res.locals.user;
+  const catalog = deps.getCatalog();
+  const todo = user ? await todoOf(deps.store, catalog, user, parisDate(deps.clock())) : [];
+  res.render('learning/catalog', { title: res.locals.t('catalog.title'), courses: catalog.courses, todo });
 };
 
 const showCourse: LearningHandler = (deps) => async (req, res) => {

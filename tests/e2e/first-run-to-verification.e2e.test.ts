@@ -214,6 +214,34 @@ describe('from the first run to a verified certificate', () => {
     });
     expect(cells).toContain(learner.name);
     expect(cells).not.toContain(hrOfficer.name);
+
+    // Assigned trainings: assign the course to the learner's structure, see who is concerned, withdraw it.
+    await audit.goto(page, 'Suivi des formations (retour)', `${server.baseUrl}/hr`);
+    await audit.visit(page, 'Formations assignées', () =>
+      page.getByRole('link', { name: 'Formations assignées' }).click(),
+    );
+    await audit.visit(page, 'Assigner une formation', () =>
+      page.getByRole('link', { name: 'Assigner une formation' }).click(),
+    );
+    await page.getByLabel('Une structure').check();
+    expect(
+      await audit.visit(page, 'Assignation incomplète', () => page.getByRole('button', { name: 'Assigner' }).click()),
+    ).toBe(400);
+    await page.getByLabel('Formation', { exact: true }).selectOption({ label: 'Cours de démonstration' });
+    await page.getByLabel('Une structure').check();
+    await page.getByLabel('Structure (si « Une structure »)').selectOption({ label: learner.structure });
+    await page.getByLabel('Date limite (facultative)').fill('2030-01-15');
+    await audit.visit(page, 'Formation assignée', () => page.getByRole('button', { name: 'Assigner' }).click(), {
+      screenshot: true,
+    });
+    expect(await page.locator('table.data').textContent()).toContain(learner.name);
+    await audit.visit(page, 'Retirer l’assignation', () =>
+      page.getByRole('link', { name: 'Retirer cette assignation' }).click(),
+    );
+    await audit.visit(page, 'Formations assignées (après retrait)', () =>
+      page.getByRole('button', { name: 'Retirer l’assignation' }).click(),
+    );
+    await page.getByText('L’assignation est retirée.').waitFor();
     audit.expectEveryPageChecked();
     await context.close();
   });

@@ -1,0 +1,118 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import { listStructures } from '../../accounts/queries.ts';
+import { type FieldErrors, parseForm } from '../../http/parse-form.ts';
+import { paginate } from '../../shared/paginate.ts';
+import { AssignmentForm } from '../assignment-form.ts';
+import { parisDate } from '../assignment-status.ts';
+import { AssignmentNotFoundError, AssignmentRejectedError } from '../errors.ts';
+import { activeAssignments, assignmentProgress, findAssignment } from '../queries.ts';
+import { assignmentTargets } from '../schema.ts';
+import { assignCourse } from '../use-cases/assign-course.ts';
+import { withdrawAssignment } from '../use-cases/withdraw-assignment.ts';
+import type { AssignmentDeps } from './assignment-routes.ts';
+
+const pageSize = 100;
+const notices = ['created', 'withdrawn'] as const;
+const DetailQuery = z.object({
+  page: z.coerce.number().int().min(1).catch(1),
+  late: z.literal('1').optional().catch(undefined),
+});
+
+function noticeOf(res: Response): string | undefined {
+  const done = String(res.req.query.done ?? '');
+  return (notices as readonly string[]).includes(done)
+    ? res.locals.t(`assignments.done.${done as (typeof notices)[number]}`)
+    : undefined;
+}
+
+async function requireAssignment({ store }: AssignmentDeps, req: Request) {
+  const assignment = await findAssignment(store, String(req.params.id));
+  if (assignment?.status !== 'active') throw new AssignmentNotFoundError(String(req.params.id));
+  return assignment;
+}
+
+export function showAssignments(deps: AssignmentDeps): RequestHandler {
+  return async (_req, res) => {
+    const today = parisDate(deps.clock());
+    const assignments = await activeAssignments(deps.store);
+    const rows = await Promise.all(
+      assignments.map(async (assignment) => {
+        const people = await assignmentProgress(deps.store, assignment, today);
+        const count = (states: string[]) => people.filter((p) => states.includes(p.state)).length;
+        return { assignment, total: people.length, done: count(['done', 'doneLate']), late: count(['late']) };
+      }),
+    );
+    res.render('hr/assignments', { title: res.locals.t('assignments.title'), rows, notice: noticeOf(res) });
+  };
+}
+
+async function renderForm(res: Response, deps: AssignmentDeps, errors: FieldErrors, values: Record<string, string>) {
+  res.render('hr/assignment-new', {
+    title: res.locals.t('assignments.new.title'),
+    courses: deps.getCatalog().courses.map((c) => ({ value: c.slug, label: c.title })),
+    structures: await listStructures(deps.store),
+    targets: assignmentTargets,
+    errors,
+    values,
+  });
+}
+
+export function showNewAssignment(deps: AssignmentDeps): RequestHandler {
+  return async (_req, res) => renderForm(res, deps, {}, { target: 'everyone' });
+}
+
+export function submitAssignment(deps: AssignmentDeps): RequestHandler {
+  return async (req, res) => {
+    const form = parseForm(AssignmentForm, req.body);
+    if (!form.ok) return renderForm(res.status(400), deps, form.errors, form.values);
+    try {
+      const input = { ...form.data, actorId: res.locals.user!.id };
+      const assignment = await assignCourse(input, { ...deps, catalog: deps.getCatalog() });
+      res.redirect(303, `/hr/assignments/${assignment.id}?done=created`);
+    } catch (error) {
+      if (!(error instanceof AssignmentRejectedError)) throw error;
+      const values = Object.fromEntries(
+        Object.entries(req.body ?? {}).filter(([k, v]) => k !== '_csrf' && typeof v === 'string'),
+      );
+      await renderForm(res.status(400), deps, error.errors, values as Record<string, string>);
+    }
+  };
+}
+
+export function showAssignment(deps: AssignmentDeps): RequestHandler {
+  return async (req, res) => {
+    const assignment = await requireAssignment(deps, req);
+    const query = DetailQuery.parse(req.query);
+    const people = await assignmentProgress(deps.store, assignment, parisDate(deps.clock()));
+    const late = people.filter((p) => p.state === 'late');
+    const page = paginate(query.late ? late : people, query.page, pageSize);
+    res.render('hr/assignment', {
+      title: res.locals.t('assignments.detail.title', { course: assignment.courseTitle }),
+      assignment,
+      people: page.items,
+      total: people.length,
+      lateCount: late.length,
+      doneCount: people.filter((p) => p.state === 'done' || p.state === 'doneLate').length,
+      onlyLate: Boolean(query.late),
+      page: page.page,
+      pages: page.pageCount,
+      pageHref: (n: number) => `/hr/assignments/${assignment.id}?${query.late ? 'late=1&' : ''}page=${n}`,
+      notice: noticeOf(res),
+    });
+  };
+}
+
+export function confirmWithdrawal(deps: AssignmentDeps): RequestHandler {
+  return async (req, res) => {
+    const assignment = await requireAssignment(deps, req);
+    res.render('hr/assignment-withdraw', { title: res.locals.t('assignments.withdraw.title'), assignment });
+  };
+}
+
+export function submitWithdrawal(deps: AssignmentDeps): RequestHandler {
+  return async (req, res) => {
+    await withdrawAssignment({ actorId: res.locals.user!.id, assignmentId: String(req.params.id) }, deps);
+    res.redirect(303, '/hr/assignments?done=withdrawn');
+  };
+}
