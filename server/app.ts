@@ -34,6 +34,8 @@ import { readingRoutes } from './learning/routes.ts';
 import { mailCertificate, mailPasswordLinks } from './mail/mail-notices.ts';
 import { mailRoutes } from './mail/routes.ts';
 import type { StoreKind } from './open-app-store.ts';
+import { reminderRoutes } from './reminders/routes/reminder-routes.ts';
+import { unsubscribeKey } from './reminders/unsubscribe-token.ts';
 import { type Log, silentLog } from './shared/log.ts';
 import type { AppStore } from './store/app-collections.ts';
 import type { Cluster } from './store/cluster/cluster.ts';
@@ -176,6 +178,8 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(routesUnder(['/hr/assignments'], assignmentRoutes(learningDeps)));
+  const reminderDeps = { store, clock, config, unsubscribeKey: unsubscribeKey(deps.csrfSecret) };
+  app.use(routesUnder(['/unsubscribe', '/hr/digest'], reminderRoutes(reminderDeps)));
   app.use(lazyRoutes(['/hr'], async () => (await import('./hr/routes.ts')).hrRoutes(learningDeps)));
   app.use(
     lazyRoutes(['/studio'], async () =>

@@ -7,6 +7,7 @@ import { badgeCollections } from './badges/schema.ts';
 import { certificateCollections } from './certificates/schema.ts';
 import { learningCollections } from './learning/schema.ts';
 import { mailCollections } from './mail/schema.ts';
+import { reminderCollections } from './reminders/schema.ts';
 import type { AppCollections } from './store/app-collections.ts';
 import type { Migrations } from './store/migrations.ts';
 import { studioCollections } from './studio/schema.ts';
@@ -26,4 +27,5 @@ export const collections: AppCollections = {
   ...studioCollections,
   ...mailCollections,
   ...assignmentCollections,
+  ...reminderCollections,
 };

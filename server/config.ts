@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { MailConfig, ReminderConfig } from './mail-settings.ts';
+
+export type { MailConfig, ReminderConfig } from './mail-settings.ts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'oui', 'non'])
@@ -59,6 +62,10 @@ const EnvSchema = z.object({
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   MAIL_LEASE_SECONDS: z.coerce.number().int().min(2).max(3_600).default(300),
+  REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(60).default(7),
+  REMINDER_LATE_EVERY_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  REMINDER_MAX: z.coerce.number().int().min(0).max(20).default(4),
+  DAILY_JOB_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 const hints: Record<string, string> = {
@@ -97,6 +104,10 @@ const hints: Record<string, string> = {
   MAIL_MAX_ATTEMPTS: 'un nombre d’essais entre 1 et 50',
   MAIL_RETRY_SECONDS: 'un nombre de secondes entre 1 et 86400',
   MAIL_LEASE_SECONDS: 'un nombre de secondes entre 2 et 3600',
+  REMINDER_DAYS_BEFORE: 'un nombre de jours entre 0 (pas de rappel avant) et 60',
+  REMINDER_LATE_EVERY_DAYS: 'un nombre de jours entre 1 et 60',
+  REMINDER_MAX: 'un nombre de rappels entre 0 (aucun) et 20',
+  DAILY_JOB_HOUR: 'une heure entre 0 et 23 (heure de Paris)',
 };
 
 const secretVariables = new Set(['DATABASE_URL', 'OIDC_CLIENT_SECRET', 'SMTP_URL']);
@@ -138,21 +149,8 @@ export interface Config {
   mfaRequiredRoles: ReadonlyArray<'learner' | 'trainer' | 'hr' | 'admin'>;
   /** Sending e-mail; absent without SMTP_URL (links are then shown to the admin to pass on). */
   mail?: MailConfig;
-}
-
-export interface MailConfig {
-  /** smtp:// (STARTTLS when the server offers it) or smtps:// (implicit TLS); may hold a password. */
-  smtpUrl: string;
-  from: string;
-  /** A message is marked failed after this many attempts. */
-  maxAttempts: number;
-  /** The wait after the first failed attempt; it doubles at each failure (capped at six hours). */
-  retrySeconds: number;
-  /**
-   * How long a message claimed by a worker is reserved to it; after that (the process died while
-   * sending) another worker may send it. The SMTP time limits are derived from it (smtp-sender.ts).
-   */
-  leaseSeconds: number;
+  /** Reminders of assigned trainings, sent by the daily job (only when e-mail is configured). */
+  reminders: ReminderConfig;
 }
 
 export interface OidcConfig {
@@ -240,6 +238,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
           leaseSeconds: e.MAIL_LEASE_SECONDS,
         }
       : undefined,
+    reminders: {
+      daysBefore: e.REMINDER_DAYS_BEFORE,
+      lateEveryDays: e.REMINDER_LATE_EVERY_DAYS,
+      max: e.REMINDER_MAX,
+      dailyJobHour: e.DAILY_JOB_HOUR,
+    },
   };
 }
 

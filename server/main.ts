@@ -10,6 +10,8 @@ import { gracefulShutdown } from './http/graceful-shutdown.ts';
 import { ListenError, listen } from './http/listen.ts';
 import { startMailWorker } from './mail/start-mail-worker.ts';
 import { openConfiguredCluster, openConfiguredStore } from './open-app-store.ts';
+import { DailyScheduler } from './reminders/daily-scheduler.ts';
+import { unsubscribeKey } from './reminders/unsubscribe-token.ts';
 import { systemClock } from './shared/clock.ts';
 import { createLog, type Log } from './shared/log.ts';
 import { studioPaths } from './studio/studio-paths.ts';
@@ -65,6 +67,11 @@ async function main(): Promise<void> {
   // Created once the server listens, so a failed start leaves no link that was never shown.
   const setupLink = await setupLinkIfNeeded(store, config, systemClock());
   const mailWorker = startMailWorker({ config, store, clock: systemClock, log });
+  // Reminders and the HR digest need e-mail: without it the daily job has nothing to do.
+  const scheduler = config.mail
+    ? new DailyScheduler({ store, clock: systemClock, config, unsubscribeKey: unsubscribeKey(csrfSecret), log })
+    : undefined;
+  scheduler?.start();
   log.info(`Passerelle ready on ${config.baseUrl} (listening on ${config.host}:${config.port})`);
   if (setupLink)
     log.info(
@@ -79,7 +86,9 @@ async function main(): Promise<void> {
     log.info({ signal }, 'stopping: finishing the requests in flight');
     void gracefulShutdown({
       server,
-      stopWorkers: () => mailWorker.stop(),
+      stopWorkers: async () => {
+        await Promise.all([mailWorker.stop(), scheduler?.stop()]);
+      },
       closeStore: closeData,
       timeoutMs: config.shutdownTimeoutSeconds * 1000,
       log,

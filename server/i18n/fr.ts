@@ -14,6 +14,7 @@ import { mail } from './fr/mail.ts';
 import { me } from './fr/me.ts';
 import { mfa } from './fr/mfa.ts';
 import { sso } from './fr/sso.ts';
+import { reminders } from './fr/reminders.ts';
 import { studio } from './fr/studio.ts';
 import { xapi } from './fr/xapi.ts';
 
@@ -34,6 +35,7 @@ export const fr = {
   ...xapi,
   ...mail,
   ...assignments,
+  ...reminders,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -242,6 +242,14 @@ describe('from the first run to a verified certificate', () => {
       page.getByRole('button', { name: 'Retirer l’assignation' }).click(),
     );
     await page.getByText('L’assignation est retirée.').waitFor();
+    await audit.visit(page, 'Résumé quotidien des retards', () =>
+      page.getByRole('link', { name: 'Résumé quotidien des retards par e-mail' }).click(),
+    );
+    await page.getByLabel('Oui').check();
+    await audit.visit(page, 'Résumé quotidien (enregistré)', () =>
+      page.getByRole('button', { name: 'Enregistrer' }).click(),
+    );
+    await page.getByText('Votre choix est enregistré.').waitFor();
     audit.expectEveryPageChecked();
     await context.close();
   });

@@ -54,7 +54,7 @@ export async function openMailApp(mail: MailConfig) {
 
 /** The first link to this app in a message's text, as a path. */
 export function linkIn(text: string | undefined, kind: string): string {
-  const match = new RegExp(`${baseUrl}(/${kind}/[\\w-]+)`).exec(text ?? '');
+  const match = new RegExp(`${baseUrl}(/${kind}/[\\w.-]+)`).exec(text ?? '');
   if (!match) throw new Error(`no /${kind}/ link in: ${text}`);
   return match[1]!;
 }

@@ -23,6 +23,20 @@ export const mail = {
   'mail.certificate.verify':
     'Toute personne à qui vous la présentez peut vérifier son authenticité à cette adresse : {verify}',
 
+  'mail.reminder.subject': 'Rappel : « {course} » à terminer avant le {date}',
+  'mail.reminder.subjectLate': 'En retard : « {course} » (date limite : {date})',
+  'mail.reminder.body': 'La formation « {course} » vous a été assignée ; elle est à terminer avant le {date} inclus.',
+  'mail.reminder.bodyLate':
+    'La formation « {course} » vous a été assignée avec une date limite au {date}, qui est passée. Vous pouvez la terminer dès maintenant.',
+  'mail.reminder.action': 'Ouvrir la formation',
+  'mail.reminder.unsubscribe': 'Ne plus recevoir ces rappels :',
+
+  'mail.digest.subject': 'Formations assignées : {count} retard(s)',
+  'mail.digest.body': 'Voici les formations assignées pour lesquelles des personnes sont en retard aujourd’hui :',
+  'mail.digest.line': '« {course} » (date limite : {date}) : {late} personne(s) en retard',
+  'mail.digest.action': 'Voir les formations assignées',
+  'mail.digest.optOut': 'Pour ne plus recevoir ce résumé : {link}',
+
   'mail.admin.title': 'E-mails',
   'mail.admin.notConfigured':
     'L’envoi d’e-mails n’est pas configuré (variable SMTP_URL absente) : les liens d’invitation et de réinitialisation sont affichés à l’administrateur, qui les transmet lui-même.',

@@ -1,0 +1,127 @@
+import type { User } from '../../accounts/schema.ts';
+import { parisDate } from '../../assignments/assignment-status.ts';
+import { activeAssignments, assignmentProgress } from '../../assignments/queries.ts';
+import type { Assignment } from '../../assignments/schema.ts';
+import type { Config } from '../../config.ts';
+import { enqueueEmail } from '../../mail/enqueue-email.ts';
+import { digestEmail } from '../../mail/messages/digest-email.ts';
+import { reminderEmail } from '../../mail/messages/reminder-email.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { AppStore } from '../../store/app-collections.ts';
+import { reminderDay } from '../reminder-schedule.ts';
+import type { MailPreference } from '../schema.ts';
+import { unsubscribeToken } from '../unsubscribe-token.ts';
+
+export interface DailyJobDeps {
+  store: AppStore;
+  clock: Clock;
+  config: Config;
+  /** Signs the unsubscribe links (unsubscribe-token.ts). */
+  unsubscribeKey: Buffer;
+}
+
+export interface DailyJobResult {
+  reminders: number;
+  digests: number;
+}
+
+type Due = { assignment: Readonly<Assignment>; person: Readonly<User>; day: string; late: boolean };
+
+const batchSize = 100;
+
+/**
+ * The daily job: reminders of assigned trainings that are due today by the schedule, and the HR digest
+ * of overdue ones to those who asked for it. Idempotent: each message has a deterministic notice id,
+ * written with the message in one transaction, so running it twice (or on two instances) sends nothing
+ * twice. Nothing happens without e-mail configured.
+ */
+export async function runDailyJob(deps: DailyJobDeps): Promise<DailyJobResult> {
+  const { store, config } = deps;
+  if (!config.mail) return { reminders: 0, digests: 0 };
+  const now = deps.clock();
+  const today = parisDate(now);
+  const preferences = new Map<string, Readonly<MailPreference>>();
+  for await (const row of store.all('mailPreferences')) preferences.set(row.id, row);
+
+  const due: Due[] = [];
+  const lateByAssignment: { assignment: Readonly<Assignment>; late: number }[] = [];
+  for (const assignment of await activeAssignments(store)) {
+    if (!assignment.dueDate) continue;
+    const people = await assignmentProgress(store, assignment, today);
+    const late = people.filter((p) => p.state === 'late').length;
+    if (late > 0) lateByAssignment.push({ assignment, late });
+    if (config.reminders.max === 0) continue;
+    const day = reminderDay(assignment.dueDate, today, parisDate(new Date(assignment.createdAt)), config.reminders);
+    if (!day) continue;
+    for (const { person, state } of people) {
+      if (state === 'done' || state === 'doneLate') continue;
+      if (preferences.get(person.id)?.reminders === false) continue;
+      due.push({ assignment, person, day, late: state === 'late' });
+    }
+  }
+
+  let reminders = 0;
+  for (let i = 0; i < due.length; i += batchSize) {
+    reminders += await store.transact(async (tx) => {
+      let sent = 0;
+      for (const { assignment, person, day, late } of due.slice(i, i + batchSize)) {
+        const id = `reminder:${assignment.id}:${person.id}:${day}`;
+        if (await tx.get('notices', id)) continue;
+        const before = (await tx.findBy('notices', 'userId', person.id)).filter(
+          (n) => n.assignmentId === assignment.id,
+        );
+        if (before.length >= config.reminders.max) continue;
+        tx.put('notices', {
+          id,
+          kind: 'reminder',
+          userId: person.id,
+          assignmentId: assignment.id,
+          scheduledDate: day,
+          sentAt: now.toISOString(),
+        });
+        const content = reminderEmail({
+          baseUrl: config.baseUrl,
+          course: assignment.course,
+          courseTitle: assignment.courseTitle,
+          dueDate: assignment.dueDate!,
+          late,
+          unsubscribeUrl: `${config.baseUrl}/unsubscribe/${unsubscribeToken(deps.unsubscribeKey, person.id)}`,
+          org: config.org.name,
+        });
+        enqueueEmail(tx, { ...content, kind: 'reminder', to: person.email, userId: person.id }, now);
+        sent += 1;
+      }
+      return sent;
+    });
+  }
+
+  let digests = 0;
+  if (lateByAssignment.length > 0) {
+    const lines = lateByAssignment.map(({ assignment, late }) => ({
+      courseTitle: assignment.courseTitle,
+      dueDate: assignment.dueDate!,
+      late,
+    }));
+    const content = digestEmail({ baseUrl: config.baseUrl, lines, org: config.org.name });
+    for (const preference of preferences.values()) {
+      if (!preference.hrDigest) continue;
+      digests += await store.transact(async (tx) => {
+        const person = await tx.get('users', preference.id);
+        const id = `digest:${preference.id}:${today}`;
+        if (!person?.active || (person.role !== 'hr' && person.role !== 'admin') || (await tx.get('notices', id)))
+          return 0;
+        tx.put('notices', {
+          id,
+          kind: 'digest',
+          userId: person.id,
+          assignmentId: null,
+          scheduledDate: today,
+          sentAt: now.toISOString(),
+        });
+        enqueueEmail(tx, { ...content, kind: 'digest', to: person.email, userId: person.id }, now);
+        return 1;
+      });
+    }
+  }
+  return { reminders, digests };
+}
