@@ -3,6 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inviteUser } from '../../server/accounts/use-cases/invite-user.ts';
 import { mailPasswordLinks } from '../../server/mail/mail-notices.ts';
+import { claimDailyRun, DailyScheduler, releaseDailyRun } from '../../server/reminders/daily-scheduler.ts';
+import { unsubscribeKey } from '../../server/reminders/unsubscribe-token.ts';
+import { silentLog } from '../../server/shared/log.ts';
 import { type SmtpTestServer, startSmtpServer } from '../helpers/smtp-test-server.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { testConfig } from '../helpers/test-config.ts';
@@ -55,5 +58,25 @@ describe.skipIf(skipWithoutDatabase)('the outbox on PostgreSQL with two instance
     expect(recipients).toHaveLength(40);
     expect(new Set(recipients).size).toBe(40);
     expect(await a.store.findBy('emails', 'status', 'sent')).toHaveLength(40);
+  });
+
+  it('runs the daily job on one instance only when both look at the same moment', async () => {
+    const config = testConfig({ mail: mailConfig(smtp.url) });
+    const schedulerOn = (t: TestApp) =>
+      new DailyScheduler({
+        store: t.store,
+        clock: () => new Date('2026-12-03T08:00:00Z'),
+        config,
+        unsubscribeKey: unsubscribeKey('k'),
+        log: silentLog,
+      });
+    const owners = await Promise.all(
+      [a, b].map((t, i) => claimDailyRun(t.store, `instance-${i}`, new Date('2026-12-03T08:00:00Z'), 60_000)),
+    );
+    expect(owners.filter(Boolean)).toHaveLength(1);
+    const winner = owners.indexOf(true);
+    await releaseDailyRun([a, b][winner]!.store, `instance-${winner}`, new Date('2026-12-03T08:01:00Z'), true);
+    await Promise.all([schedulerOn(a).tick(), schedulerOn(b).tick()]);
+    expect(await a.store.get('jobRuns', 'daily')).toMatchObject({ lastRunDate: '2026-12-03', leaseOwner: null });
   });
 });
