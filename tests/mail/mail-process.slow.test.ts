@@ -79,7 +79,7 @@ describe('kill -9 between the commit and the sending', () => {
     await new Promise((r) => setTimeout(r, 4_000));
     expect(smtp.received).toHaveLength(1);
     expect(third.output()).not.toContain('avant-envoi@exemple.org');
-  });
+  }, 60_000);
 
   it('takes over a message whose sender died mid-send once its lease has run out, and sends it once', async () => {
     const smtpPort = await freePort();
@@ -109,5 +109,5 @@ describe('kill -9 between the commit and the sending', () => {
     await new Promise((r) => setTimeout(r, 3_000));
     expect(smtp.received).toHaveLength(1);
     expect(Date.now() - restartedAt).toBeLessThan(20_000);
-  });
+  }, 60_000);
 });

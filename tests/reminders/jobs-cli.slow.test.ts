@@ -70,5 +70,5 @@ describe('npm run jobs:daily', () => {
     const second = await jobs();
     expect(second.stdout).toContain('déjà faite aujourd’hui');
     expect(smtp.received).toHaveLength(1);
-  });
+  }, 60_000);
 });
