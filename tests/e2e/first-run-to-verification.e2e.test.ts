@@ -223,12 +223,12 @@ describe('from the first run to a verified certificate', () => {
     await audit.visit(page, 'Assigner une formation', () =>
       page.getByRole('link', { name: 'Assigner une formation' }).click(),
     );
-    await page.getByLabel('Une structure').check();
+    await page.getByRole('radio', { name: 'Une structure' }).check();
     expect(
       await audit.visit(page, 'Assignation incomplète', () => page.getByRole('button', { name: 'Assigner' }).click()),
     ).toBe(400);
     await page.getByLabel('Formation', { exact: true }).selectOption({ label: 'Cours de démonstration' });
-    await page.getByLabel('Une structure').check();
+    await page.getByRole('radio', { name: 'Une structure' }).check();
     await page.getByLabel('Structure (si « Une structure »)').selectOption({ label: learner.structure });
     await page.getByLabel('Date limite (facultative)').fill('2030-01-15');
     await audit.visit(page, 'Formation assignée', () => page.getByRole('button', { name: 'Assigner' }).click(), {
@@ -245,7 +245,7 @@ describe('from the first run to a verified certificate', () => {
     await audit.visit(page, 'Résumé quotidien des retards', () =>
       page.getByRole('link', { name: 'Résumé quotidien des retards par e-mail' }).click(),
     );
-    await page.getByLabel('Oui').check();
+    await page.getByRole('radio', { name: 'Oui' }).check();
     await audit.visit(page, 'Résumé quotidien (enregistré)', () =>
       page.getByRole('button', { name: 'Enregistrer' }).click(),
     );
