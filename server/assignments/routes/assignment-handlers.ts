@@ -9,6 +9,7 @@ import { AssignmentNotFoundError, AssignmentRejectedError } from '../errors.ts';
 import { activeAssignments, assignmentProgress, findAssignment } from '../queries.ts';
 import { assignmentTargets } from '../schema.ts';
 import { assignCourse } from '../use-cases/assign-course.ts';
+import { exportAssignment } from '../use-cases/export-assignment.ts';
 import { withdrawAssignment } from '../use-cases/withdraw-assignment.ts';
 import type { AssignmentDeps } from './assignment-routes.ts';
 
@@ -114,5 +115,16 @@ export function submitWithdrawal(deps: AssignmentDeps): RequestHandler {
   return async (req, res) => {
     await withdrawAssignment({ actorId: res.locals.user!.id, assignmentId: String(req.params.id) }, deps);
     res.redirect(303, '/hr/assignments?done=withdrawn');
+  };
+}
+
+export function downloadAssignment(deps: AssignmentDeps): RequestHandler {
+  return async (req, res) => {
+    const file = await exportAssignment({ actorId: res.locals.user!.id, assignmentId: String(req.params.id) }, deps);
+    res.set({
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${file.filename}"`,
+    });
+    res.send(file.csv);
   };
 }

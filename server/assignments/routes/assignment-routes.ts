@@ -5,6 +5,7 @@ import type { Clock } from '../../shared/clock.ts';
 import type { AppStore } from '../../store/app-collections.ts';
 import {
   confirmWithdrawal,
+  downloadAssignment,
   showAssignment,
   showAssignments,
   showNewAssignment,
@@ -27,6 +28,7 @@ export function assignmentRoutes(deps: AssignmentDeps): Router {
   router.get('/hr/assignments/new', ...hr, showNewAssignment(deps));
   router.post('/hr/assignments', ...hr, submitAssignment(deps));
   router.get('/hr/assignments/:id', ...hr, showAssignment(deps));
+  router.get('/hr/assignments/:id/export.csv', ...hr, downloadAssignment(deps));
   router.get('/hr/assignments/:id/withdraw', ...hr, confirmWithdrawal(deps));
   router.post('/hr/assignments/:id/withdraw', ...hr, submitWithdrawal(deps));
   return router;

@@ -87,6 +87,19 @@ describe('due dates', () => {
     expect(onlyLate).not.toContain('A Temps');
     const list = (await hr.get('/hr/assignments').expect(200)).text;
     expect(list).toMatch(/<td>3<\/td><td>2<\/td><td>1<\/td>/);
+    // The list for Excel: due date, completion date and whether it came in time; the export is audited.
+    const csv = await hr.get(`${detail}/export.csv`).expect(200);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="formation-assignee-demo-2026-11-26.csv"');
+    expect(csv.headers['cache-control']).toBe('no-store');
+    expect(csv.text.split('\r\n')).toEqual([
+      '\uFEFFNom;Matricule;Structure;Formation;Date limite;État;Terminée le;Avant la date limite',
+      'C Jamais;;Foyer Sud;Cours de démonstration;25/11/2026;En retard;;',
+      'B Tard;;Foyer Sud;Cours de démonstration;25/11/2026;Terminée en retard;26/11/2026;non',
+      'A Temps;;Foyer Sud;Cours de démonstration;25/11/2026;Terminée;23/11/2026;oui',
+      '',
+    ]);
+    const audit = await t.store.findBy('audit', 'actorId', hrUser.id);
+    expect(audit.map((a) => a.action)).toContain('report.assignment_exported');
     // Completed: no longer « À faire ».
     expect(todoOf((await (await signIn(t, onTime)).get('/me')).text)).toBe('');
   });
