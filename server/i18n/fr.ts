@@ -13,8 +13,8 @@ import { learning } from './fr/learning.ts';
 import { mail } from './fr/mail.ts';
 import { me } from './fr/me.ts';
 import { mfa } from './fr/mfa.ts';
-import { sso } from './fr/sso.ts';
 import { reminders } from './fr/reminders.ts';
+import { sso } from './fr/sso.ts';
 import { studio } from './fr/studio.ts';
 import { xapi } from './fr/xapi.ts';
 
