@@ -8,7 +8,7 @@
 // submission acknowledged by either must be in the database, and the other keeps answering.
 // Options: --learners 50000 --progress 1000000 --active 500 --signin-seconds 60 --seconds 60 --rate 200
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +21,7 @@ import { type Figure, int, mb, ms, percentile, runPart, summarize } from './lib/
 import { generateCourses } from './lib/generate-courses.ts';
 import { Browser, csrfOf } from './lib/http-client.ts';
 import { type QuizPost, runLoad } from './lib/load-jobs.ts';
+import { processCpu } from './lib/process-cpu.ts';
 import { quizBodies } from './lib/quiz-bodies.ts';
 import { benchPassword, seedInto } from './lib/seed.ts';
 import { root, type ServerProcess, startPasserelle, startProcess } from './lib/server-process.ts';
@@ -111,6 +112,11 @@ async function measure(databaseUrl: string, work: string, servers: ServerProcess
     arrivalsMs: picked.map(() => Math.random() * signInSeconds * 1000).sort((x, y) => x - y),
   });
   const meanThink = (active / Number(args.rate)) * 1000;
+  // Where the time goes: CPU seconds of each instance and of PostgreSQL's processes, event-loop delay.
+  const cpuOf = [processCpu(a.pid), processCpu(b.pid)];
+  const cpuBefore = await Promise.all(cpuOf.map((read) => read()));
+  const dbCpuBefore = await postgresCpuSeconds();
+  await Promise.all([a.metrics(true), b.metrics(true)]);
   const rush = await runLoad({
     kind: 'rush',
     base: balancer.base,
@@ -122,6 +128,9 @@ async function measure(databaseUrl: string, work: string, servers: ServerProcess
     submitShare: 0.15,
   });
 
+  const loops = await Promise.all([a.metrics(), b.metrics()]);
+  const cpuUsed = (await Promise.all(cpuOf.map((read) => read()))).map((after, i) => after - cpuBefore[i]!);
+  const dbCpu = (await postgresCpuSeconds()) - dbCpuBefore;
   const hr = await hrDashboard(balancer.base);
   const exported = await exportAll(balancer.base, [a, b]);
 
@@ -175,10 +184,22 @@ async function measure(databaseUrl: string, work: string, servers: ServerProcess
       `Database: ${int(seed.counts.users ?? 0)} accounts, ${int(seed.counts.progress ?? 0)} progress rows, ${int(seed.counts.enrollments ?? 0)} enrollments, ${int(seed.counts.attempts ?? 0)} attempts (seeded in ${seed.seconds.toFixed(0)} s). Two instances ready ${ms(a.readyMs)} and ${ms(b.readyMs)} after spawn; round-robin balancer in its own process.`,
       `Phase 1: ${signIn.learners.length} of ${active} learners signed in over ${signInSeconds} s; POST /login p50/p99/max ${ms(signIn.signIn.p50)} / ${ms(signIn.signIn.p99)} / ${ms(signIn.signIn.max)}.`,
       `Phase 2: ${int(rush.requests)} requests in ${rush.seconds.toFixed(0)} s = ${rush.perSecond.toFixed(0)} requests/s; module pages p50/p99/max ${ms(rush.pages.p50)} / ${ms(rush.pages.p99)} / ${ms(rush.pages.max)}; ${int(rush.submissions.count)} submissions p50/p99/max ${ms(rush.submissions.p50)} / ${ms(rush.submissions.p99)} / ${ms(rush.submissions.max)}.`,
+      `Phase 2, where the time went: CPU of the instances ${cpuUsed.map((c) => `${c.toFixed(1)} s`).join(' / ')} (${((1000 * (cpuUsed[0]! + cpuUsed[1]!)) / Math.max(1, rush.requests)).toFixed(1)} ms per request), PostgreSQL ${dbCpu.toFixed(1)} s (${((1000 * dbCpu) / Math.max(1, rush.requests)).toFixed(1)} ms per request), over ${rush.seconds.toFixed(0)} s on ${os.cpus().length} cores; event-loop delay p99/max ${loops.map((m) => `${ms(m.eventLoopDelayMs.p99)} / ${ms(m.eventLoopDelayMs.max)}`).join(' and ')}.`,
       `HR dashboard (admin, ?structure=…, 30 requests): p50 ${ms(hr.p50)}, p99 ${ms(hr.p99)}. Export: ${int(exported.rows)} rows, ${mb(exported.bytes / 1048576)} in ${exported.seconds.toFixed(1)} s; RSS of the instances before ${exported.before.map(mb).join(' / ')}, peak during ${exported.peak.map(mb).join(' / ')}.`,
       `Errors: ${[...signIn.errors, ...rush.errors].slice(0, 5).join('; ') || 'none'}.`,
     ],
   };
+}
+
+/** CPU seconds used so far by every PostgreSQL process of this machine (server and backends), from /proc. */
+async function postgresCpuSeconds(): Promise<number> {
+  let total = 0;
+  for (const pid of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(pid)) continue;
+    const comm = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '');
+    if (comm.trim() === 'postgres') total += await processCpu(Number(pid))();
+  }
+  return total;
 }
 
 function figure(name: string, value: number, target: number): Figure {

@@ -1,11 +1,15 @@
 import type { Sql } from 'postgres';
-import type { User } from '../accounts/schema.ts';
 import type { Catalog } from '../catalog/course.ts';
-import type { Certificate } from '../certificates/schema.ts';
-import type { Enrollment } from '../learning/schema.ts';
 import { completionPeriod } from './completion-period.ts';
 import type { CompletionQuery, CompletionsSource } from './completions-source.ts';
-import { enrolledRow, type ListedCompletion, notStartedRow } from './listed-completion.ts';
+import {
+  enrolledRow,
+  type ListedCompletion,
+  notStartedRow,
+  type ReportedCertificate,
+  type ReportedEnrollment,
+  type ReportedUser,
+} from './listed-completion.ts';
 import { sortCompletions } from './sort-completions.ts';
 import { wantsNotStarted } from './wants-not-started.ts';
 
@@ -34,11 +38,16 @@ export function completionsFromPostgres(sql: Sql, getCatalog: () => Catalog): Co
 }
 
 interface EnrolledTuple {
-  enrollment: Enrollment;
-  user: User;
+  enrollment: ReportedEnrollment;
+  user: ReportedUser;
   seconds: number;
-  certificate: Certificate | null;
+  certificate: ReportedCertificate | null;
 }
+
+// Only the fields a row shows leave the database: an account's whole document (its password hash, its
+// history) would be most of the bytes of a 10,000-row page.
+const userFields = `jsonb_build_object('id', u.id, 'name', u.data->'name', 'email', u.data->'email',
+  'matricule', u.data->'matricule', 'structure', u.data->'structure')`;
 
 async function* matchingRows(sql: Sql, catalog: Catalog, query: CompletionQuery): AsyncGenerator<ListedCompletion> {
   if (query.status !== 'not_started') {
@@ -58,10 +67,15 @@ async function* matchingRows(sql: Sql, catalog: Catalog, query: CompletionQuery)
     ].filter((condition) => condition !== undefined && condition !== false && condition !== '' && condition !== null);
     const where = conditions.reduce((all, condition) => sql`${all} and ${condition}`, sql`true`);
     const cursor = sql<EnrolledTuple[]>`
-      select e.data as enrollment, u.data as user,
+      select jsonb_build_object('course', e.data->'course', 'courseTitle', e.data->'courseTitle',
+          'courseVersion', e.data->'courseVersion', 'startedAt', e.data->'startedAt',
+          'completedAt', e.data->'completedAt', 'finalScore', e.data->'finalScore') as enrollment,
+        ${sql.unsafe(userFields)} as user,
         coalesce((select sum((p.data->>'seconds')::bigint) from progress p
           where (p.data->'userId') = (e.data->'userId') and p.data->>'course' = e.data->>'course'), 0)::float8 as seconds,
-        (select c.data from certificates c
+        (select jsonb_build_object('id', c.id, 'status', c.data->'status', 'shortCode', c.data->'shortCode',
+            'snapshot', jsonb_build_object('declaredMinutes', c.data->'snapshot'->'declaredMinutes'))
+          from certificates c
           where (c.data->'userId') = (e.data->'userId') and c.data->>'course' = e.data->>'course'
           order by c.data->'snapshot'->>'issuedAt' desc, c.id desc limit 1) as certificate
       from enrollments e join users u on (e.data->'userId') = to_jsonb(u.id)
@@ -87,8 +101,8 @@ async function* matchingRows(sql: Sql, catalog: Catalog, query: CompletionQuery)
     // Active accounts without this course; staff other than learners only once they follow some course.
     const inStructure =
       query.structure !== undefined ? sql`(u.data->'structure') = to_jsonb(${query.structure}::text)` : sql`true`;
-    const cursor = sql<{ user: User }[]>`
-      select u.data as user from users u
+    const cursor = sql<{ user: ReportedUser }[]>`
+      select ${sql.unsafe(userFields)} as user from users u
       where ${inStructure}
         and u.data->'active' = 'true'::jsonb
         and not exists (select 1 from enrollments e

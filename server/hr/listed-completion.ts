@@ -11,12 +11,22 @@ export type ListedCompletion = CompletionRow & {
   certificateId: string | null;
 };
 
+/** What a report row shows of an account (the SQL source reads only these fields). */
+export type ReportedUser = Pick<User, 'id' | 'name' | 'email' | 'matricule' | 'structure'>;
+export type ReportedEnrollment = Pick<
+  Enrollment,
+  'course' | 'courseTitle' | 'courseVersion' | 'startedAt' | 'completedAt' | 'finalScore'
+>;
+export type ReportedCertificate = Pick<Certificate, 'id' | 'status' | 'shortCode'> & {
+  snapshot: Pick<Certificate['snapshot'], 'declaredMinutes'>;
+};
+
 /** The row of a learner who started a course; `course` is undefined once it is no longer published. */
 export function enrolledRow(
   course: Course | undefined,
-  user: Readonly<User>,
-  enrollment: Readonly<Enrollment>,
-  certificate: Readonly<Certificate> | undefined,
+  user: Readonly<ReportedUser>,
+  enrollment: Readonly<ReportedEnrollment>,
+  certificate: Readonly<ReportedCertificate> | undefined,
   seconds: number,
 ): ListedCompletion {
   const status = !enrollment.completedAt ? 'in_progress' : certificate?.status === 'revoked' ? 'revoked' : 'completed';
@@ -43,7 +53,7 @@ export function enrolledRow(
 }
 
 /** The row of a learner who has not started a published course. */
-export function notStartedRow(course: Course, user: Readonly<User>): ListedCompletion {
+export function notStartedRow(course: Course, user: Readonly<ReportedUser>): ListedCompletion {
   return {
     name: user.name,
     email: user.email,
