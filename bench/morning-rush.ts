@@ -15,8 +15,8 @@ import type { Course } from '../server/catalog/course.ts';
 import { loadCatalog } from '../server/catalog/load-catalog.ts';
 import { openAppStore } from '../server/open-app-store.ts';
 import { type Figure, int, mb, ms, runPart, summarize } from './lib/figures.ts';
-import { type QuizPost, type RushResult, runLoad, type SignInResult } from './lib/load-jobs.ts';
-import { quizBodies } from './lib/quiz-bodies.ts';
+import { type RushResult, runLoad, type SignInResult } from './lib/load-jobs.ts';
+import { rushQuizzes } from './lib/quiz-bodies.ts';
 import { benchPassword, seedStore } from './lib/seed.ts';
 import { type BenchMetrics, root, startPasserelle } from './lib/server-process.ts';
 
@@ -44,9 +44,7 @@ await runPart(async () => {
   const { catalog } = await loadCatalog(path.join(root, 'courses'));
   const course: Course = catalog.courses[0]!;
   const pages = course.modules.map((m) => `/courses/${course.slug}/${m.slug}`);
-  const quizzes: QuizPost[] = course.modules.flatMap((m) =>
-    m.quiz ? [{ path: `/courses/${course.slug}/${m.slug}/quiz`, bodies: quizBodies(m.quiz.questions) }] : [],
-  );
+  const quizzes = rushQuizzes(course);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-bench-rush-'));
   try {
     const seed = await seedStore(dataDir, { catalog, learners: learnerCount, progressRows });

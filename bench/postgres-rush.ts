@@ -20,9 +20,9 @@ import { openPostgresStore } from '../server/store/postgres/open-postgres-store.
 import { type Figure, int, mb, ms, percentile, runPart, summarize } from './lib/figures.ts';
 import { generateCourses } from './lib/generate-courses.ts';
 import { Browser, csrfOf } from './lib/http-client.ts';
-import { type QuizPost, runLoad } from './lib/load-jobs.ts';
+import { runLoad } from './lib/load-jobs.ts';
 import { processCpu } from './lib/process-cpu.ts';
-import { quizBodies } from './lib/quiz-bodies.ts';
+import { rushQuizzes } from './lib/quiz-bodies.ts';
 import { benchPassword, seedInto } from './lib/seed.ts';
 import { root, type ServerProcess, startPasserelle, startProcess } from './lib/server-process.ts';
 
@@ -75,9 +75,7 @@ async function measure(databaseUrl: string, work: string, servers: ServerProcess
   const { catalog } = await loadCatalog(coursesDir);
   const course: Course = catalog.courses[0]!;
   const pages = course.modules.map((m) => `/courses/${course.slug}/${m.slug}`);
-  const quizzes: QuizPost[] = course.modules.flatMap((m) =>
-    m.quiz ? [{ path: `/courses/${course.slug}/${m.slug}/quiz`, bodies: quizBodies(m.quiz.questions) }] : [],
-  );
+  const quizzes = rushQuizzes(course);
 
   const store = await openPostgresStore({ url: databaseUrl, collections, schemaVersion, migrations });
   const seed = await seedInto(store, {

@@ -1,4 +1,5 @@
-import type { Question } from '../../server/catalog/course.ts';
+import type { Course, Question } from '../../server/catalog/course.ts';
+import type { QuizPost } from './load-jobs.ts';
 
 /** Four ways to fill a quiz: twice all right (a pass, maybe a certificate), twice at random. */
 export function quizBodies(questions: Question[]): [string, string][][] {
@@ -13,4 +14,17 @@ export function quizBodies(questions: Question[]): [string, string][][] {
     return [[q.id, right ? correct[0]! : pick(q.choices).id]];
   };
   return [true, true, false, false].map((right) => questions.flatMap((q) => answer(q, right)));
+}
+
+/**
+ * The quizzes the rush submits: those without an attempt limit. A learner of the rush submits the same
+ * quiz again and again; on a limited one (the second edition's final assessments allow 3) the fourth
+ * answer is a correct 409, which the load generator would count as an error.
+ */
+export function rushQuizzes(course: Course): QuizPost[] {
+  return course.modules.flatMap((m) =>
+    m.quiz && m.quiz.maxAttempts === 0
+      ? [{ path: `/courses/${course.slug}/${m.slug}/quiz`, bodies: quizBodies(m.quiz.questions) }]
+      : [],
+  );
 }
