@@ -1,7 +1,7 @@
 import type { Sql } from 'postgres';
 import type { Catalog } from '../catalog/course.ts';
 import { completionPeriod } from './completion-period.ts';
-import type { CompletionQuery, CompletionsSource } from './completions-source.ts';
+import { type CompletionQuery, type CompletionsSource, inRequestedOrder } from './completions-source.ts';
 import {
   enrolledRow,
   type ListedCompletion,
@@ -10,7 +10,6 @@ import {
   type ReportedEnrollment,
   type ReportedUser,
 } from './listed-completion.ts';
-import { sortCompletions } from './sort-completions.ts';
 import { wantsNotStarted } from './wants-not-started.ts';
 
 /** Rows fetched per round trip while streaming: an export of a million rows never sits in memory. */
@@ -23,18 +22,7 @@ const batchSize = 1_000;
  * written as the store's indexes declare them, so the planner uses them.
  */
 export function completionsFromPostgres(sql: Sql, getCatalog: () => Catalog): CompletionsSource {
-  return {
-    async *list(query) {
-      const rows = matchingRows(sql, getCatalog(), query);
-      if (!query.sort) {
-        yield* rows;
-        return;
-      }
-      const collected: ListedCompletion[] = [];
-      for await (const row of rows) collected.push(row);
-      yield* sortCompletions(collected, query.sort, query.dir ?? 'asc');
-    },
-  };
+  return { list: (query) => inRequestedOrder(matchingRows(sql, getCatalog(), query), query) };
 }
 
 interface EnrolledTuple {

@@ -29,18 +29,21 @@ export interface CompletionsSource {
 
 /** The rows computed from the store's collections and the published catalog. */
 export function completionsFromStore(store: AppStore, getCatalog: () => Catalog): CompletionsSource {
-  return {
-    async *list(query) {
-      const rows = matchingCompletions(store, getCatalog(), query);
-      if (!query.sort) {
-        yield* rows;
-        return;
-      }
-      const collected: ListedCompletion[] = [];
-      for await (const row of rows) collected.push(row);
-      yield* sortCompletions(collected, query.sort, query.dir ?? 'asc');
-    },
-  };
+  return { list: (query) => inRequestedOrder(matchingCompletions(store, getCatalog(), query), query) };
+}
+
+/** The rows as they come (an export streams them), or all of them sorted when the query asks for an order. */
+export async function* inRequestedOrder(
+  rows: AsyncIterable<ListedCompletion>,
+  query: CompletionQuery,
+): AsyncGenerator<ListedCompletion> {
+  if (!query.sort) {
+    yield* rows;
+    return;
+  }
+  const collected: ListedCompletion[] = [];
+  for await (const row of rows) collected.push(row);
+  yield* sortCompletions(collected, query.sort, query.dir ?? 'asc');
 }
 
 async function* matchingCompletions(
