@@ -103,11 +103,28 @@ function rewriteHref(href: string, ctx: RenderContext): string {
   return ctx.assetBase + href.replace(/^\.\//, '');
 }
 
+/**
+ * French typography, so authors need not type it: the space they put before « ; ! ? » becomes a narrow
+ * no-break space, before « : » and « » » and after « « » a no-break space, so a line never starts with
+ * the punctuation. A space is never added where the author wrote none (a URL, 14:05, a smiley stay).
+ */
+export function frenchSpacing(text: string): string {
+  return text
+    .replace(/[ \t]+([;!?])/g, '\u202f$1')
+    .replace(/[ \t]+([:»])/g, '\u00a0$1')
+    .replace(/«[ \t]+/g, '«\u00a0');
+}
+
 function createMarked(ctx: RenderContext): Marked {
   const marked = new Marked({ gfm: true, async: false });
   marked.use(gfmHeadingId());
   marked.use({
     walkTokens(token) {
+      // Leaf text only: code, raw HTML and URLs keep every character as written.
+      if (token.type === 'text' && !('tokens' in token && token.tokens)) {
+        const t = token as Tokens.Text;
+        t.text = frenchSpacing(t.text);
+      }
       if (token.type === 'link' || token.type === 'image') {
         const t = token as Tokens.Link | Tokens.Image;
         t.href = rewriteHref(t.href, ctx);

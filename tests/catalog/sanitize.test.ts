@@ -172,7 +172,7 @@ describe('tables', () => {
     const { html } = renderMarkdown('| Usage | Oui ? |\n|---|:---:|\n| Message vocal | Oui |', ctx);
     expect(html).toMatch(/^<div class="table-scroll" role="region" tabindex="0" aria-label="Tableau[^"]*"><table>/);
     expect(html.trimEnd()).toMatch(/<\/table><\/div>$/);
-    expect(html).toContain('<th class="align-center">Oui ?</th>');
+    expect(html).toContain('<th class="align-center">Oui\u202f?</th>');
     expect(html).not.toContain('align="');
   });
 
@@ -184,5 +184,16 @@ describe('tables', () => {
     expect(html).not.toMatch(/onclick|evil|class="x"/);
     expect(html).toContain('<td class="align-right">a</td>');
     expect(html.match(/<div/g)).toHaveLength(html.match(/<\/div>/g)!.length);
+  });
+
+  it('applies French spacing to text, never to code, links’ addresses or where the author wrote no space', () => {
+    const { html } = renderMarkdown(
+      'Que feriez-vous ? Attention : « vraiment » ; bravo !\n\nÀ 14:05, voir [le site](https://exemple.fr/a:b) et `x ? y : z`.',
+      ctx,
+    );
+    expect(html).toContain('Que feriez-vous\u202f? Attention\u00a0: «\u00a0vraiment\u00a0»\u202f; bravo\u202f!');
+    expect(html).toContain('À 14:05');
+    expect(html).toContain('href="https://exemple.fr/a:b"');
+    expect(html).toContain('<code>x ? y : z</code>');
   });
 });
