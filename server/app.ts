@@ -73,10 +73,10 @@ export function createApp(deps: AppDeps): Express {
   const log = deps.log ?? silentLog;
   const cluster = deps.cluster ?? localCluster();
   const catalogHolder = deps.catalog instanceof CatalogHolder ? deps.catalog : new CatalogHolder(deps.catalog);
-  const trees =
-    deps.courseTrees ?? (cluster.kind === 'postgres' ? storeTreeSync(store, studioPaths(config)) : noTreeSync);
+  const paths = studioPaths(config);
+  const trees = deps.courseTrees ?? (cluster.kind === 'postgres' ? storeTreeSync(store, paths) : noTreeSync);
   // A course published on another instance is served here as soon as it is announced.
-  void followPublications({ cluster, trees, catalog: catalogHolder, paths: studioPaths(config), clock }, (err) =>
+  void followPublications({ cluster, trees, catalog: catalogHolder, paths, clock }, (err) =>
     log.error({ err }, 'studio: could not load a course published on another instance'),
   ).catch((err: unknown) => log.error({ err }, 'studio: cannot follow publications'));
   const app = express();

@@ -10,7 +10,7 @@ import {
   type ReportedEnrollment,
   type ReportedUser,
 } from './listed-completion.ts';
-import { wantsNotStarted } from './wants-not-started.ts';
+import { notStartedCourses, wantsNotStarted } from './wants-not-started.ts';
 
 /** Rows fetched per round trip while streaming: an export of a million rows never sits in memory. */
 const batchSize = 1_000;
@@ -52,7 +52,7 @@ async function* matchingRows(sql: Sql, catalog: Catalog, query: CompletionQuery)
       status === 'in_progress' && sql`e.data->'completedAt' = 'null'::jsonb`,
       start && sql`(e.data->>'completedAt')::timestamptz >= ${start}`,
       end && sql`(e.data->>'completedAt')::timestamptz < ${end}`,
-    ].filter((condition) => condition !== undefined && condition !== false && condition !== '' && condition !== null);
+    ].filter((condition) => typeof condition === 'object' && condition !== null);
     const where = conditions.reduce((all, condition) => sql`${all} and ${condition}`, sql`true`);
     // The matching pairs first; then measured time and latest certificate per learner and course, read once
     // per learner (grouped) instead of once per pair: measured at 50,000 accounts, 350 → 150 ms for a
@@ -97,13 +97,10 @@ async function* matchingRows(sql: Sql, catalog: Catalog, query: CompletionQuery)
       }
   }
   if (!wantsNotStarted(query)) return;
-  const courses = query.course
-    ? [catalog.bySlug.get(query.course)].filter((course) => course !== undefined)
-    : catalog.courses;
-  for (const course of courses) {
+  const inStructure =
+    query.structure !== undefined ? sql`(u.data->'structure') = to_jsonb(${query.structure}::text)` : sql`true`;
+  for (const course of notStartedCourses(catalog, query)) {
     // Active accounts without this course; staff other than learners only once they follow some course.
-    const inStructure =
-      query.structure !== undefined ? sql`(u.data->'structure') = to_jsonb(${query.structure}::text)` : sql`true`;
     const cursor = sql<{ user: ReportedUser }[]>`
       select ${sql.unsafe(userFields)} as user from users u
       where ${inStructure}

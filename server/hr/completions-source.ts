@@ -13,7 +13,7 @@ import {
   learnerFactsReader,
 } from './queries.ts';
 import { sortCompletions } from './sort-completions.ts';
-import { wantsNotStarted } from './wants-not-started.ts';
+import { notStartedCourses, wantsNotStarted } from './wants-not-started.ts';
 
 /** What narrows the list: the dashboard's filters (page is ignored), or one learner's courses. */
 export type CompletionQuery = Partial<Omit<CompletionFilters, 'page'>> & { userId?: string };
@@ -73,10 +73,7 @@ async function* matchingCompletions(
     yield row;
   }
   if (!wantsNotStarted(query)) return;
-  const courses = query.course
-    ? [catalog.bySlug.get(query.course)].filter((course) => course !== undefined)
-    : catalog.courses;
-  for (const course of courses) {
+  for (const course of notStartedCourses(catalog, query)) {
     for await (const user of await accountsIn(store, query.structure)) {
       await pause();
       if (!user.active || (await hasStarted(store, user.id, course.slug))) continue;

@@ -62,6 +62,8 @@ function clusterContract(name: string, open: () => Promise<[Cluster, Cluster]>) 
       expect(restarted).toMatchObject({ count: 1 });
       expect(restarted.firstAt.getTime()).toBe(at(61).getTime());
       expect((await a.counters.add('ip', at(62), window, -1)).count).toBe(0);
+      expect((await b.counters.add('ip', at(63), window, -1)).count).toBe(0);
+      expect((await a.counters.add('late', at(0), window, -1)).count).toBe(0);
     });
 
     it('forgets a count after a quiet period, and on reset', async () => {

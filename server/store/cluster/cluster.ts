@@ -19,7 +19,10 @@ export interface CountWindow {
 }
 
 export interface SharedCounters {
-  /** Adds `delta` (default 1) to `key` and returns the new state; the window decides when it restarts. */
+  /**
+   * Adds `delta` (default 1) to `key` and returns the new state; the window decides when it restarts. A
+   * count never goes below 0 (a rate limiter's decrement may come after its window ended).
+   */
   add(key: string, now: Date, window: CountWindow, delta?: number): Promise<Count>;
   /** The state of `key`, or undefined when it has none (or it has expired under `window`). */
   read(key: string, now: Date, window: CountWindow): Promise<Count | undefined>;

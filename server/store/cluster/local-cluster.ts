@@ -33,8 +33,8 @@ class LocalCounters implements SharedCounters {
     const current = this.current(key, now, window);
     if (!current && this.counts.size >= maxCounters) this.makeRoom(now, window);
     const next = current
-      ? { count: current.count + delta, firstAt: current.firstAt, lastAt: now }
-      : { count: delta, firstAt: now, lastAt: now };
+      ? { count: Math.max(0, current.count + delta), firstAt: current.firstAt, lastAt: now }
+      : { count: Math.max(0, delta), firstAt: now, lastAt: now };
     this.counts.set(key, next);
     return { ...next };
   }

@@ -75,9 +75,9 @@ class PostgresCounters implements SharedCounters {
       .sql`(${first}::float8 is not null and extract(epoch from excluded.last_at - c.first_at) * 1000 >= ${first}::float8)
       or (${last}::float8 is not null and extract(epoch from excluded.last_at - c.last_at) * 1000 >= ${last}::float8)`;
     const [row] = await this.sql<{ count: number; first_at: Date; last_at: Date }[]>`
-      insert into passerelle_counters as c (key, count, first_at, last_at) values (${key}, ${delta}, ${now}, ${now})
+      insert into passerelle_counters as c (key, count, first_at, last_at) values (${key}, greatest(0, ${delta}::int), ${now}, ${now})
       on conflict (key) do update set
-        count = case when ${expired} then excluded.count else c.count + excluded.count end,
+        count = case when ${expired} then excluded.count else greatest(0, c.count + ${delta}::int) end,
         first_at = case when ${expired} then excluded.first_at else c.first_at end,
         last_at = excluded.last_at
       returning count, first_at, last_at`;
