@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppTx } from '../store/app-collections.ts';
+import { freshOutboxFields } from '../store/outbox/outbox-fields.ts';
 import type { EmailContent } from './compose-email.ts';
 import type { Email } from './schema.ts';
 
@@ -12,7 +13,6 @@ export function enqueueEmail(
   message: EmailContent & { kind: Email['kind']; to: string; userId: string | null },
   now: Date,
 ): Readonly<Email> {
-  const at = now.toISOString();
   return tx.put('emails', {
     id: randomUUID(),
     kind: message.kind,
@@ -21,14 +21,6 @@ export function enqueueEmail(
     subject: message.subject,
     text: message.text,
     html: message.html,
-    status: 'queued',
-    attempts: 0,
-    notBefore: at,
-    leaseOwner: null,
-    leaseUntil: null,
-    lastError: null,
-    createdAt: at,
-    updatedAt: at,
-    sentAt: null,
+    ...freshOutboxFields(now),
   });
 }

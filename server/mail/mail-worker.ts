@@ -3,6 +3,7 @@ import type { MailConfig } from '../config.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Log } from '../shared/log.ts';
 import type { AppStore } from '../store/app-collections.ts';
+import { PollingLoop } from '../store/outbox/polling-loop.ts';
 import { claimDueEmails } from './claim-emails.ts';
 import { recordDelivery } from './record-delivery.ts';
 import type { SendEmail } from './smtp-sender.ts';
@@ -28,48 +29,26 @@ export interface MailWorkerOptions {
 export class MailWorker {
   readonly id = randomUUID();
   readonly #o: Required<MailWorkerOptions>;
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<number> | undefined;
-  #stopped = true;
+  readonly #loop: PollingLoop;
 
   constructor(options: MailWorkerOptions) {
     this.#o = { pollMs: 2_000, leaseMs: 5 * 60_000, batchSize: 20, ...options };
+    const { pollMs, batchSize, log } = this.#o;
+    this.#loop = new PollingLoop({ pass: () => this.#pass(), pollMs, batchSize, log, name: 'mail worker' });
   }
 
   start(): void {
-    if (!this.#stopped) return;
-    this.#stopped = false;
-    this.#schedule(0);
+    this.#loop.start();
   }
 
   /** Stops looking for work and waits for the message being sent, if any, to be recorded. */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
-    await this.#running?.catch(() => {});
+  stop(): Promise<void> {
+    return this.#loop.stop();
   }
 
   /** One pass: claims a batch and sends it. Resolves with the number of messages handled. */
   runOnce(): Promise<number> {
-    this.#running ??= this.#pass().finally(() => {
-      this.#running = undefined;
-    });
-    return this.#running;
-  }
-
-  #schedule(ms: number): void {
-    if (this.#stopped) return;
-    this.#timer = setTimeout(async () => {
-      let handled = 0;
-      try {
-        handled = await this.runOnce();
-      } catch (error) {
-        // The store may be unavailable for a while (a PostgreSQL restart): the next pass tries again.
-        this.#o.log.warn({ err: error }, 'mail worker: pass failed');
-      }
-      this.#schedule(handled >= this.#o.batchSize ? 0 : this.#o.pollMs);
-    }, ms);
-    this.#timer.unref();
+    return this.#loop.runOnce();
   }
 
   async #pass(): Promise<number> {

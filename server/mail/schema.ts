@@ -1,11 +1,11 @@
 // The durable outbox: every e-mail Passerelle sends is first a row here, written in the same transaction
 // as the change that causes it, then sent by the mail worker (decision 010).
 import { z } from 'zod';
-import { IsoDate } from '../shared/iso-date.ts';
+import { outboxFields, outboxStatuses } from '../store/outbox/outbox-fields.ts';
 import { defineCollection } from '../store/store.ts';
 
 export const emailKinds = ['invitation', 'reset', 'certificate', 'reminder', 'digest'] as const;
-export const emailStatuses = ['queued', 'sending', 'sent', 'failed'] as const;
+export const emailStatuses = outboxStatuses;
 export type EmailStatus = (typeof emailStatuses)[number];
 
 export const Email = z.strictObject({
@@ -18,18 +18,8 @@ export const Email = z.strictObject({
   /** Emptied once sent: an invitation's body holds a one-time link that must not outlive its delivery. */
   text: z.string(),
   html: z.string(),
-  status: z.enum(emailStatuses),
-  /** Attempts started, including one cut short by a crash (its lease ran out). */
-  attempts: z.number().int().min(0),
-  /** A queued message is not sent before this time (back-off after a failure). */
-  notBefore: IsoDate,
-  /** While `sending`: which worker claimed it and until when; another worker may take it over after. */
-  leaseOwner: z.string().nullable(),
-  leaseUntil: IsoDate.nullable(),
-  lastError: z.string().nullable(),
-  createdAt: IsoDate,
-  updatedAt: IsoDate,
-  sentAt: IsoDate.nullable(),
+  /** State, attempts, back-off and lease: the outbox fields shared with the xAPI forwarder. */
+  ...outboxFields,
 });
 export type Email = z.infer<typeof Email>;
 

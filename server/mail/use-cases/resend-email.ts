@@ -1,6 +1,7 @@
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { AppStore } from '../../store/app-collections.ts';
+import { requeueFailed } from '../../store/outbox/requeue-failed.ts';
 import { EmailNotFoundError, EmailNotResendableError } from '../errors.ts';
 
 /** « Renvoyer »: a failed message goes back to the queue with its attempts counted from zero. */
@@ -10,16 +11,9 @@ export async function resendEmail(
 ): Promise<void> {
   const now = clock();
   await store.transact(async (tx) => {
-    const email = await tx.get('emails', input.emailId);
+    const { found: email, requeued } = await requeueFailed(tx, 'emails', input.emailId, now);
     if (!email) throw new EmailNotFoundError(input.emailId);
-    if (email.status !== 'failed') throw new EmailNotResendableError();
-    tx.put('emails', {
-      ...email,
-      status: 'queued',
-      attempts: 0,
-      notBefore: now.toISOString(),
-      updatedAt: now.toISOString(),
-    });
+    if (!requeued) throw new EmailNotResendableError();
     recordAudit(tx, {
       at: now,
       actorId: input.actorId,
