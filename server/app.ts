@@ -31,6 +31,8 @@ import type { LearningDeps } from './learning/learning-deps.ts';
 import { meRoutes } from './learning/me-routes.ts';
 import { quizRoutes } from './learning/quiz-routes.ts';
 import { readingRoutes } from './learning/routes.ts';
+import { forwardCompletion, forwardLearning } from './lrs/lrs-notices.ts';
+import { lrsRoutes } from './lrs/routes.ts';
 import { mailCertificate, mailPasswordLinks } from './mail/mail-notices.ts';
 import { mailRoutes } from './mail/routes.ts';
 import type { StoreKind } from './open-app-store.ts';
@@ -145,7 +147,10 @@ export function createApp(deps: AppDeps): Express {
       const now = clock();
       const certificate = await issueCertificate(tx, { enrollment, course, issuer: config.org, now });
       if (certificate && config.mail) await mailCertificate(tx, certificate, config, now);
+      if (config.lrs) await forwardCompletion(tx, enrollment, course, config, now);
     },
+    // With LRS_ENDPOINT, each step's xAPI statements are queued in its transaction (server/lrs/).
+    onLearningRecorded: config.lrs ? forwardLearning(config, clock) : undefined,
   };
   app.use(routesUnder(['/accessibilite'], accessibilityRoutes(config)));
   // Each group of routes is skipped at once by requests outside its paths (routes-under.ts): a module
@@ -154,6 +159,7 @@ export function createApp(deps: AppDeps): Express {
     routesUnder(['/login', '/logout', '/setup', '/invitations', '/reset', '/account'], sessionRoutes(accountDeps)),
   );
   app.use(routesUnder(['/admin/emails'], mailRoutes(accountDeps)));
+  app.use(routesUnder(['/admin/lrs'], lrsRoutes(accountDeps)));
   app.use(routesUnder(['/admin'], adminRoutes(accountDeps)));
   app.use(routesUnder(['/me'], meRoutes(learningDeps)));
   // Certificates, HR reports and the studio load their heavy libraries (pdfkit, zip) on first use.

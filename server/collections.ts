@@ -6,6 +6,7 @@ import { auditCollections } from './audit/schema.ts';
 import { badgeCollections } from './badges/schema.ts';
 import { certificateCollections } from './certificates/schema.ts';
 import { learningCollections } from './learning/schema.ts';
+import { lrsCollections } from './lrs/schema.ts';
 import { mailCollections } from './mail/schema.ts';
 import { reminderCollections } from './reminders/schema.ts';
 import type { AppCollections } from './store/app-collections.ts';
@@ -28,4 +29,5 @@ export const collections: AppCollections = {
   ...mailCollections,
   ...assignmentCollections,
   ...reminderCollections,
+  ...lrsCollections,
 };

@@ -1,8 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { type LrsConfig, lrsConfig, lrsEnv, lrsHints } from './lrs-settings.ts';
 import type { MailConfig, ReminderConfig } from './mail-settings.ts';
+import type { OidcConfig } from './oidc-settings.ts';
 
+export type { LrsConfig } from './lrs-settings.ts';
 export type { MailConfig, ReminderConfig } from './mail-settings.ts';
+export type { OidcConfig } from './oidc-settings.ts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'oui', 'non'])
@@ -66,6 +70,7 @@ const EnvSchema = z.object({
   REMINDER_LATE_EVERY_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   REMINDER_MAX: z.coerce.number().int().min(0).max(20).default(4),
   DAILY_JOB_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  ...lrsEnv,
 });
 
 const hints: Record<string, string> = {
@@ -108,9 +113,10 @@ const hints: Record<string, string> = {
   REMINDER_LATE_EVERY_DAYS: 'un nombre de jours entre 1 et 60',
   REMINDER_MAX: 'un nombre de rappels entre 0 (aucun) et 20',
   DAILY_JOB_HOUR: 'une heure entre 0 et 23 (heure de Paris)',
+  ...lrsHints,
 };
 
-const secretVariables = new Set(['DATABASE_URL', 'OIDC_CLIENT_SECRET', 'SMTP_URL']);
+const secretVariables = new Set(['DATABASE_URL', 'OIDC_CLIENT_SECRET', 'SMTP_URL', 'LRS_SECRET']);
 
 export interface Config {
   env: 'production' | 'development' | 'test';
@@ -151,27 +157,8 @@ export interface Config {
   mail?: MailConfig;
   /** Reminders of assigned trainings, sent by the daily job (only when e-mail is configured). */
   reminders: ReminderConfig;
-}
-
-export interface OidcConfig {
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
-  scopes: string;
-  buttonLabel: string;
-  /** Where the provider sends people back: BASE_URL + /login/oidc/callback. */
-  redirectUri: string;
-  claims: {
-    name: string;
-    structure?: string;
-    /** A claim listing the person's groups (or roles), and which value gives which role. */
-    role?: string;
-    roleMap: ReadonlyArray<{ role: 'learner' | 'trainer' | 'hr' | 'admin'; value: string }>;
-  };
-  /** Structure of accounts created at first sign-in when no structure claim gives one. */
-  defaultStructure: string;
-  /** Take `email` as verified even without `email_verified: true` (providers that never send it). */
-  trustEmail: boolean;
+  /** Forwarding xAPI statements to a learning record store; absent without LRS_ENDPOINT. */
+  lrs?: LrsConfig;
 }
 
 export class ConfigError extends Error {}
@@ -202,6 +189,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(
       'Configuration invalide : PASSWORD_LOGIN=false demande une connexion unique (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET), sinon personne ne pourrait se connecter.',
     );
+  const { lrs, problem } = lrsConfig(e);
+  if (problem) throw new ConfigError(problem);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -244,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       max: e.REMINDER_MAX,
       dailyJobHour: e.DAILY_JOB_HOUR,
     },
+    lrs,
   };
 }
 

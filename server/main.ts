@@ -8,6 +8,7 @@ import { ConfigError, configWarnings, loadConfig } from './config.ts';
 import { loadCsrfSecret, loadSharedCsrfSecret } from './http/csrf-secret.ts';
 import { gracefulShutdown } from './http/graceful-shutdown.ts';
 import { ListenError, listen } from './http/listen.ts';
+import { startLrsWorker } from './lrs/start-lrs-worker.ts';
 import { startMailWorker } from './mail/start-mail-worker.ts';
 import { openConfiguredCluster, openConfiguredStore } from './open-app-store.ts';
 import { DailyScheduler } from './reminders/daily-scheduler.ts';
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   // Created once the server listens, so a failed start leaves no link that was never shown.
   const setupLink = await setupLinkIfNeeded(store, config, systemClock());
   const mailWorker = startMailWorker({ config, store, clock: systemClock, log });
+  const lrsWorker = startLrsWorker({ config, store, clock: systemClock, log });
   // Reminders and the HR digest need e-mail: without it the daily job has nothing to do.
   const scheduler = config.mail
     ? new DailyScheduler({ store, clock: systemClock, config, unsubscribeKey: unsubscribeKey(csrfSecret), log })
@@ -87,7 +89,7 @@ async function main(): Promise<void> {
     void gracefulShutdown({
       server,
       stopWorkers: async () => {
-        await Promise.all([mailWorker.stop(), scheduler?.stop()]);
+        await Promise.all([mailWorker.stop(), lrsWorker.stop(), scheduler?.stop()]);
       },
       closeStore: closeData,
       timeoutMs: config.shutdownTimeoutSeconds * 1000,

@@ -10,6 +10,7 @@ import { courseCheck } from './fr/course-check.ts';
 import { errors } from './fr/errors.ts';
 import { hr } from './fr/hr.ts';
 import { learning } from './fr/learning.ts';
+import { lrs } from './fr/lrs.ts';
 import { mail } from './fr/mail.ts';
 import { me } from './fr/me.ts';
 import { mfa } from './fr/mfa.ts';
@@ -34,6 +35,7 @@ export const fr = {
   ...courseCheck,
   ...xapi,
   ...mail,
+  ...lrs,
   ...assignments,
   ...reminders,
 } as const;

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import type { OnCourseCompleted } from './on-course-completed.ts';
+import type { OnLearningRecorded } from './on-learning-recorded.ts';
 
 /** What the learner's path needs from the app: the published catalog, the store, the time, the settings. */
 export interface LearningDeps {
@@ -13,6 +14,7 @@ export interface LearningDeps {
   clock: Clock;
   config: Config;
   onCourseCompleted?: OnCourseCompleted;
+  onLearningRecorded?: OnLearningRecorded;
 }
 
 /** A route handler of the learner's path, given the app's deps once when the routes are built. */

@@ -1,5 +1,6 @@
 import type { Course, Module } from '../catalog/course.ts';
 import type { AppTx } from '../store/app-collections.ts';
+import type { OnLearningRecorded } from './on-learning-recorded.ts';
 import { enrollmentId, moduleProgressId } from './progress-ids.ts';
 import { enrollmentIn, moduleProgress } from './queries.ts';
 import type { ModuleProgress } from './schema.ts';
@@ -8,11 +9,11 @@ import { timeCredit } from './time-credit.ts';
 /**
  * Records that a learner is on a module now: the time since their previous request in this course is
  * credited to the module they were on (bounded), the module is marked read, and the course remembers
- * where to resume.
+ * where to resume. The first time the module is read, `onRecorded` hears of it in the same transaction.
  */
 export async function recordActivity(
   tx: AppTx,
-  input: { userId: string; course: Course; module: Module; now: Date },
+  input: { userId: string; course: Course; module: Module; now: Date; onRecorded?: OnLearningRecorded },
 ): Promise<Readonly<ModuleProgress>> {
   const { userId, course, module, now } = input;
   const at = now.toISOString();
@@ -50,5 +51,6 @@ export async function recordActivity(
     lastSeenAt: at,
     lastModule: module.slug,
   });
+  if (!current?.readAt && input.onRecorded) await input.onRecorded(tx, { kind: 'read', progress }, course);
   return progress;
 }

@@ -8,6 +8,7 @@ import { AttemptsExhaustedError } from './errors.ts';
 import { evaluateCompletion } from './evaluate-completion.ts';
 import { gradeQuiz } from './grade-quiz.ts';
 import type { OnCourseCompleted } from './on-course-completed.ts';
+import type { OnLearningRecorded } from './on-learning-recorded.ts';
 import { attemptsOn } from './queries.ts';
 import { recordActivity } from './record-activity.ts';
 import type { Answer, Attempt } from './schema.ts';
@@ -18,7 +19,12 @@ import type { Answer, Attempt } from './schema.ts';
  * The best attempt counts: a later lower score never undoes a pass.
  */
 export async function submitQuiz(
-  deps: { store: AppStore; clock: Clock; onCourseCompleted?: OnCourseCompleted },
+  deps: {
+    store: AppStore;
+    clock: Clock;
+    onCourseCompleted?: OnCourseCompleted;
+    onLearningRecorded?: OnLearningRecorded;
+  },
   input: { userId: string; course: Course; module: Module; answers: Record<string, Answer> },
 ): Promise<Readonly<Attempt>> {
   const { course, module, userId, answers } = input;
@@ -46,7 +52,8 @@ export async function submitQuiz(
       passed,
       ...(quiz.draw ? { questions: asked.questions.map((q) => q.id) } : {}),
     });
-    const progress = await recordActivity(tx, { userId, course, module, now });
+    const progress = await recordActivity(tx, { userId, course, module, now, onRecorded: deps.onLearningRecorded });
+    if (deps.onLearningRecorded) await deps.onLearningRecorded(tx, { kind: 'attempt', attempt }, course);
     tx.put('progress', {
       ...progress,
       bestScore: Math.max(progress.bestScore ?? 0, score),

@@ -3,9 +3,15 @@ import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { evaluateCompletion } from './evaluate-completion.ts';
 import type { OnCourseCompleted } from './on-course-completed.ts';
+import type { OnLearningRecorded } from './on-learning-recorded.ts';
 import { recordActivity } from './record-activity.ts';
 
-type VisitDeps = { store: AppStore; clock: Clock; onCourseCompleted?: OnCourseCompleted };
+type VisitDeps = {
+  store: AppStore;
+  clock: Clock;
+  onCourseCompleted?: OnCourseCompleted;
+  onLearningRecorded?: OnLearningRecorded;
+};
 type Visit = { userId: string; course: Course; module: Module };
 
 /** Visits waiting for their transaction to start, per app (its deps object). */
@@ -25,7 +31,7 @@ export function visitModule(deps: VisitDeps, input: Visit): Promise<void> {
       pending.delete(deps); // views from now on wait for the next transaction
       const now = deps.clock();
       for (const visit of visits) {
-        await recordActivity(tx, { ...visit, now });
+        await recordActivity(tx, { ...visit, now, onRecorded: deps.onLearningRecorded });
         const completed = await evaluateCompletion(tx, { userId: visit.userId, course: visit.course, now });
         if (completed && deps.onCourseCompleted) await deps.onCourseCompleted(tx, completed, visit.course);
       }

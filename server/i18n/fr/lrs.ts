@@ -1,0 +1,32 @@
+/** The forwarding of xAPI statements to a learning record store: the administrators' page (/admin/lrs). */
+export const lrs = {
+  'lrs.admin.title': 'Entrepôt xAPI (LRS)',
+  'lrs.admin.notConfigured':
+    'L’envoi vers un entrepôt de traces d’apprentissage n’est pas configuré (variables LRS_ENDPOINT, LRS_KEY et LRS_SECRET absentes) : aucune déclaration n’est mise en file. L’export xAPI du Suivi RH reste disponible.',
+  'lrs.admin.configured': 'Les déclarations xAPI sont envoyées à {endpoint}.',
+  'lrs.admin.status.queued': 'En attente',
+  'lrs.admin.status.sending': 'En cours d’envoi',
+  'lrs.admin.status.sent': 'Envoyées',
+  'lrs.admin.status.failed': 'En échec',
+  'lrs.admin.filter': 'Afficher',
+  'lrs.admin.none': 'Aucune déclaration dans cette liste.',
+  'lrs.admin.caption': '{count} déclaration(s), page {page} sur {pages}',
+  'lrs.admin.column.createdAt': 'Créée le',
+  'lrs.admin.column.verb': 'Verbe',
+  'lrs.admin.column.object': 'Activité',
+  'lrs.admin.column.attempts': 'Essais',
+  'lrs.admin.column.state': 'État',
+  'lrs.admin.column.action': 'Action',
+  'lrs.admin.sentAt': 'envoyée le {at}',
+  'lrs.admin.alreadyStored': '(l’entrepôt l’avait déjà : aucun doublon)',
+  'lrs.admin.nextAttempt': 'prochain essai le {at}',
+  'lrs.admin.resend': 'Renvoyer',
+  'lrs.admin.resendAll': 'Renvoyer toutes les déclarations en échec',
+  'lrs.admin.resendAllHint':
+    'Après avoir corrigé l’adresse ou les identifiants de l’entrepôt, remettez en file toutes les déclarations refusées.',
+  'lrs.admin.resent': '{count} déclaration(s) de nouveau en attente d’envoi.',
+  'lrs.admin.previous': 'Page précédente',
+  'lrs.admin.next': 'Page suivante',
+  'lrs.admin.notResendable': 'Seule une déclaration en échec peut être renvoyée.',
+  'lrs.admin.link': 'Entrepôt xAPI',
+} as const;
