@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { LrsConfig } from '../config.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Log } from '../shared/log.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { claimDue } from '../store/outbox/claim-due.ts';
-import { PollingLoop } from '../store/outbox/polling-loop.ts';
+import { OutboxWorker } from '../store/outbox/outbox-worker.ts';
 import { type OutboxOutcome, recordOutcomes } from '../store/outbox/record-outcomes.ts';
 import type { LrsAnswer, SendStatements } from './lrs-sender.ts';
 import type { LrsStatement } from './schema.ts';
@@ -43,32 +42,16 @@ const outcomeOf = (answer: LrsAnswer): OutboxOutcome => {
  * then sent alone, so the new ones get in and the known ones are marked delivered. Logs carry counts
  * and HTTP statuses, never a statement (it names a learner).
  */
-export class LrsWorker {
-  readonly id = randomUUID();
+export class LrsWorker extends OutboxWorker {
   readonly #o: Required<LrsWorkerOptions>;
-  readonly #loop: PollingLoop;
 
   constructor(options: LrsWorkerOptions) {
-    this.#o = { pollMs: 2_000, batchSize: 50, ...options };
-    const { pollMs, batchSize, log } = this.#o;
-    this.#loop = new PollingLoop({ pass: () => this.#pass(), pollMs, batchSize, log, name: 'LRS worker' });
+    const o = { ...options, pollMs: options.pollMs ?? 2_000, batchSize: options.batchSize ?? 50 };
+    super({ pollMs: o.pollMs, batchSize: o.batchSize, log: o.log, name: 'LRS worker' });
+    this.#o = o;
   }
 
-  start(): void {
-    this.#loop.start();
-  }
-
-  /** Stops looking for work and waits for the batch being sent, if any, to be recorded. */
-  stop(): Promise<void> {
-    return this.#loop.stop();
-  }
-
-  /** One pass: claims a batch and sends it. Resolves with the number of statements handled. */
-  runOnce(): Promise<number> {
-    return this.#loop.runOnce();
-  }
-
-  async #pass(): Promise<number> {
+  protected async pass(): Promise<number> {
     const { store, clock, lrs, batchSize, log } = this.#o;
     const leaseMs = lrs.leaseSeconds * 1000;
     const claimed = await claimDue(store, 'lrsStatements', { owner: this.id, now: clock(), leaseMs, limit: batchSize });

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { MailConfig } from '../config.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Log } from '../shared/log.ts';
 import type { AppStore } from '../store/app-collections.ts';
-import { PollingLoop } from '../store/outbox/polling-loop.ts';
+import { OutboxWorker } from '../store/outbox/outbox-worker.ts';
 import { claimDueEmails } from './claim-emails.ts';
 import { recordDelivery } from './record-delivery.ts';
 import type { SendEmail } from './smtp-sender.ts';
@@ -26,32 +25,23 @@ export interface MailWorkerOptions {
  * each outcome. Several workers (in several processes) may run on one store: the lease keeps each
  * message to one of them at a time. Logs carry message ids and errors, never an address.
  */
-export class MailWorker {
-  readonly id = randomUUID();
+export class MailWorker extends OutboxWorker {
   readonly #o: Required<MailWorkerOptions>;
-  readonly #loop: PollingLoop;
 
   constructor(options: MailWorkerOptions) {
-    this.#o = { pollMs: 2_000, leaseMs: 5 * 60_000, batchSize: 20, ...options };
-    const { pollMs, batchSize, log } = this.#o;
-    this.#loop = new PollingLoop({ pass: () => this.#pass(), pollMs, batchSize, log, name: 'mail worker' });
+    // `??`, not a spread of defaults: start-mail-worker passes `pollMs: undefined` when none is asked
+    // for, and a spread would keep that undefined (a timer of 1 ms: the outbox read without pause).
+    const o = {
+      ...options,
+      pollMs: options.pollMs ?? 2_000,
+      leaseMs: options.leaseMs ?? 5 * 60_000,
+      batchSize: options.batchSize ?? 20,
+    };
+    super({ pollMs: o.pollMs, batchSize: o.batchSize, log: o.log, name: 'mail worker' });
+    this.#o = o;
   }
 
-  start(): void {
-    this.#loop.start();
-  }
-
-  /** Stops looking for work and waits for the message being sent, if any, to be recorded. */
-  stop(): Promise<void> {
-    return this.#loop.stop();
-  }
-
-  /** One pass: claims a batch and sends it. Resolves with the number of messages handled. */
-  runOnce(): Promise<number> {
-    return this.#loop.runOnce();
-  }
-
-  async #pass(): Promise<number> {
+  protected async pass(): Promise<number> {
     const { store, clock, leaseMs, batchSize, send, log } = this.#o;
     const claimed = await claimDueEmails(store, { owner: this.id, now: clock(), leaseMs, limit: batchSize });
     for (const email of claimed) {

@@ -9,6 +9,7 @@ import { type LrsTestServer, startLrsServer } from '../helpers/lrs-test-server.t
 import { freePort, type RunningServer, startServer } from '../helpers/start-server.ts';
 import { addUser, createTestApp, csrfOf, testPassword } from '../helpers/test-app.ts';
 import { statementErrors } from '../xapi/xapi-schema.ts';
+import { failFirstQuiz } from './lrs-test-app.ts';
 
 const learner = { name: 'Awa Diallo', email: 'awa@exemple.org' };
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -57,12 +58,7 @@ async function failQuizOver(server: RunningServer) {
     .type('form')
     .send({ _csrf: csrfOf(login.text), email: learner.email, password: testPassword, next: '/me' })
     .expect(303);
-  const page = await agent.get('/courses/demo/premier').expect(200);
-  await agent
-    .post('/courses/demo/premier/quiz')
-    .type('form')
-    .send({ _csrf: csrfOf(page.text), q1: 'c1', q2: ['c3'], q3: 'c1', q4: 'Télégramme' })
-    .expect(303);
+  await failFirstQuiz(agent);
 }
 
 const expectEachRequestedOnce = (lrs: LrsTestServer) => {
