@@ -7,7 +7,7 @@ import { defineCollection } from '../store/store.ts';
 
 export const LrsStatement = z.strictObject({
   id: z.string(),
-  /** The statement as built when the step happened (server/xapi/build-statements.ts), sent as is at every attempt. */
+  /** The statement as built when the step happened (server/xapi/build-statements.ts), sent as is at every attempt; emptied once delivered. */
   statement: z.record(z.string(), z.unknown()),
   /** The verb's last segment (`answered`, `completed`…) and the activity, for the admin page. */
   verb: z.string(),
