@@ -9,6 +9,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeQrCode } from '../certificates/decode-qr-code.ts';
 import { runPoppler } from '../certificates/run-poppler.ts';
+import { type LrsTestServer, startLrsServer } from '../helpers/lrs-test-server.ts';
 import { type RunningServer, startServer } from '../helpers/start-server.ts';
 import { JourneyAudit } from './helpers/audit.ts';
 import { launchChromium, viewports } from './helpers/browser.ts';
@@ -21,18 +22,24 @@ const hrOfficer = { name: 'Paul Martin', email: 'rh@exemple.org', structure: 'Si
 describe('from the first run to a verified certificate', () => {
   let server: RunningServer;
   let browser: Browser;
+  // A learning record store that refuses every statement: the admin sees them fail, then sends them again.
+  let lrs: LrsTestServer;
   const audits: JourneyAudit[] = [];
   const invitations: Record<'learner' | 'hr', string> = { learner: '', hr: '' };
   let learnerResult: LearnerJourneyResult | undefined;
   let learnerContext: BrowserContextOptions['storageState'];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+    lrs = await startLrsServer();
+    lrs.mode = 'refuse400';
+    const env = { LRS_ENDPOINT: lrs.endpoint, LRS_KEY: lrs.credentials.key, LRS_SECRET: lrs.credentials.secret };
+    [server, browser] = await Promise.all([startServer({ env }), launchChromium()]);
   });
   afterAll(async () => {
     for (const audit of audits) await audit.save();
     await browser?.close();
     await server?.stop();
+    await lrs?.close();
   });
 
   /** A fresh browser context (its own cookies) whose pages the audit follows. */
@@ -155,6 +162,31 @@ describe('from the first run to a verified certificate', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('admin: sees the statements the LRS refused, with its reason, and sends them all again', async () => {
+    expect(learnerResult, 'the learner completed the course').toBeDefined();
+    // The worker looks every 2 s: once the LRS has heard nothing new for 3 s, every refusal is recorded.
+    let seen = -1;
+    while (seen !== lrs.requests.length || seen === 0) {
+      seen = lrs.requests.length;
+      await new Promise((r) => setTimeout(r, 3_000));
+    }
+    const { audit, context, page } = await open('admin-lrs');
+    await audit.goto(page, 'Connexion (admin)', `${server.baseUrl}/login`);
+    await page.getByLabel('Adresse e-mail').fill(admin.email);
+    await page.getByLabel('Mot de passe').fill('les tilleuls fleurissent en juin');
+    await audit.visit(page, 'Mon parcours (admin)', () => page.getByRole('button', { name: 'Se connecter' }).click());
+    expect(await audit.goto(page, 'Entrepôt xAPI (en échec)', `${server.baseUrl}/admin/lrs?status=failed`)).toBe(200);
+    await page.getByText('statement refused by this LRS').first().waitFor();
+    lrs.mode = 'ok';
+    await audit.visit(page, 'Entrepôt xAPI (renvoyées)', () =>
+      page.getByRole('button', { name: 'Renvoyer toutes les déclarations en échec' }).click(),
+    );
+    await page.getByText('de nouveau en attente d’envoi').waitFor();
+    await expect.poll(() => lrs.stored.size, { timeout: 15_000 }).toBeGreaterThan(15);
+    audit.expectEveryPageChecked();
+    await context.close();
   });
 
   it('HR: filters the completions and downloads them as CSV and XLSX', async () => {
