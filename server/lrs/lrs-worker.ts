@@ -61,8 +61,13 @@ export class LrsWorker extends OutboxWorker {
     const claimed = await claimDue(store, 'lrsStatements', { owner: this.id, now: clock(), leaseMs, limit: batchSize });
     if (claimed.length === 0) return 0;
     const results = await this.#deliver(claimed);
-    const failed = results.filter((r) => !r.outcome.ok).length;
-    if (failed) log.warn({ statements: claimed.length, notDelivered: failed }, 'xAPI statements not delivered');
+    const failures = results.flatMap((r) => (r.outcome.ok ? [] : [r.outcome.error]));
+    // The status or error code only: the LRS's explanation may quote a statement, which names a learner.
+    if (failures.length)
+      log.warn(
+        { statements: claimed.length, notDelivered: failures.length, reason: failures[0]!.split(' : ')[0] },
+        'xAPI statements not delivered',
+      );
     else log.info({ statements: claimed.length }, 'xAPI statements delivered');
     await recordOutcomes(store, 'lrsStatements', results, {
       now: clock(),
@@ -80,7 +85,11 @@ export class LrsWorker extends OutboxWorker {
     if (answer.kind !== 'conflict' || live.length === 1)
       return live.map((claimed) => ({ claimed, outcome: outcomeOf(answer) }));
     const results = [];
-    for (const row of live) results.push({ claimed: row, outcome: outcomeOf(await send([row.statement])) });
+    for (const row of live) {
+      // One at a time can outlast the lease: the rest is left to whoever claims it when the lease runs out.
+      if (Date.parse(row.leaseUntil!) <= clock().getTime()) break;
+      results.push({ claimed: row, outcome: outcomeOf(await send([row.statement])) });
+    }
     return results;
   }
 }
