@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from './parse-duration.ts';
+import { RetryDelay } from './retry-delay.ts';
 
 const Text = z.string().trim().min(1).max(300);
 const TextList = z.array(Text).min(1).max(30);
@@ -52,6 +53,8 @@ export const QuizSettings = z.strictObject({
   melanger: z.boolean().optional(),
   /** Questions drawn at random for each attempt, out of all the quiz's questions (a question bank). */
   tirage: z.number().int().min(1).max(100).optional(),
+  /** Wait after an attempt before the next one (retry-delay.ts), in minutes once parsed. */
+  delai_entre_tentatives: RetryDelay.optional(),
 });
 export type QuizSettings = z.infer<typeof QuizSettings>;
 

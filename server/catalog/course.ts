@@ -45,6 +45,8 @@ export interface Quiz {
   /** Questions drawn per attempt from the bank (`tirage`); undefined asks them all. */
   draw: number | undefined;
   shuffle: boolean;
+  /** Minutes to wait after an attempt before the next one (`delai_entre_tentatives`); 0 means none. */
+  retryDelayMinutes: number;
 }
 
 export interface TocEntry {

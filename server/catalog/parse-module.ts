@@ -62,6 +62,7 @@ export function parseModule(
       maxAttempts: data?.quiz?.tentatives ?? 0,
       shuffle: data?.quiz?.melanger ?? false,
       draw: data?.quiz?.tirage,
+      retryDelayMinutes: data?.quiz?.delai_entre_tentatives ?? 0,
     };
     const bank = parsed.questions.length;
     const groups = new Set(parsed.questions.flatMap((q) => (q.group === undefined ? [] : [q.group]))).size;

@@ -2,6 +2,7 @@
 // with their area's name; a page's template and its route use the same keys.
 import { accounts } from './fr/accounts.ts';
 import { admin } from './fr/admin.ts';
+import { assessment } from './fr/assessment.ts';
 import { assignments } from './fr/assignments.ts';
 import { badges } from './fr/badges.ts';
 import { certificates } from './fr/certificates.ts';
@@ -38,6 +39,7 @@ export const fr = {
   ...lrs,
   ...assignments,
   ...reminders,
+  ...assessment,
 } as const;
 
 export type MessageKey = keyof typeof fr;

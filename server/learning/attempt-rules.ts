@@ -7,6 +7,22 @@ export function attemptsExhausted(quiz: Pick<Quiz, 'maxAttempts'>, attempts: rea
 }
 
 /**
+ * When a quiz with a delay between attempts (`delai_entre_tentatives`) may be taken again: the latest
+ * recorded attempt plus the delay, if that is still to come at `now`; undefined when the learner may answer.
+ * The time comes from the attempts in the store, so every instance gives the same answer.
+ */
+export function retryWaitUntil(
+  quiz: Pick<Quiz, 'retryDelayMinutes'>,
+  attempts: readonly Pick<Attempt, 'createdAt'>[],
+  now: Date,
+): Date | undefined {
+  if (quiz.retryDelayMinutes <= 0 || attempts.length === 0) return undefined;
+  const latest = Math.max(...attempts.map((a) => Date.parse(a.createdAt)));
+  const until = latest + quiz.retryDelayMinutes * 60_000;
+  return until > now.getTime() ? new Date(until) : undefined;
+}
+
+/**
  * What the result page of one attempt offers. The key is revealed once the quiz has been passed or no
  * attempt is left, never while the learner may still try; trying again follows a failed attempt only.
  */

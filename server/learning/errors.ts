@@ -6,3 +6,10 @@ export class AttemptsExhaustedError extends ConflictError {
     super('no attempt left on this quiz', { messageKey: 'quiz.exhausted' });
   }
 }
+
+/** The quiz asks for a wait between attempts and the learner came back too early (attempt-rules.ts). */
+export class RetryTooEarlyError extends ConflictError {
+  constructor(readonly retryAt: Date) {
+    super('the delay between attempts has not passed', { messageKey: 'assessment.wait.notice' });
+  }
+}

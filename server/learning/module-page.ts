@@ -1,12 +1,14 @@
 import type { Response } from 'express';
 import type { Course } from '../catalog/course.ts';
 import type { MessageKey } from '../i18n/fr.ts';
+import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
-import { attemptsExhausted } from './attempt-rules.ts';
+import { attemptsExhausted, retryWaitUntil } from './attempt-rules.ts';
 import { quizFor } from './draw-questions.ts';
 import { cachedModulePage } from './module-page-cache.ts';
 import { moduleView, moduleViewLocals } from './module-view-locals.ts';
 import { attemptsOn } from './queries.ts';
+import { retryWaitText } from './retry-wait-text.ts';
 import { shuffleFor } from './shuffle-for.ts';
 
 /**
@@ -14,7 +16,7 @@ import { shuffleFor } from './shuffle-for.ts';
  * attempt left). The quiz POST sends it again with the learner's answers and what is missing.
  */
 export async function renderModulePage(
-  deps: { store: AppStore },
+  deps: { store: AppStore; clock: Clock },
   res: Response,
   course: Course,
   index: number,
@@ -25,12 +27,15 @@ export async function renderModulePage(
   const attempts = user && module.quiz ? await attemptsOn(deps.store, user.id, course.slug, module.slug) : undefined;
   let quizState: Record<string, unknown> = {};
   let stateKey = 'read-only';
+  let waiting: Date | undefined;
   if (module.quiz && attempts) {
     const exhausted = attemptsExhausted(module.quiz, attempts);
+    waiting = exhausted ? undefined : retryWaitUntil(module.quiz, attempts, deps.clock());
     quizState = {
       attempts,
-      quizAction: exhausted ? undefined : `/courses/${course.slug}/${module.slug}/quiz`,
+      quizAction: exhausted || waiting ? undefined : `/courses/${course.slug}/${module.slug}/quiz`,
       exhausted,
+      ...(waiting && { retryWait: retryWaitText(module.quiz, waiting) }),
     };
     stateKey = exhausted ? 'exhausted' : 'can-answer';
   }
@@ -43,7 +48,8 @@ export async function renderModulePage(
   });
   // The page as every reader of this kind sees it, rendered once (module-page-cache.ts); answers shown
   // again after an error and per-learner choice orders are rendered in full.
-  if (!extra.previousAnswers && !extra.quizErrors && !shuffled && res.app.enabled('view cache')) {
+  // A wait names its own end: that page is rendered in full too.
+  if (!extra.previousAnswers && !extra.quizErrors && !shuffled && !waiting && res.app.enabled('view cache')) {
     const page = await cachedModulePage(res, { course, module, locals, stateKey, user, attempts });
     res.set({ 'Content-Type': 'text/html; charset=utf-8', ETag: page.etag }).send(page.body);
     return;

@@ -1,5 +1,7 @@
 import type { Course, Quiz } from '../catalog/course.ts';
 import { toQuizForm } from '../catalog/quiz-form.ts';
+import { formatDelayFr } from '../i18n/format-delay-fr.ts';
+import { translate } from '../i18n/translate.ts';
 
 /** The learners' course and module templates, also rendered by the studio's previews. */
 export const courseView = 'learning/course';
@@ -30,6 +32,9 @@ export function moduleViewLocals(
     previous: course.modules[index - 1],
     next: course.modules[index + 1],
     quiz: module.quiz ? toQuizForm(reader.quiz ?? module.quiz, reader.order) : undefined,
+    retryRule: module.quiz?.retryDelayMinutes
+      ? translate('assessment.wait.rule', { delay: formatDelayFr(module.quiz.retryDelayMinutes) })
+      : undefined,
     signInHref: reader.signInHref ?? `/login?next=${encodeURIComponent(`/courses/${course.slug}/${module.slug}`)}`,
   };
 }

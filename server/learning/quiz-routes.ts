@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { requireUser } from '../accounts/guards.ts';
 import { NotFoundError } from '../shared/errors.ts';
-import { attemptResultRules } from './attempt-rules.ts';
+import { attemptResultRules, retryWaitUntil } from './attempt-rules.ts';
 import { quizAsked } from './draw-questions.ts';
-import { AttemptsExhaustedError } from './errors.ts';
+import { AttemptsExhaustedError, RetryTooEarlyError } from './errors.ts';
 import { findCourse } from './find-course.ts';
 import { findModuleIndex } from './find-module-index.ts';
 import type { LearningDeps, LearningHandler } from './learning-deps.ts';
@@ -11,6 +11,7 @@ import { renderModulePage } from './module-page.ts';
 import { parseQuizAnswers } from './parse-quiz-answers.ts';
 import { attemptsOn, learnerAttempt } from './queries.ts';
 import { quizAskedNow } from './quiz-asked-now.ts';
+import { retryWaitText } from './retry-wait-text.ts';
 import { submitQuiz } from './submit-quiz.ts';
 
 /** Quiz submission (graded on the server) and the result page of an attempt. */
@@ -36,7 +37,7 @@ const answerQuiz: LearningHandler = (deps) => async (req, res) => {
     const attempt = await submitQuiz(deps, { userId: res.locals.user!.id, course, module, answers: parsed.answers });
     res.redirect(303, `/courses/${course.slug}/${module.slug}/attempts/${attempt.id}`);
   } catch (error) {
-    if (!(error instanceof AttemptsExhaustedError)) throw error;
+    if (!(error instanceof AttemptsExhaustedError || error instanceof RetryTooEarlyError)) throw error;
     res.status(409);
     await renderModulePage(deps, res, course, index, { previousAnswers: parsed.answers });
   }
@@ -51,6 +52,7 @@ const showAttempt: LearningHandler = (deps) => async (req, res) => {
   // Another learner's attempt is "not found", never "forbidden": ids reveal nothing.
   if (!module.quiz || !attempt) throw new NotFoundError();
   const attempts = await attemptsOn(deps.store, where.userId, where.course, where.module);
+  const waitUntil = retryWaitUntil(module.quiz, attempts, deps.clock());
   res.render('learning/result', {
     title: res.locals.t('quiz.result.pageTitle', { module: module.title }),
     course,
@@ -59,6 +61,7 @@ const showAttempt: LearningHandler = (deps) => async (req, res) => {
     attempt,
     sameVersion: attempt.contentHash === course.contentHash,
     ...attemptResultRules(module.quiz, attempts, attempt),
+    retryWait: waitUntil && retryWaitText(module.quiz, waitUntil),
     next: course.modules[index + 1],
   });
 };

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Course, Module } from '../catalog/course.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
-import { attemptsExhausted } from './attempt-rules.ts';
+import { attemptsExhausted, retryWaitUntil } from './attempt-rules.ts';
 import { quizFor } from './draw-questions.ts';
-import { AttemptsExhaustedError } from './errors.ts';
+import { AttemptsExhaustedError, RetryTooEarlyError } from './errors.ts';
 import { evaluateCompletion } from './evaluate-completion.ts';
 import { gradeQuiz } from './grade-quiz.ts';
 import type { OnCourseCompleted } from './on-course-completed.ts';
@@ -34,6 +34,8 @@ export async function submitQuiz(
     const now = deps.clock();
     const previous = await attemptsOn(tx, userId, course.slug, module.slug);
     if (attemptsExhausted(quiz, previous)) throw new AttemptsExhaustedError();
+    const waitUntil = retryWaitUntil(quiz, previous, now);
+    if (waitUntil) throw new RetryTooEarlyError(waitUntil);
     // The draw the learner was shown, computed again here: the one that counts is the one recorded.
     const asked = quizFor(course, module, userId, previous.length);
     const { correct, score, passed } = gradeQuiz(asked, answers);

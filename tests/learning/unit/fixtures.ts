@@ -39,6 +39,7 @@ export function quiz(questions: Question[], options: Partial<Quiz> = {}): Quiz {
     maxAttempts: 0,
     shuffle: false,
     draw: undefined,
+    retryDelayMinutes: 0,
     ...options,
   };
 }
