@@ -68,6 +68,8 @@ export const ModuleFrontMatter = z.strictObject({
   facile_a_lire: z.boolean().optional(),
   /** Marks the final assessment, whose pass gates course completion and the certificate. */
   evaluation_finale: z.boolean().optional(),
+  /** Marks the positioning quiz, taken before the other modules and never counted (check-positioning.ts). */
+  positionnement: z.boolean().optional(),
   quiz: QuizSettings.optional(),
 });
 export type ModuleFrontMatter = z.infer<typeof ModuleFrontMatter>;

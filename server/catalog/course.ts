@@ -29,6 +29,8 @@ export interface Question {
   typoTolerance: number;
   /** From `Groupe :`: a drawn quiz asks at least one question of each group. */
   group: string | undefined;
+  /** From `Objectif :`: the numbers (from 1) of the course objectives it measures; empty when untagged. */
+  objectives: number[];
   explanationHtml: string;
   line: number;
 }
@@ -64,6 +66,8 @@ export interface Module {
   minutes: number;
   easyRead: boolean;
   isFinal: boolean;
+  /** The positioning quiz (`positionnement`): taken first, measures each objective before the course, never counted for completion. */
+  positioning: boolean;
   /** Sanitised HTML before and after the quiz section. */
   htmlBefore: string;
   htmlAfter: string;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { assembleCourse } from './assemble-course.ts';
 import { checkModuleSet } from './check-module-set.ts';
+import { checkPositioning } from './check-positioning.ts';
 import type { Course } from './course.ts';
 import type { CourseFolder } from './course-folder.ts';
 import type { CourseIssue } from './course-issue.ts';
@@ -43,8 +44,19 @@ export async function loadCourse(dir: string, options: LoadCourseOptions): Promi
   };
   const sheet = parseCourseSheet(folder);
   const moduleFiles = files.filter((f) => !f.includes('/') && f.endsWith('.md') && f !== 'course.md');
-  const { modules, issues: moduleIssues } = loadModules(folder, moduleFiles, sheet.front?.seuil_reussite ?? 80);
-  const issues = [...sheet.issues, ...moduleIssues, ...checkModuleSet(moduleFiles, modules, folder.display)];
+  const { modules, issues: moduleIssues } = loadModules(
+    folder,
+    moduleFiles,
+    sheet.front?.seuil_reussite ?? 80,
+    sheet.front?.objectifs.length,
+  );
+  const allLoaded = modules.length === moduleFiles.length;
+  const issues = [
+    ...sheet.issues,
+    ...moduleIssues,
+    ...checkModuleSet(moduleFiles, modules, folder.display),
+    ...(allLoaded ? checkPositioning(modules, folder.display) : []),
+  ];
   if (issues.length > 0 || !sheet.front) return { course: undefined, issues };
   const contentHash = await hashCourseFiles(dir, files, folder.read);
   return { issues, course: assembleCourse(folder, sheet.front, { introHtml: sheet.introHtml, modules, contentHash }) };

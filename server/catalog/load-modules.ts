@@ -10,6 +10,7 @@ export function loadModules(
   folder: CourseFolder,
   moduleFiles: string[],
   coursePassMark: number,
+  courseObjectives?: number,
 ): { modules: Module[]; issues: CourseIssue[] } {
   const modules: Module[] = [];
   const issues: CourseIssue[] = [];
@@ -40,7 +41,7 @@ export function loadModules(
         ? undefined
         : parseModule(
             { source, file, slug: match[2]!, position },
-            { ctx: folder.ctx, assets: folder.assets, coursePassMark },
+            { ctx: folder.ctx, assets: folder.assets, coursePassMark, courseObjectives },
             moduleIssues,
           );
     issues.push(...moduleIssues.items);

@@ -1,5 +1,6 @@
 import { checkMarkdownBounds } from './check-markdown-bounds.ts';
 import { checkMediaReferences } from './check-media-references.ts';
+import { checkPositioningSettings } from './check-positioning.ts';
 import { checkStrayQuizSyntax } from './check-stray-quiz-syntax.ts';
 import type { Module } from './course.ts';
 import { ModuleFrontMatter } from './course-front-matter.ts';
@@ -26,12 +27,14 @@ export interface ModuleSetting {
   assets: Set<string>;
   /** The course's pass mark, for a quiz that sets none. */
   coursePassMark: number;
+  /** How many objectives course.md declares, for `Objectif :` lines; undefined when it could not be read. */
+  courseObjectives?: number;
 }
 
 /** Validates one module file and builds its module, rendered on first use; undefined when it has issues. */
 export function parseModule(
   { source, file, slug, position }: ModuleSource,
-  { ctx, assets, coursePassMark }: ModuleSetting,
+  { ctx, assets, coursePassMark, courseObjectives }: ModuleSetting,
   issues: IssueList,
 ): Module | undefined {
   const { data, body, bodyLine } = parseFrontMatter(source, ModuleFrontMatter, issues);
@@ -50,7 +53,7 @@ export function parseModule(
   let quiz: Module['quiz'];
   if (section.quiz) {
     const quizFirstLine = bodyLine + section.quiz.headingIndex + 1;
-    const parsed = parseQuiz(section.quiz.lines, quizFirstLine, ctx, issues);
+    const parsed = parseQuiz(section.quiz.lines, quizFirstLine, ctx, issues, courseObjectives);
     quiz = {
       title: section.quiz.title,
       line: quizFirstLine - 1,
@@ -59,7 +62,8 @@ export function parseModule(
       },
       questions: parsed.questions,
       passMark: data?.quiz?.seuil ?? coursePassMark,
-      maxAttempts: data?.quiz?.tentatives ?? 0,
+      // The positioning is answered once (check-positioning.ts).
+      maxAttempts: data?.positionnement ? 1 : (data?.quiz?.tentatives ?? 0),
       shuffle: data?.quiz?.melanger ?? false,
       draw: data?.quiz?.tirage,
       retryDelayMinutes: data?.quiz?.delai_entre_tentatives ?? 0,
@@ -79,6 +83,7 @@ export function parseModule(
   } else if (data?.quiz) {
     issues.add(1, 'des réglages « quiz » sont donnés mais le module n’a pas de partie « ## Quiz ».');
   }
+  if (data) checkPositioningSettings(data, section.quiz !== undefined, issues);
   if (data?.evaluation_finale && !section.quiz) {
     issues.add(1, 'l’évaluation finale doit contenir un quiz (une partie « ## Quiz »).');
   }
@@ -94,6 +99,7 @@ export function parseModule(
     minutes: data.duree,
     easyRead: data.facile_a_lire ?? false,
     isFinal: data.evaluation_finale ?? false,
+    positioning: data.positionnement ?? false,
     get htmlBefore() {
       return content().before.html;
     },

@@ -14,8 +14,9 @@ export function parseQuiz(
   firstLine: number,
   ctx: RenderContext,
   issues: IssueList,
+  courseObjectives?: number,
 ): { introHtml: string; questions: Question[] } {
-  const { drafts, intro } = readQuizLines(lines, firstLine, issues);
+  const { drafts, intro } = readQuizLines(lines, firstLine, issues, courseObjectives);
   if (drafts.length === 0) {
     issues.add(
       firstLine - 1,
@@ -119,6 +120,7 @@ function buildQuestion(draft: DraftQuestion, number: number, ctx: RenderContext,
     answerText: draft.answers[0]?.text ?? '',
     typoTolerance: type === 'short' ? (draft.tolerance?.value ?? 1) : 0,
     group: draft.group,
+    objectives: draft.objectives,
     get explanationHtml() {
       return html().explanation;
     },

@@ -13,6 +13,8 @@ export const explanationLine = /^explications?\s*:\s*(.*)$/i;
 export const answerLine = /^=\s*(.*)$/;
 /** `Groupe : nom`: the question's group, for a draw that covers every group. */
 export const groupLine = /^groupe\s*:\s*(.*)$/i;
+/** `Objectif : 2`, `Objectifs : 1, 3`: the course objectives the question measures (objective-tag.ts). */
+export const objectiveLine = /^objectifs?\s*:\s*(.*)$/i;
 /** `Tolérance : 0`, `1`, `2` or `aucune`: typing errors accepted in a short answer. */
 export const toleranceLine = /^tol[ée]rance\s*:\s*(.*)$/i;
 

@@ -1,4 +1,5 @@
 import type { IssueList } from './course-issue.ts';
+import { readObjectiveTag } from './objective-tag.ts';
 import {
   answerLine,
   choiceLine,
@@ -6,6 +7,7 @@ import {
   explanationLine,
   feedbackLine,
   groupLine,
+  objectiveLine,
   oddChoiceLine,
   quizLineKind,
   toleranceLine,
@@ -28,6 +30,8 @@ export interface DraftQuestion {
   answers: { text: string; line: number }[];
   /** From a `Groupe :` line. */
   group: string | undefined;
+  /** From an `Objectif :` line: numbers of the course's objectives, from 1. */
+  objectives: number[];
   /** From a `Tolérance :` line; undefined for the default. */
   tolerance: { value: number; line: number } | undefined;
   explanation: string[];
@@ -53,6 +57,8 @@ export function readQuizLines(
   lines: string[],
   firstLine: number,
   issues: IssueList,
+  /** How many objectives course.md declares, to check `Objectif :` lines against; undefined: unknown. */
+  courseObjectives?: number,
 ): { drafts: DraftQuestion[]; intro: string[] } {
   const drafts: DraftQuestion[] = [];
   const intro: string[] = [];
@@ -73,6 +79,7 @@ export function readQuizLines(
         answers: [],
         tolerance: undefined,
         group: undefined,
+        objectives: [],
         explanation: [],
         last: 'prompt',
         broken: false,
@@ -91,7 +98,7 @@ export function readQuizLines(
       intro.push(rawLine);
       return;
     }
-    readQuestionLine(current, `question ${drafts.length}`, indent, text, line, issues);
+    readQuestionLine(current, `question ${drafts.length}`, { indent, text, line, courseObjectives }, issues);
   });
   return { drafts, intro };
 }
@@ -99,9 +106,7 @@ export function readQuizLines(
 function readQuestionLine(
   current: DraftQuestion,
   label: string,
-  indent: number,
-  text: string,
-  line: number,
+  { indent, text, line, courseObjectives }: { indent: number; text: string; line: number; courseObjectives?: number },
   issues: IssueList,
 ): void {
   // A refused choice's feedback and continuation lines are skipped: one mistake, one message.
@@ -192,6 +197,13 @@ function readQuestionLine(
     const name = group[1]!.trim();
     if (name === '') report('le nom du groupe est vide. Écrivez par exemple « Groupe : objectif 1 ».');
     else current.group = name.slice(0, 100);
+    return;
+  }
+  const objective = objectiveLine.exec(text);
+  if (objective) {
+    const read = readObjectiveTag(objective[1]!.trim(), courseObjectives);
+    if (typeof read === 'string') report(read);
+    else current.objectives = [...new Set([...current.objectives, ...read])];
     return;
   }
   const tolerance = toleranceLine.exec(text);

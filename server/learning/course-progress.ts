@@ -1,4 +1,5 @@
 import type { Course } from '../catalog/course.ts';
+import { countedModules } from './counted-modules.ts';
 import { type ModuleStatus, moduleStatus } from './module-status.ts';
 import type { Enrollment, ModuleProgress } from './schema.ts';
 
@@ -25,15 +26,20 @@ export function summarizeCourseProgress(
     statuses[module.slug] = moduleStatus(module, progress);
     seconds += progress?.seconds ?? 0;
   }
-  const completedModules = Object.values(statuses).filter((s) => s === 'completed').length;
-  const firstOpen = course.modules.find((m) => statuses[m.slug] !== 'completed')?.slug;
+  const counted = countedModules(course);
+  const completedModules = counted.filter((m) => statuses[m.slug] === 'completed').length;
+  // The positioning is offered first, until it is answered or skipped (another module opened).
+  const positioning = course.modules.find((m) => m.positioning);
+  const offerPositioning =
+    positioning && statuses[positioning.slug] !== 'completed' && counted.every((m) => !progressByModule.has(m.slug));
+  const firstOpen = offerPositioning ? positioning.slug : counted.find((m) => statuses[m.slug] !== 'completed')?.slug;
   const last =
     enrollment && course.modules.some((m) => m.slug === enrollment.lastModule) ? enrollment.lastModule : undefined;
   return {
     enrollment,
     statuses,
     completedModules,
-    percent: course.modules.length === 0 ? 0 : Math.round((completedModules / course.modules.length) * 100),
+    percent: counted.length === 0 ? 0 : Math.round((completedModules / counted.length) * 100),
     resumeSlug: (last && statuses[last] !== 'completed' ? last : firstOpen) ?? last ?? course.modules[0]?.slug ?? '',
     seconds,
   };

@@ -3,7 +3,9 @@
 // or two, and nothing else in learning/ would change.
 import type { Catalog, Course } from '../catalog/course.ts';
 import type { AppTx } from '../store/app-collections.ts';
+import { countedModules } from './counted-modules.ts';
 import { type CourseProgress, summarizeCourseProgress } from './course-progress.ts';
+import { measuredObjectives, type ObjectiveProgress } from './objective-progress.ts';
 import { enrollmentId, moduleProgressId } from './progress-ids.ts';
 import type { Attempt, Enrollment, ModuleProgress } from './schema.ts';
 
@@ -59,6 +61,20 @@ export async function attemptsOn(
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
+/** A learner's attempts on every module of a course. */
+export async function learnerAttemptsOnCourse(
+  reader: LearningReader,
+  userId: string,
+  course: string,
+): Promise<Readonly<Attempt>[]> {
+  return (await reader.findBy('attempts', 'userId', userId)).filter((a) => a.course === course);
+}
+
+/** Every attempt on a course, every learner and module, through the index on the course. */
+export function attemptsOfCourse(reader: LearningReader, course: string): Promise<Readonly<Attempt>[]> {
+  return reader.findBy('attempts', 'course', course);
+}
+
 /** One attempt, only if it is this learner's and on this module: another's is as absent as a wrong id. */
 export async function learnerAttempt(
   reader: LearningReader,
@@ -77,6 +93,8 @@ export interface JourneyCourse {
   progress: (CourseProgress & { moduleCount: number; resumeTitle: string }) | undefined;
   /** The learner's valid certificate for this course, if any. */
   certificateId: string | undefined;
+  /** Progress per objective (before → after) when the course has a positioning and something was measured. */
+  objectives: ObjectiveProgress[];
 }
 
 export interface LearnerJourney {
@@ -116,10 +134,11 @@ export async function learnerJourney(
         title: course?.title ?? enrollment.courseTitle,
         progress: summary && {
           ...summary,
-          moduleCount: course.modules.length,
+          moduleCount: countedModules(course).length,
           resumeTitle: moduleTitle(enrollment.course, summary.resumeSlug),
         },
         certificateId: certificateIds.get(enrollment.course),
+        objectives: measuredObjectives(course, attempts, enrollment.course),
       };
     });
   return {

@@ -8,6 +8,7 @@ import { findCourse } from './find-course.ts';
 import { findModuleIndex } from './find-module-index.ts';
 import type { LearningDeps, LearningHandler } from './learning-deps.ts';
 import { renderModulePage } from './module-page.ts';
+import { learnerObjectiveProgress, objectivesToReview } from './objective-progress.ts';
 import { parseQuizAnswers } from './parse-quiz-answers.ts';
 import { attemptsOn, learnerAttempt } from './queries.ts';
 import { quizAskedNow } from './quiz-asked-now.ts';
@@ -53,6 +54,7 @@ const showAttempt: LearningHandler = (deps) => async (req, res) => {
   if (!module.quiz || !attempt) throw new NotFoundError();
   const attempts = await attemptsOn(deps.store, where.userId, where.course, where.module);
   const waitUntil = retryWaitUntil(module.quiz, attempts, deps.clock());
+  const rules = attemptResultRules(module.quiz, attempts, attempt);
   res.render('learning/result', {
     title: res.locals.t('quiz.result.pageTitle', { module: module.title }),
     course,
@@ -60,7 +62,13 @@ const showAttempt: LearningHandler = (deps) => async (req, res) => {
     quiz: quizAsked(module.quiz, attempt.questions),
     attempt,
     sameVersion: attempt.contentHash === course.contentHash,
-    ...attemptResultRules(module.quiz, attempts, attempt),
+    ...rules,
+    // The positioning's questions measure the same objectives as the final assessment: its key is never shown.
+    revealKey: rules.revealKey && !module.positioning,
+    review: attempt.passed || module.positioning ? [] : objectivesToReview(course, attempt),
+    positioningResult: module.positioning
+      ? learnerObjectiveProgress(course, [attempt]).filter((o) => o.before !== undefined)
+      : undefined,
     retryWait: waitUntil && retryWaitText(module.quiz, waitUntil),
     next: course.modules[index + 1],
   });

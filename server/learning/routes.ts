@@ -9,6 +9,7 @@ import { findModuleIndex } from './find-module-index.ts';
 import type { LearningDeps, LearningHandler } from './learning-deps.ts';
 import { renderModulePage } from './module-page.ts';
 import { courseView } from './module-view-locals.ts';
+import { objectiveProgressLocals } from './objective-progress-locals.ts';
 import { courseProgress } from './queries.ts';
 import { visitModule } from './visit-module.ts';
 
@@ -39,6 +40,7 @@ const showCourse: LearningHandler = (deps) => async (req, res) => {
     title: course.title,
     course,
     ...(progress && coursePageLocals(course, progress, res.locals.t)),
+    ...(user && progress && (await objectiveProgressLocals(deps.store, course, user.id, progress))),
   });
 };
 

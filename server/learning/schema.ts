@@ -39,6 +39,10 @@ export type Enrollment = z.infer<typeof Enrollment>;
 export const Answer = z.union([z.string(), z.array(z.string())]);
 export type Answer = z.infer<typeof Answer>;
 
+/** Questions asked on one course objective in an attempt, and how many were answered right. */
+export const ObjectiveTally = z.strictObject({ asked: z.number().int().min(1), right: z.number().int().min(0) });
+export type ObjectiveTally = z.infer<typeof ObjectiveTally>;
+
 /** One quiz submission, graded by the server, with the version of the course it was taken on. */
 export const Attempt = z.strictObject({
   id: z.string(),
@@ -55,6 +59,8 @@ export const Attempt = z.strictObject({
   passed: z.boolean(),
   /** The questions asked, in order, when the quiz draws from a bank (draw-questions.ts); absent: all. */
   questions: z.array(z.string()).optional(),
+  /** By course objective number (`Objectif :` tags, tally-objectives.ts); absent when no question asked is tagged. */
+  byObjective: z.record(z.string(), ObjectiveTally).optional(),
 });
 export type Attempt = z.infer<typeof Attempt>;
 

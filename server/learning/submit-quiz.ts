@@ -12,6 +12,7 @@ import type { OnLearningRecorded } from './on-learning-recorded.ts';
 import { attemptsOn } from './queries.ts';
 import { recordActivity } from './record-activity.ts';
 import type { Answer, Attempt } from './schema.ts';
+import { tallyObjectives } from './tally-objectives.ts';
 
 /**
  * Grades a quiz on the server and records the attempt, the module's best score and, when this pass
@@ -39,6 +40,7 @@ export async function submitQuiz(
     // The draw the learner was shown, computed again here: the one that counts is the one recorded.
     const asked = quizFor(course, module, userId, previous.length);
     const { correct, score, passed } = gradeQuiz(asked, answers);
+    const byObjective = tallyObjectives(asked.questions, correct);
     const attempt = tx.put('attempts', {
       id: randomUUID(),
       userId,
@@ -53,13 +55,15 @@ export async function submitQuiz(
       passMark: quiz.passMark,
       passed,
       ...(quiz.draw ? { questions: asked.questions.map((q) => q.id) } : {}),
+      ...(byObjective && { byObjective }),
     });
     const progress = await recordActivity(tx, { userId, course, module, now, onRecorded: deps.onLearningRecorded });
     if (deps.onLearningRecorded) await deps.onLearningRecorded(tx, { kind: 'attempt', attempt }, course);
     tx.put('progress', {
       ...progress,
       bestScore: Math.max(progress.bestScore ?? 0, score),
-      passedAt: progress.passedAt ?? (passed ? now.toISOString() : null),
+      // The positioning has nothing to pass: answering it is what ends it.
+      passedAt: progress.passedAt ?? (passed || module.positioning ? now.toISOString() : null),
     });
     const completed = await evaluateCompletion(tx, { userId, course, now });
     if (completed && deps.onCourseCompleted) await deps.onCourseCompleted(tx, completed, course);

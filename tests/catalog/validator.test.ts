@@ -175,7 +175,7 @@ describe('course validator', () => {
       'unknown-quiz-setting',
       (f) => f.replace(evaluation, 'melanger: true', 'melange: true'),
       [
-        'demo/02-evaluation.md:10 — champ inconnu « melange » : vouliez-vous écrire « melanger » ? Champs possibles : seuil, tentatives, melanger, tirage.',
+        'demo/02-evaluation.md:10 — champ inconnu « melange » : vouliez-vous écrire « melanger » ? Champs possibles : seuil, tentatives, melanger, tirage, delai_entre_tentatives.',
       ],
     ],
     [

@@ -2,7 +2,11 @@ import type { Choice, Course, Question, QuestionType, Quiz } from '../../../serv
 import type { Enrollment, ModuleProgress } from '../../../server/learning/schema.ts';
 
 /** A question of this type whose right choices are `right` (choice ids c1, c2, c3) or whose accepted answers are `answers`. */
-export function question(id: string, type: QuestionType, key: { right?: string[]; answers?: string[] } = {}): Question {
+export function question(
+  id: string,
+  type: QuestionType,
+  key: { right?: string[]; answers?: string[]; objectives?: number[] } = {},
+): Question {
   const choices: Choice[] =
     type === 'short'
       ? []
@@ -24,6 +28,7 @@ export function question(id: string, type: QuestionType, key: { right?: string[]
     answerText: key.answers?.[0] ?? '',
     typoTolerance: type === 'short' ? 1 : 0,
     group: undefined,
+    objectives: key.objectives ?? [],
     explanationHtml: '',
     line: 1,
   };
