@@ -12,6 +12,7 @@ import { type CompletionsSource, completionsFromStore } from './completions-sour
 import { dashboardPage } from './dashboard-page.ts';
 import { type ExportFormat, exportCompletions, exportQuery, InvalidExportFiltersError } from './export-completions.ts';
 import { learnerPage } from './learner-page.ts';
+import { progressionRoutes } from './progression-routes.ts';
 
 export interface HrDeps {
   store: AppStore;
@@ -40,6 +41,7 @@ export function hrRoutes(deps: HrDeps): Router {
   router.use('/hr', noStore);
   router.get('/hr', ...hrOnly, showDashboard(all));
   router.get('/hr/learners/:id', ...hrOnly, showLearner(all));
+  router.use(progressionRoutes(deps));
   router.head(['/hr/exports/completions.csv', '/hr/exports/completions.xlsx'], ...hrOnly, checkExport);
   router.get('/hr/exports/completions.csv', ...hrOnly, exportCsv(all));
   router.get('/hr/exports/completions.xlsx', ...hrOnly, exportXlsx(all));

@@ -1,5 +1,6 @@
 import { type Request, type Response, Router } from 'express';
 import { translate } from '../../i18n/translate.ts';
+import { minimumGroupSize } from '../../learning/aggregate-objective-progress.ts';
 import type { StudioContext } from '../studio-context.ts';
 import { moduleQuizAnalysis } from '../use-cases/module-quiz-analysis.ts';
 import { quizAnalysis } from '../use-cases/quiz-analysis.ts';
@@ -18,7 +19,12 @@ export function analysisRoutes(ctx: StudioContext): Router {
 async function showAnalysis(ctx: StudioContext, req: Request, res: Response) {
   const slug = slugOf(req);
   const analysis = await quizAnalysis(ctx, slug);
-  res.render('studio/analysis', { title: studioTitle(translate('studio.analysis.title')), slug, ...analysis });
+  res.render('studio/analysis', {
+    title: studioTitle(translate('studio.analysis.title')),
+    slug,
+    ...analysis,
+    minimum: minimumGroupSize,
+  });
 }
 
 async function showModuleAnalysis(ctx: StudioContext, req: Request, res: Response) {
