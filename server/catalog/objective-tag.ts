@@ -6,12 +6,13 @@
  */
 export function readObjectiveTag(value: string, count: number | undefined): number[] | string {
   const parts = value.split(/\s*(?:,|;|\bet\b)\s*/).filter((p) => p !== '');
-  const range = count === undefined ? '' : count === 1 ? ' (le cours en déclare 1)' : ` (de 1 à ${count})`;
+  const range =
+    count === undefined ? '' : count === 1 ? ' : le cours n’en déclare qu’un' : ` : un numéro de 1 à ${count}`;
   if (parts.length === 0 || parts.some((p) => !/^\d{1,2}$/.test(p)))
-    return `objectif « ${value.slice(0, 40)} » illisible : écrivez le numéro de l’objectif dans la liste « objectifs » de course.md${range}, par exemple « Objectif : 1 », ou « Objectifs : 1, 3 » pour plusieurs.`;
+    return `objectif « ${value.slice(0, 40)} » illisible. Écrivez par exemple « Objectif : 1 » (le numéro de l’objectif dans la liste « objectifs » de course.md${range}), ou « Objectifs : 1, 3 » pour plusieurs.`;
   const numbers = [...new Set(parts.map(Number))];
   const unknown = count === undefined ? undefined : numbers.find((n) => n < 1 || n > count);
   if (unknown !== undefined)
-    return `l’objectif ${unknown} n’existe pas : course.md déclare ${count} objectif(s) dans « objectifs ». Écrivez un numéro de 1 à ${count}, par exemple « Objectif : 1 ».`;
+    return `l’objectif ${unknown} n’existe pas : course.md déclare ${count} objectif(s) dans « objectifs ». Écrivez par exemple « Objectif : 1 » (${range.slice(3)}).`;
   return numbers;
 }

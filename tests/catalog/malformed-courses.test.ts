@@ -30,6 +30,13 @@ describe('malformed-course corpus', () => {
         'windows-1252',
         'cover-alt-missing',
         'missing-course-md',
+        'retry-delay-unreadable',
+        'objective-unknown',
+        'objective-unreadable',
+        'positioning-question-untagged',
+        'positioning-objective-not-in-final',
+        'positioning-several-attempts',
+        'positioning-not-first',
       ]),
     );
   });

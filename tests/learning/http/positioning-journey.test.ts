@@ -169,4 +169,20 @@ describe.each(stores)('positioning, modules, final assessment and progress per o
     const anonymous = await request(t.app).get('/hr/progression').expect(303);
     expect(anonymous.headers.location).toContain('/login');
   });
+
+  it('lets a learner skip the positioning and still complete the course and get the attestation', async () => {
+    const t = await open();
+    const learner = await addUser(t, 'learner');
+    const agent = await signIn(t, learner);
+    await agent.get('/courses/mesure/orienter').expect(200);
+    const course = await agent.get('/courses/mesure').expect(200);
+    expect(course.text).not.toContain('commence par un positionnement facultatif');
+    await answer(agent, 'orienter', answers.orienter);
+    await answer(agent, 'autres-chemins', answers['autres-chemins']);
+    await answer(agent, 'evaluation', answers.passedFinal);
+    const [certificate] = await t.store.findBy('certificates', 'userId', learner.id);
+    expect(certificate?.status).toBe('valid');
+    const me = await agent.get('/me').expect(200);
+    expect(me.text).toMatch(new RegExp(`<th scope="row">${objective1}</th><td>non mesuré</td><td>100 %</td></tr>`));
+  });
 });
