@@ -30,6 +30,8 @@ export interface StartOptions {
   port?: number;
   /** The public address for a port (default `http://127.0.0.1:<port>`), e.g. an HTTPS proxy in front. */
   baseUrl?: (port: number) => string;
+  /** More course folders copied into the catalog beside the fixture and the bundled courses. */
+  extraCourses?: string[];
 }
 
 /** Asks the system for a port nobody listens on. */
@@ -57,6 +59,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await mkdir(dataDir, { recursive: true, mode: 0o700 }); // as the service unit makes it: owner-only
   await cp(path.join(repoRoot, 'tests/fixtures/courses/valid'), coursesDir, { recursive: true });
   await cp(path.join(repoRoot, 'courses'), coursesDir, { recursive: true });
+  for (const dir of options.extraCourses ?? [])
+    await cp(dir, path.join(coursesDir, path.basename(dir)), { recursive: true });
   await options.seed?.(dataDir);
 
   const port = options.port ?? (await freePort());

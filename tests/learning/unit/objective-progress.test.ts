@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Course, Module } from '../../../server/catalog/course.ts';
 import { aggregateObjectiveProgress, minimumGroupSize } from '../../../server/learning/aggregate-objective-progress.ts';
+import type { ObjectiveProgress } from '../../../server/learning/objective-progress.ts';
 import {
   countedFinalAttempt,
   learnerObjectiveProgress,
   objectivesToReview,
 } from '../../../server/learning/objective-progress.ts';
-import type { ObjectiveProgress } from '../../../server/learning/objective-progress.ts';
 import type { Attempt } from '../../../server/learning/schema.ts';
 import { tallyObjectives } from '../../../server/learning/tally-objectives.ts';
 import { question, quiz } from './fixtures.ts';
@@ -74,7 +74,10 @@ describe('the per-objective tally of an attempt', () => {
 describe('a learner’s progress per objective', () => {
   it('takes « before » from the positioning and « after » from the best final attempt', () => {
     const attempts = [
-      attempt('positionnement', '2026-11-20T09:00:00Z', 50, { '1': { asked: 2, right: 0 }, '2': { asked: 1, right: 1 } }),
+      attempt('positionnement', '2026-11-20T09:00:00Z', 50, {
+        '1': { asked: 2, right: 0 },
+        '2': { asked: 1, right: 1 },
+      }),
       attempt('evaluation', '2026-11-21T09:00:00Z', 50, { '1': { asked: 2, right: 1 }, '2': { asked: 2, right: 1 } }),
       attempt('evaluation', '2026-11-22T09:00:00Z', 100, { '1': { asked: 2, right: 2 }, '2': { asked: 2, right: 2 } }),
       attempt('evaluation', '2026-11-23T09:00:00Z', 75, { '1': { asked: 2, right: 1 }, '2': { asked: 2, right: 2 } }),
@@ -111,7 +114,11 @@ describe('the objectives to review after a failed attempt', () => {
           { href: '/courses/c/chemins', title: 'Module chemins' },
         ],
       },
-      { number: 2, text: 'Proposer un autre chemin', modules: [{ href: '/courses/c/chemins', title: 'Module chemins' }] },
+      {
+        number: 2,
+        text: 'Proposer un autre chemin',
+        modules: [{ href: '/courses/c/chemins', title: 'Module chemins' }],
+      },
     ]);
   });
 
