@@ -18,6 +18,8 @@ export const assessment = {
   'assessment.positioning.skip': 'Passer le positionnement et commencer : {title}',
   'assessment.positioning.offer':
     'Cette formation commence par un positionnement facultatif, qui ne compte pas pour l’attestation : il vous montrera votre progression à la fin.',
+  'assessment.positioning.done': 'Positionnement passé le {date}.',
+  'assessment.positioning.seeResult': 'Voir votre résultat',
   'assessment.positioning.resultTitle': 'Résultat du positionnement',
   'assessment.positioning.resultLead':
     'Voici où vous en êtes avant la formation. Ce résultat ne compte pas pour l’attestation : l’évaluation finale mesurera les mêmes objectifs.',

@@ -86,6 +86,9 @@ describe.each(stores)('positioning, modules, final assessment and progress per o
     // Answered once.
     const again = await agent.get('/courses/mesure/positionnement').expect(200);
     expect(again.text).not.toContain('action="/courses/mesure/positionnement/quiz"');
+    expect(again.text).toContain('Positionnement passé le 23 novembre 2026.');
+    expect(again.text).not.toContain('Vous avez utilisé tous vos essais');
+    expect(again.text).not.toContain('Quiz pas encore réussi');
 
     const afterPositioning = await agent.get('/courses/mesure').expect(200);
     expect(afterPositioning.text).not.toContain('commence par un positionnement facultatif');
