@@ -1,3 +1,4 @@
+import { objectiveLine } from '../catalog/quiz-syntax.ts';
 import { splitQuizSection } from '../catalog/split-quiz-section.ts';
 import type { DocChoice, DocQuestion, GiftIssue } from './quiz-document.ts';
 
@@ -80,6 +81,8 @@ export function readQuizSource(
     } else if (answer) {
       current.answers.push(answer[1]!.trim());
       current.last = 'answer';
+    } else if (objectiveLine.test(text)) {
+      // GIFT has no place for the course objective a question measures: Moodle gets the question alone.
     } else if (indent >= 2 && current.last === 'prompt') current.prompt += ` ${text}`;
     else if (indent >= 2 && current.last === 'explanation') current.explanationLines.push(text);
     else if (indent >= 2 && current.last === 'feedback') current.feedbackLines.at(-1)!.push(text);

@@ -71,6 +71,7 @@ describe.each(stores)('positioning, modules, final assessment and progress per o
     expect(course.text).toContain('href="/courses/mesure/positionnement">Commencer la formation');
     const positioning = await agent.get('/courses/mesure/positionnement').expect(200);
     expect(positioning.text).toContain('ne compte ni pour terminer la formation ni pour l’attestation');
+    expect(positioning.text).not.toContain('Note pour réussir');
     expect(positioning.text).toContain(
       'href="/courses/mesure/orienter">Passer le positionnement et commencer : Orienter',
     );
