@@ -12,6 +12,7 @@ export const assessment = {
   'assessment.review.modules': 'À relire :',
   'assessment.review.noModule': 'Relisez les modules de la formation.',
   'assessment.positioning.label': 'Positionnement',
+  'assessment.positioning.optional': 'positionnement facultatif, ne compte pas pour l’attestation',
   'assessment.positioning.intro':
     'Ce positionnement est facultatif et ne compte ni pour terminer la formation ni pour l’attestation. Il mesure ce que vous savez déjà, objectif par objectif, pour vous montrer votre progression à la fin de la formation. Répondez sans chercher : « je ne sais pas encore » est une réponse utile.',
   'assessment.positioning.once': 'Il se passe une seule fois.',

@@ -68,6 +68,7 @@ describe.each(stores)('positioning, modules, final assessment and progress per o
     // Offered first, skippable, never counted.
     const course = await agent.get('/courses/mesure').expect(200);
     expect(course.text).toContain('Cette formation commence par un positionnement facultatif');
+    expect(course.text).toContain('Positionnement</a>\n<span class="meta">5 min · positionnement facultatif');
     expect(course.text).toContain('href="/courses/mesure/positionnement">Commencer la formation');
     const positioning = await agent.get('/courses/mesure/positionnement').expect(200);
     expect(positioning.text).toContain('ne compte ni pour terminer la formation ni pour l’attestation');
