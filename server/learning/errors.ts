@@ -7,6 +7,15 @@ export class AttemptsExhaustedError extends ConflictError {
   }
 }
 
+/** The positioning measures what a learner knew before the course: once they took the final assessment, it is too late. */
+export class PositioningClosedError extends ConflictError {
+  constructor() {
+    super('the positioning is closed once the final assessment was attempted', {
+      messageKey: 'assessment.positioning.closed',
+    });
+  }
+}
+
 /** The quiz asks for a wait between attempts and the learner came back too early (attempt-rules.ts). */
 export class RetryTooEarlyError extends ConflictError {
   constructor(readonly retryAt: Date) {

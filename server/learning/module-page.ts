@@ -7,7 +7,7 @@ import { attemptsExhausted, retryWaitUntil } from './attempt-rules.ts';
 import { quizFor } from './draw-questions.ts';
 import { cachedModulePage } from './module-page-cache.ts';
 import { moduleView, moduleViewLocals } from './module-view-locals.ts';
-import { attemptsOn } from './queries.ts';
+import { attemptsOn, finalAttempted } from './queries.ts';
 import { retryWaitText } from './retry-wait-text.ts';
 import { shuffleFor } from './shuffle-for.ts';
 
@@ -29,15 +29,18 @@ export async function renderModulePage(
   let stateKey = 'read-only';
   let waiting: Date | undefined;
   if (module.quiz && attempts) {
-    const exhausted = attemptsExhausted(module.quiz, attempts);
+    // Not taken before the final assessment: closed (a « before » measured after would mislead).
+    const closed = module.positioning && attempts.length === 0 && (await finalAttempted(deps.store, user!.id, course));
+    const exhausted = attemptsExhausted(module.quiz, attempts) || closed;
     waiting = exhausted ? undefined : retryWaitUntil(module.quiz, attempts, deps.clock());
     quizState = {
       attempts,
       quizAction: exhausted || waiting ? undefined : `/courses/${course.slug}/${module.slug}/quiz`,
       exhausted,
+      positioningClosed: closed,
       ...(waiting && { retryWait: retryWaitText(module.quiz, waiting) }),
     };
-    stateKey = exhausted ? 'exhausted' : 'can-answer';
+    stateKey = closed ? 'closed' : exhausted ? 'exhausted' : 'can-answer';
   }
   // A drawn quiz differs per learner and per attempt, like a shuffled one: never from the shared cache.
   const shuffled = Boolean(user && (module.quiz?.shuffle || module.quiz?.draw));

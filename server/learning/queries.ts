@@ -61,6 +61,12 @@ export async function attemptsOn(
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
+/** Whether a learner has answered the course's final assessment at least once (which closes the positioning). */
+export async function finalAttempted(reader: LearningReader, userId: string, course: Course): Promise<boolean> {
+  const final = course.modules.find((m) => m.isFinal);
+  return final !== undefined && (await attemptsOn(reader, userId, course.slug, final.slug)).length > 0;
+}
+
 /** A learner's attempts on every module of a course. */
 export async function learnerAttemptsOnCourse(
   reader: LearningReader,

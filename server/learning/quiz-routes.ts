@@ -3,7 +3,7 @@ import { requireUser } from '../accounts/guards.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { attemptResultRules, retryWaitUntil } from './attempt-rules.ts';
 import { quizAsked } from './draw-questions.ts';
-import { AttemptsExhaustedError, RetryTooEarlyError } from './errors.ts';
+import { AttemptsExhaustedError, PositioningClosedError, RetryTooEarlyError } from './errors.ts';
 import { findCourse } from './find-course.ts';
 import { findModuleIndex } from './find-module-index.ts';
 import type { LearningDeps, LearningHandler } from './learning-deps.ts';
@@ -38,7 +38,8 @@ const answerQuiz: LearningHandler = (deps) => async (req, res) => {
     const attempt = await submitQuiz(deps, { userId: res.locals.user!.id, course, module, answers: parsed.answers });
     res.redirect(303, `/courses/${course.slug}/${module.slug}/attempts/${attempt.id}`);
   } catch (error) {
-    if (!(error instanceof AttemptsExhaustedError || error instanceof RetryTooEarlyError)) throw error;
+    const refused = [AttemptsExhaustedError, RetryTooEarlyError, PositioningClosedError];
+    if (!refused.some((kind) => error instanceof kind)) throw error;
     res.status(409);
     await renderModulePage(deps, res, course, index, { previousAnswers: parsed.answers });
   }

@@ -4,12 +4,12 @@ import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { attemptsExhausted, retryWaitUntil } from './attempt-rules.ts';
 import { quizFor } from './draw-questions.ts';
-import { AttemptsExhaustedError, RetryTooEarlyError } from './errors.ts';
+import { AttemptsExhaustedError, PositioningClosedError, RetryTooEarlyError } from './errors.ts';
 import { evaluateCompletion } from './evaluate-completion.ts';
 import { gradeQuiz } from './grade-quiz.ts';
 import type { OnCourseCompleted } from './on-course-completed.ts';
 import type { OnLearningRecorded } from './on-learning-recorded.ts';
-import { attemptsOn } from './queries.ts';
+import { attemptsOn, finalAttempted } from './queries.ts';
 import { recordActivity } from './record-activity.ts';
 import type { Answer, Attempt } from './schema.ts';
 import { tallyObjectives } from './tally-objectives.ts';
@@ -35,6 +35,7 @@ export async function submitQuiz(
     const now = deps.clock();
     const previous = await attemptsOn(tx, userId, course.slug, module.slug);
     if (attemptsExhausted(quiz, previous)) throw new AttemptsExhaustedError();
+    if (module.positioning && (await finalAttempted(tx, userId, course))) throw new PositioningClosedError();
     const waitUntil = retryWaitUntil(quiz, previous, now);
     if (waitUntil) throw new RetryTooEarlyError(waitUntil);
     // The draw the learner was shown, computed again here: the one that counts is the one recorded.

@@ -19,6 +19,8 @@ export const assessment = {
   'assessment.positioning.skip': 'Passer le positionnement et commencer : {title}',
   'assessment.positioning.offer':
     'Cette formation commence par un positionnement facultatif, qui ne compte pas pour l’attestation : il vous montrera votre progression à la fin.',
+  'assessment.positioning.closed':
+    'Le positionnement n’est plus proposé : vous avez déjà passé l’évaluation finale, il ne mesurerait plus ce que vous saviez avant la formation.',
   'assessment.positioning.done': 'Positionnement passé le {date}.',
   'assessment.positioning.seeResult': 'Voir votre résultat',
   'assessment.positioning.resultTitle': 'Résultat du positionnement',

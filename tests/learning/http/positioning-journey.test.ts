@@ -189,5 +189,18 @@ describe.each(stores)('positioning, modules, final assessment and progress per o
     expect(certificate?.status).toBe('valid');
     const me = await agent.get('/me').expect(200);
     expect(me.text).toMatch(new RegExp(`<th scope="row">${objective1}</th><td>non mesuré</td><td>100 %</td></tr>`));
+
+    // Once the final assessment is taken, the positioning would no longer measure « before »: it is closed.
+    const closed = await agent.get('/courses/mesure/positionnement').expect(200);
+    expect(closed.text).toContain('Le positionnement n’est plus proposé');
+    expect(closed.text).not.toContain('action="/courses/mesure/positionnement/quiz"');
+    const late = await agent
+      .post('/courses/mesure/positionnement/quiz')
+      .type('form')
+      .send({ _csrf: csrfOf(closed.text), ...answers.positionnement })
+      .expect(409);
+    expect(late.text).toContain('Le positionnement n’est plus proposé');
+    const attempts = await t.store.findBy('attempts', 'userId', learner.id);
+    expect(attempts.filter((a) => a.module === 'positionnement')).toEqual([]);
   });
 });
