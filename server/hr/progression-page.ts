@@ -10,7 +10,7 @@ import { completionPeriod } from './completion-period.ts';
 /**
  * « Progression par objectif » in « Suivi RH »: for one course with a positioning, the mean before and
  * after per objective of the learners of a structure (or all) measured in a period. Aggregated only, with
- * no figure on fewer than `minimumGroupSize` people: HR never sees one person's results (decision 014).
+ * no figure on fewer than `minimumGroupSize` people: HR never sees one person's results (decision 015).
  */
 export async function progressionPage(parsed: ParsedCompletionFilters, deps: { store: AppStore; catalog: Catalog }) {
   const { filters, errors, values } = parsed;

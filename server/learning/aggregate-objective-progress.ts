@@ -2,7 +2,7 @@ import type { ObjectiveProgress } from './objective-progress.ts';
 
 /**
  * Fewer learners than this and the figures are not shown: an average of two or three people lets a
- * colleague or a manager who knows who took the course read each one's score (decision 014).
+ * colleague or a manager who knows who took the course read each one's score (decision 015).
  */
 export const minimumGroupSize = 5;
 
