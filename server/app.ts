@@ -13,6 +13,7 @@ import type { Catalog } from './catalog/course.ts';
 import { issueCertificate } from './certificates/issue-certificate.ts';
 import type { Config } from './config.ts';
 import { benchMetrics } from './http/bench-metrics.ts';
+import { compressResponses } from './http/compress-responses.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { lazyRoutes } from './http/lazy-routes.ts';
@@ -20,6 +21,7 @@ import { parseQuery } from './http/parse-query.ts';
 import { requestId, requestLog } from './http/request-log.ts';
 import { routesUnder } from './http/routes-under.ts';
 import { noStoreWhenSignedIn, securityHeaders } from './http/security-headers.ts';
+import { staticAssets } from './http/static-assets.ts';
 import type { Clock } from './shared/clock.ts';
 import './http/locals.ts';
 import './accounts/locals.ts';
@@ -102,10 +104,15 @@ export function createApp(deps: AppDeps): Express {
     res.locals.t = translate;
     next();
   });
+  // Fingerprinted, precompressed files from memory; the rest (and other names) from disk as before.
+  const assets = staticAssets(path.join(root, 'public'), '/static');
+  app.locals.assetUrl = assets.url;
+  app.use('/static', assets.handler);
   app.use(
     '/static',
     express.static(path.join(root, 'public'), { maxAge: config.env === 'production' ? '7d' : 0, index: false }),
   );
+  app.use(compressResponses);
   // For load balancers: 503 while the store cannot answer (a PostgreSQL outage), so traffic goes elsewhere.
   app.get('/healthz', async (_req, res) => {
     const storeKind = deps.storeKind ?? 'journal';
