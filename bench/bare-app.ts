@@ -25,6 +25,10 @@ while (Buffer.byteLength(body) > room)
   body = body.slice(0, Math.max(0, body.length - Math.max(1, Buffer.byteLength(body) - room)));
 body = body.padEnd(body.length + (room - Buffer.byteLength(body)), ' ');
 
+// CPU time of this process for the benchmark's CPU per request, as Passerelle's BENCH_METRICS route gives it.
+app.get('/__bench/cpu', (_req, res) => {
+  res.json(process.cpuUsage());
+});
 app.get('/healthz', (_req, res) => {
   res.json({ status: 'ok' });
 });

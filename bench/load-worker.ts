@@ -74,10 +74,10 @@ async function saturate(job: AutocannonJob): Promise<AutocannonResult> {
     url: job.url,
     connections: job.connections,
     duration: job.seconds,
-    headers: { accept: 'text/html' },
-    // Each connection is a different signed-in learner.
+    headers: { accept: 'text/html', ...job.headers },
+    // Each connection is a different signed-in learner (or the same one on every connection).
     setupClient: (client) => {
-      client.setHeaders({ accept: 'text/html', cookie: job.cookies[next++ % job.cookies.length]! });
+      client.setHeaders({ accept: 'text/html', ...job.headers, cookie: job.cookies[next++ % job.cookies.length]! });
     },
   });
   const used = process.cpuUsage(cpu);

@@ -44,6 +44,8 @@ export interface AutocannonJob {
   cookies: string[];
   connections: number;
   seconds: number;
+  /** Extra request headers (`accept-encoding: gzip` to measure compression). */
+  headers?: Record<string, string>;
 }
 
 export interface AutocannonResult {

@@ -12,7 +12,7 @@ const gcKinds: Record<number, string> = {
  * `GET /__bench/metrics` for the load benchmarks (`npm run bench`): event-loop delay measured inside the
  * server process, garbage-collection pauses, the longest stalls with their time, and memory. Exists only
  * when the environment says `BENCH_METRICS=1`, so a normal server neither measures nor exposes anything.
- * `?reset=1` starts a new measurement window.
+ * `GET /__bench/cpu` answers the process's CPU time alone. `?reset=1` starts a new measurement window.
  */
 export function benchMetrics(env: NodeJS.ProcessEnv = process.env): Router | undefined {
   if (env.BENCH_METRICS !== '1') return undefined;
@@ -46,6 +46,11 @@ export function benchMetrics(env: NodeJS.ProcessEnv = process.env): Router | und
   }, 10).unref();
 
   const router = Router();
+  // CPU time used by this process so far (user + system, µs): the benchmarks divide its growth by the
+  // requests they sent, a figure that holds when other processes slow the machine down.
+  router.get('/__bench/cpu', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json(process.cpuUsage());
+  });
   router.get('/__bench/metrics', (req, res) => {
     const memory = process.memoryUsage();
     res.set('Cache-Control', 'no-store').json({
@@ -65,6 +70,7 @@ export function benchMetrics(env: NodeJS.ProcessEnv = process.env): Router | und
         // Peak resident memory since the process started (kernel's high-water mark).
         maxRss: process.resourceUsage().maxRSS / 1024,
       },
+      cpuMicros: process.cpuUsage(),
       uptimeSeconds: process.uptime(),
     });
     if (req.query.reset === '1') {

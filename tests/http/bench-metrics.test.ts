@@ -14,6 +14,7 @@ describe('benchmark metrics', () => {
     delete process.env.BENCH_METRICS;
     t = await createTestApp();
     await request(t.app).get('/__bench/metrics').expect(404);
+    await request(t.app).get('/__bench/cpu').expect(404);
     await t.close();
     process.env.BENCH_METRICS = 'true';
     t = await createTestApp();
@@ -29,5 +30,14 @@ describe('benchmark metrics', () => {
     expect(res.body.eventLoopDelayMs.max).toBeGreaterThan(0);
     expect(res.body.memoryMb.rss).toBeGreaterThan(0);
     expect(res.body.memoryMb.maxRss).toBeGreaterThanOrEqual(res.body.memoryMb.rss * 0.9);
+  });
+
+  it('report the CPU time the server process has used, growing with the work it does', async () => {
+    process.env.BENCH_METRICS = '1';
+    t = await createTestApp();
+    const before = (await request(t.app).get('/__bench/cpu').expect(200)).body as NodeJS.CpuUsage;
+    for (let i = 0; i < 20; i++) await request(t.app).get('/courses').expect(200);
+    const after = (await request(t.app).get('/__bench/cpu').expect(200)).body as NodeJS.CpuUsage;
+    expect(after.user + after.system).toBeGreaterThan(before.user + before.system);
   });
 });
