@@ -2,8 +2,9 @@
 // CSRF token in its forms and the line about their past attempts. Rendering views/learning/module.ejs for
 // every view cost ~0.5 ms of CPU, most of the page's cost (docs/decisions/006-performance.md). So the page
 // is rendered once per course version, module and kind of reader, with markers where those values go,
-// and each request only joins the pieces. The markup stays in the templates, which render the page as
-// before wherever this cache is not used (answers to show again, shuffled quizzes, development).
+// and each request only joins the pieces. A shuffled quiz's choices are cut out one by one and joined in
+// the reader's order. The markup stays in the templates, which render the page as before wherever this
+// cache is not used (answers to show again, drawn quizzes, development).
 import { createHash, randomBytes } from 'node:crypto';
 import ejs from 'ejs';
 import type { Response } from 'express';
@@ -16,12 +17,22 @@ type Hole = 'name' | 'csrf' | 'notice';
 
 /** Markers that no content can contain: a NUL byte and a random nonce. */
 const nonce = randomBytes(9).toString('base64url');
-const marker = (hole: Hole) => `\u0000${nonce}:${hole}\u0000`;
-const markerPattern = new RegExp(`\u0000${nonce}:(name|csrf|notice)\u0000`);
+const marker = (hole: string) => `\u0000${nonce}:${hole}\u0000`;
+const markerPattern = new RegExp(`\u0000${nonce}:([^\u0000]+)\u0000`);
+/** Where quiz-form.ejs starts each choice of a question, and where the question's last choice ends. */
+const choiceMark = (questionId: string, choiceId?: string) =>
+  marker(choiceId === undefined ? `end\u0001${questionId}` : `choice\u0001${questionId}\u0001${choiceId}`);
+
+/** A question's choices, each already encoded, sent in the order the reader sees them. */
+interface ChoiceGroup {
+  questionId: string;
+  choices: Map<string, Buffer>;
+}
+type Segment = Buffer | Hole | ChoiceGroup;
 
 interface Plan {
-  /** Static pieces around the holes, already encoded: parts[0] hole[0] parts[1] hole[1] … parts[n]. */
-  parts: Buffer[];
+  /** The page in order: encoded pieces, holes for per-request values, and choice groups. */
+  segments: Segment[];
   holes: Hole[];
   /** Distinguishes this rendering from any other, for the ETag. */
   id: string;
@@ -41,6 +52,8 @@ export interface ModulePageRequest {
   user: Readonly<User> | undefined;
   /** The learner's attempts on this module's quiz, oldest first. */
   attempts: readonly Readonly<Attempt>[] | undefined;
+  /** The reader's order of each question's choices (shuffled quizzes); the authored order when absent. */
+  choiceOrder?: (questionId: string) => readonly string[] | undefined;
 }
 
 /**
@@ -71,7 +84,7 @@ export async function cachedModulePage(
     plan.catch(() => cache.delete(key));
     byKey.set(key, plan);
   }
-  const { parts, holes, id } = await plan;
+  const { segments, holes, id } = await plan;
   const notice =
     holes.includes('notice') && attempts && attempts.length > 0
       ? await render(res, 'learning/attempts-notice', { ...res.locals, course, module, attempts })
@@ -81,12 +94,19 @@ export async function cachedModulePage(
     csrf: ejs.escapeXML(res.locals.csrfToken ?? ''),
     notice,
   };
-  const pieces = [parts[0]!];
+  const pieces: Buffer[] = [];
   const hash = createHash('sha1').update(id);
-  for (let i = 0; i < holes.length; i++) {
-    const value = values[holes[i]!];
-    pieces.push(Buffer.from(value), parts[i + 1]!);
-    hash.update(`\u0000${value}`);
+  for (const segment of segments) {
+    if (Buffer.isBuffer(segment)) pieces.push(segment);
+    else if (typeof segment === 'string') {
+      const value = values[segment];
+      pieces.push(Buffer.from(value));
+      hash.update(`\u0000${value}`);
+    } else {
+      const order = page.choiceOrder?.(segment.questionId) ?? [...segment.choices.keys()];
+      for (const choiceId of order) pieces.push(segment.choices.get(choiceId)!);
+      hash.update(`\u0000${order.join('\u0001')}`);
+    }
   }
   const body = Buffer.concat(pieces);
   return { body, etag: `W/"${body.length.toString(16)}-${hash.digest('base64url')}"` };
@@ -115,10 +135,35 @@ async function renderPlan(res: Response, page: ModulePageRequest): Promise<Plan>
     attemptsNotice: user ? marker('notice') : undefined,
   };
   await new Promise((resolve) => setImmediate(resolve));
-  const pieces = (await render(res, moduleView, locals)).split(markerPattern);
+  const segments = toSegments((await render(res, moduleView, { ...locals, choiceMark })).split(markerPattern));
   return {
-    parts: pieces.filter((_, i) => i % 2 === 0).map((part) => Buffer.from(part)),
-    holes: pieces.filter((_, i) => i % 2 === 1) as Hole[],
+    segments,
+    holes: segments.filter((segment): segment is Hole => typeof segment === 'string'),
     id: randomBytes(9).toString('base64url'),
   };
+}
+
+/** `split` gives text, marker, text, marker…: texts between a question's choice markers are its choices. */
+function toSegments(pieces: string[]): Segment[] {
+  const segments: Segment[] = [];
+  let group: ChoiceGroup | undefined;
+  let choiceId = '';
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (i % 2 === 0) {
+      if (group) group.choices.set(choiceId, Buffer.from(piece));
+      else segments.push(Buffer.from(piece));
+      continue;
+    }
+    const [kind, questionId, id] = piece.split('\u0001') as [string, string, string];
+    if (kind === 'choice') {
+      if (!group) {
+        group = { questionId, choices: new Map() };
+        segments.push(group);
+      }
+      choiceId = id;
+    } else if (kind === 'end') group = undefined;
+    else segments.push(kind as Hole);
+  }
+  return segments;
 }

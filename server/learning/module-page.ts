@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import type { Course } from '../catalog/course.ts';
+import { toQuizForm } from '../catalog/quiz-form.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
@@ -42,20 +43,33 @@ export async function renderModulePage(
     };
     stateKey = closed ? 'closed' : exhausted ? 'exhausted' : 'can-answer';
   }
-  // A drawn quiz differs per learner and per attempt, like a shuffled one: never from the shared cache.
-  const shuffled = Boolean(user && (module.quiz?.shuffle || module.quiz?.draw));
+  // A drawn quiz asks each learner other questions: never from the shared cache.
+  const drawn = Boolean(user && module.quiz?.draw);
   const asked = module.quiz?.draw ? quizFor(course, module, user?.id, attempts?.length ?? 0) : undefined;
-  const locals = () => ({
-    ...moduleViewLocals(course, index, { order: user ? shuffleFor(user.id) : undefined, quiz: asked }),
+  const order = user ? shuffleFor(user.id) : undefined;
+  const locals = (reader: typeof order) => ({
+    ...moduleViewLocals(course, index, { order: reader, quiz: asked }),
     ...quizState,
   });
-  // The page as every reader of this kind sees it, rendered once (module-page-cache.ts); answers shown
-  // again after an error and per-learner choice orders are rendered in full.
+  // The page as every reader of this kind sees it, rendered once (module-page-cache.ts), with a shuffled
+  // quiz's choices put in this learner's order; answers shown again after an error are rendered in full.
   // A wait names its own end: that page is rendered in full too.
-  if (!extra.previousAnswers && !extra.quizErrors && !shuffled && !waiting && res.app.enabled('view cache')) {
-    const page = await cachedModulePage(res, { course, module, locals, stateKey, user, attempts });
+  if (!extra.previousAnswers && !extra.quizErrors && !drawn && !waiting && res.app.enabled('view cache')) {
+    const readerQuiz = order && module.quiz?.shuffle ? toQuizForm(module.quiz, order) : undefined;
+    const choiceOrder = readerQuiz
+      ? (questionId: string) => readerQuiz.questions.find((q) => q.id === questionId)?.choices.map((c) => c.id)
+      : undefined;
+    const page = await cachedModulePage(res, {
+      course,
+      module,
+      locals: () => locals(undefined),
+      stateKey,
+      user,
+      attempts,
+      choiceOrder,
+    });
     res.set({ 'Content-Type': 'text/html; charset=utf-8', ETag: page.etag }).send(page.body);
     return;
   }
-  res.render(moduleView, { ...locals(), ...extra });
+  res.render(moduleView, { ...locals(order), ...extra });
 }

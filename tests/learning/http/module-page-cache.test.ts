@@ -21,6 +21,12 @@ beforeAll(async () => {
     final,
     (await readFile(final, 'utf8')).replace('tentatives: 3', 'tentatives: 1').replace('  melanger: true\n', ''),
   );
+  // The first module's quiz shuffles its choices: each learner sees them in an order of their own.
+  const first = path.join(coursesDir, 'demo/01-premier.md');
+  await writeFile(
+    first,
+    (await readFile(first, 'utf8')).replace('facile_a_lire: true\n', 'facile_a_lire: true\nquiz:\n  melanger: true\n'),
+  );
   t = await createTestApp({ coursesDir });
   fullRender = createApp({
     config: testConfig({ dataDir: t.dataDir, env: 'development' }),
@@ -100,5 +106,17 @@ describe('module pages rendered once per kind of reader', () => {
     expect(html).toContain('Utilisateurs');
     expect(html).toContain('Vous avez utilisé tous vos essais pour ce quiz.');
     await samePage('/courses/demo/premier', cookie);
+  });
+
+  it('put a shuffled quiz in each learner’s own order, as a full render does', async () => {
+    const orders = new Set<string>();
+    for (const name of ['Ana', 'Bruno', 'Chloé', 'Driss']) {
+      const cookie = await sessionCookie((await addUser(t, 'learner', { name })).email);
+      const html = await samePage('/courses/demo/premier', cookie);
+      orders.add([...html.matchAll(/<input type="(?:radio|checkbox)" id="([^"]+)"/g)].map((m) => m[1]).join(' '));
+      // Asked again, the same learner gets the same order.
+      expect(await samePage('/courses/demo/premier', cookie)).toBe(html);
+    }
+    expect(orders.size).toBeGreaterThan(1);
   });
 });
