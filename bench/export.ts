@@ -9,7 +9,7 @@ import { writeCompletionsCsv } from '../server/hr/write-completions-csv.ts';
 import { writeCompletionsXlsx } from '../server/hr/write-completions-xlsx.ts';
 
 // Exports 100,000 synthetic rows to CSV and XLSX files and checks that memory does not grow with them.
-// Usage: npm run bench:export (add --keep to keep the files).
+// Usage: npm run bench:export (add --keep to keep the files, --compare to time exceljs's streaming writer too).
 
 const rowCount = 100_000;
 const heapBudgetMb = 100;
@@ -54,7 +54,15 @@ async function* syntheticRows(count: number): AsyncGenerator<CompletionRow> {
   }
 }
 
-type Measure = { rows: number; seconds: number; bytes: number; peakRssMb: number; peakHeapMb: number };
+type Measure = {
+  rows: number;
+  seconds: number;
+  /** CPU time of this process (user + system) while writing: holds when other work slows the machine. */
+  cpuSeconds: number;
+  bytes: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+};
 
 async function measure(path: string, write: (out: NodeJS.WritableStream) => Promise<number>): Promise<Measure> {
   gc();
@@ -68,14 +76,17 @@ async function measure(path: string, write: (out: NodeJS.WritableStream) => Prom
   };
   const sampler = setInterval(sample, sampleEveryMs);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   try {
     const rows = await write(createWriteStream(path));
     const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
     sample();
     const megabytes = (bytes: number) => bytes / 1024 / 1024;
     return {
       rows,
       seconds,
+      cpuSeconds: (used.user + used.system) / 1e6,
       bytes: (await stat(path)).size,
       peakRssMb: megabytes(peakRss - baseline.rss),
       peakHeapMb: megabytes(peakHeap - baseline.heapUsed),
@@ -85,9 +96,9 @@ async function measure(path: string, write: (out: NodeJS.WritableStream) => Prom
   }
 }
 
-function report(label: string, { rows, seconds, bytes, peakRssMb, peakHeapMb }: Measure): void {
+function report(label: string, { rows, seconds, cpuSeconds, bytes, peakRssMb, peakHeapMb }: Measure): void {
   console.log(
-    `${label.padEnd(13)} rows ${rows}  time ${seconds.toFixed(2)} s  size ${(bytes / 1024 / 1024).toFixed(1)} MB  ` +
+    `${label.padEnd(13)} rows ${rows}  time ${seconds.toFixed(2)} s  cpu ${cpuSeconds.toFixed(2)} s  size ${(bytes / 1024 / 1024).toFixed(1)} MB  ` +
       `peak RSS +${peakRssMb.toFixed(1)} MB  peak heap +${peakHeapMb.toFixed(1)} MB`,
   );
 }
@@ -102,6 +113,13 @@ const results: Array<[string, Measure]> = [
   ],
   ['XLSX', await measure(join(dir, 'realisations.xlsx'), (out) => writeCompletionsXlsx(syntheticRows(rowCount), out))],
 ];
+if (process.argv.includes('--compare')) {
+  const { writeCompletionsExceljs } = await import('./lib/exceljs-completions.ts');
+  results.push([
+    'XLSX exceljs',
+    await measure(join(dir, 'exceljs.xlsx'), (out) => writeCompletionsExceljs(syntheticRows(rowCount), out)),
+  ]);
+}
 for (const [label, result] of results) report(label, result);
 
 const worst = Math.max(...results.map(([, result]) => result.peakHeapMb));
