@@ -1,10 +1,11 @@
 // Part 8 — the memory bill (npm run bench:memory).
 // 50 courses of 10 modules, 10,000 accounts and 100,000 progress rows on the embedded store; the real
-// server in its own process. Memory (RSS, JS heap) once started and idle, a heap snapshot of that idle
-// server summed by type (where the memory goes), then a short rush (learners signing in, then reading and
-// answering) and the peak resident memory since the process started (the kernel's high-water mark).
+// server in its own process, started as `npm start` starts it. Memory (RSS, JS heap) once started and
+// idle, then a short rush (learners signing in, then reading and answering), the peak resident memory
+// since the process started (the kernel's high-water mark), and last a heap snapshot summed by type
+// (where the memory goes).
 // Options: --courses 50 --learners 10000 --progress 100000 --active 200 --seconds 30
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,7 +17,7 @@ import { runLoad } from './lib/load-jobs.ts';
 import { otherLoad } from './lib/other-load.ts';
 import { rushQuizzes } from './lib/quiz-bodies.ts';
 import { benchPassword, seedStore } from './lib/seed.ts';
-import { root, startProcess } from './lib/server-process.ts';
+import { productionNodeArgs, root, startProcess } from './lib/server-process.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -54,17 +55,12 @@ await runPart(async () => {
         COURSES_DIR: coursesDir,
         BENCH_METRICS: '1',
       },
-      { nodeArgs: ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshots}`] },
+      { nodeArgs: [...productionNodeArgs, '--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshots}`] },
     );
     try {
       // Idle: start-up's garbage has had time to be collected, as on a server waiting for its first users.
       await sleep(5000);
       const idle = await server.metrics(true);
-
-      process.kill(server.pid, 'SIGUSR2');
-      const file = await waitForSnapshot(snapshots);
-      const heap = await summarizeHeap(file);
-      await rm(file, { force: true });
 
       const course = catalog.courses[0]!;
       const pages = course.modules.map((m) => `/courses/${course.slug}/${m.slug}`);
@@ -92,6 +88,12 @@ await runPart(async () => {
       });
       const end = await server.metrics();
       const other = await others();
+      // Last, as writing a snapshot takes memory of its own (it would count in the peak).
+      process.kill(server.pid, 'SIGUSR2');
+      const file = await waitForSnapshot(snapshots);
+      const heap = await summarizeHeap(file);
+      await rm(file, { force: true });
+
       const tag = other.disturbed ? ' (disturbed)' : '';
 
       const figures: Figure[] = [
@@ -128,7 +130,7 @@ await runPart(async () => {
         details: [
           `${catalog.courses.length} courses × 10 modules (generated), ${int(seed.counts.users ?? 0)} accounts, ${int(seed.counts.progress ?? 0)} progress rows on the embedded store; server ready in ${int(server.readyMs)} ms.`,
           `Idle, 5 s after start: RSS ${mb(idle.memoryMb.rss)}, JS heap ${mb(idle.memoryMb.heapUsed)}, outside the heap (buffers) ${mb(idle.memoryMb.external)}.`,
-          `Heap snapshot of the idle server (${mb(heap.totalBytes / 2 ** 20)} of objects, shallow sizes by type): ${top}.`,
+          `Heap snapshot after the rush (${mb(heap.totalBytes / 2 ** 20)} of objects, shallow sizes by type): ${top}.`,
           `Rush: ${signIn.learners.length} learners signed in, then ${int(rush.requests)} requests in ${rush.seconds.toFixed(0)} s (${rush.errorCount} errors); at the end RSS ${mb(end.memoryMb.rss)}, JS heap ${mb(end.memoryMb.heapUsed)}; other load ${other.cores.toFixed(2)} cores${tag}.`,
         ],
       };
@@ -151,5 +153,5 @@ async function waitForSnapshot(dir: string): Promise<string> {
     if (size > 0 && size === last) return path.join(dir, name);
     last = size;
   }
-  throw new Error('the server wrote no heap snapshot in 150 s');
+  throw new Error(`the server wrote no heap snapshot in 150 s (in ${dir}: ${(await readdir(dir)).join(', ')})`);
 }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
@@ -28,7 +29,7 @@ export interface BenchMetrics {
   /** Stalls of 40 ms or more: when (server uptime) and how long. */
   stalls: { atSeconds: number; ms: number }[];
   gc: { count: number; totalMs: number; maxMs: number; maxKind: string };
-  memoryMb: { rss: number; heapUsed: number; external: number; maxRss: number };
+  memoryMb: { rss: number; heapUsed: number; heapTotal: number; external: number; maxRss: number };
   uptimeSeconds: number;
 }
 
@@ -138,6 +139,13 @@ export async function startProcess(
   };
 }
 
+/** The V8 settings `npm start` gives the server (package.json), so that benchmarks measure the same. */
+export const productionNodeArgs: string[] = (() => {
+  const start = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } })
+    .scripts.start;
+  return (/NODE_OPTIONS="([^"$]*)/.exec(start)?.[1] ?? '').split(' ').filter(Boolean);
+})();
+
 /** The real Passerelle server, configured as in production. */
 export function startPasserelle(options: {
   dataDir: string;
@@ -155,7 +163,7 @@ export function startPasserelle(options: {
       ...(options.metrics ? { BENCH_METRICS: '1' } : {}),
       ...options.extraEnv,
     },
-    { nodeArgs: profileArgs('server') },
+    { nodeArgs: [...productionNodeArgs, ...profileArgs('server')] },
   );
 }
 

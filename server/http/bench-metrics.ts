@@ -66,6 +66,8 @@ export function benchMetrics(env: NodeJS.ProcessEnv = process.env): Router | und
       memoryMb: {
         rss: memory.rss / 2 ** 20,
         heapUsed: memory.heapUsed / 2 ** 20,
+        // Reserved by V8 for the heap, used or not: with heapUsed, what garbage collection could give back.
+        heapTotal: memory.heapTotal / 2 ** 20,
         external: memory.external / 2 ** 20,
         // Peak resident memory since the process started (kernel's high-water mark).
         maxRss: process.resourceUsage().maxRSS / 1024,
