@@ -14,6 +14,7 @@ import { readJournals } from './read-journals.ts';
 import { readSnapshot } from './snapshot-adapter.ts';
 import { storeFiles } from './store-files.ts';
 import type { StoreFs } from './store-fs.ts';
+import { poolStrings } from './string-pool.ts';
 import { type StoredRow, Tables } from './tables.ts';
 
 export interface LoadedState {
@@ -130,15 +131,23 @@ function loadCurrent(
   collections: Collections,
 ): Tables {
   const tables = new Tables(collections);
+  const pool = new Map<string, string>();
   for (const [coll, rows] of Object.entries(data)) {
     if (!tables.has(coll)) throw new StoreCorruptError(snapshotFile, `collection inconnue « ${coll} »`);
     rows.forEach((value, i) => {
-      const row = validate(collections, coll, value, (detail) => {
-        return new StoreCorruptError(snapshotFile, `collection « ${coll} », élément ${i + 1} : ${detail}`);
-      });
+      const row = validate(
+        collections,
+        coll,
+        value,
+        (detail) => new StoreCorruptError(snapshotFile, `collection « ${coll} », élément ${i + 1} : ${detail}`),
+        pool,
+      );
       if (tables.set(coll, row)) {
         throw new StoreCorruptError(snapshotFile, `collection « ${coll} » : identifiant « ${row.id} » en double`);
       }
+      // The parsed row is dropped as soon as its validated copy is stored: at 100k rows, keeping both
+      // whole trees until the end of loading doubled the start-up peak of memory.
+      (rows as unknown[])[i] = undefined;
     });
   }
   for (const { file, records } of journals) {
@@ -146,7 +155,7 @@ function loadCurrent(
       const fail = (detail: string) => new StoreCorruptError(file, `ligne ${index + 1} : ${detail}`);
       for (const op of record.ops) {
         if (!tables.has(op.c)) throw fail(`collection inconnue « ${op.c} »`);
-        if ('put' in op) tables.set(op.c, validate(collections, op.c, op.put, fail));
+        if ('put' in op) tables.set(op.c, validate(collections, op.c, op.put, fail, pool));
         else tables.delete(op.c, op.del);
       }
     });
@@ -162,24 +171,31 @@ function loadMigrated(
   collections: Collections,
 ): Tables {
   const tables = new Tables(collections);
+  const pool = new Map<string, string>();
   const fail = (detail: string) =>
     new StoreMigrationError(snapshotFile, from, `données invalides au schéma ${to} : ${detail}`);
   for (const [coll, rows] of Object.entries(data)) {
     if (!tables.has(coll)) throw fail(`collection inconnue « ${coll} »`);
     for (const value of rows) {
-      const row = validate(collections, coll, value, (detail) => fail(`collection « ${coll} » : ${detail}`));
+      const row = validate(collections, coll, value, (detail) => fail(`collection « ${coll} » : ${detail}`), pool);
       if (tables.set(coll, row)) throw fail(`collection « ${coll} » : identifiant « ${row.id} » en double`);
     }
   }
   return tables;
 }
 
-function validate(collections: Collections, coll: string, value: unknown, fail: (detail: string) => Error): StoredRow {
+function validate(
+  collections: Collections,
+  coll: string,
+  value: unknown,
+  fail: (detail: string) => Error,
+  pool: Map<string, string>,
+): StoredRow {
   const result = collections[coll]!.schema.safeParse(value);
   if (!result.success) {
     const id = (value as { id?: unknown } | null)?.id;
     throw fail(`${typeof id === 'string' ? `id « ${id} » : ` : ''}${prettifyError(result.error)}`);
   }
   if (typeof result.data?.id !== 'string') throw fail('champ « id » (texte) manquant');
-  return deepFreeze(result.data as StoredRow);
+  return deepFreeze(poolStrings(result.data as StoredRow, pool));
 }
