@@ -5,7 +5,11 @@ import type { IndexValue } from '../store.ts';
 
 export type StoredRow = { readonly id: string } & Readonly<Record<string, unknown>>;
 
-type Index = Map<unknown, Set<string>>;
+/**
+ * Value → the ids having it. Most values of an index belong to one row (an account's e-mail, an attempt's
+ * id): that id is kept alone, as a Set costs ~300 bytes; a Set is made once a second row shares the value.
+ */
+type Index = Map<unknown, string | Set<string>>;
 
 export class Tables {
   readonly #rows = new Map<string, Map<string, StoredRow>>();
@@ -30,6 +34,7 @@ export class Tables {
     const ids = this.#index(coll, field).get(value);
     if (!ids) return [];
     const table = this.#table(coll);
+    if (typeof ids === 'string') return [table.get(ids)!];
     return Array.from(ids, (id) => table.get(id)!);
   }
 
@@ -64,8 +69,9 @@ export class Tables {
       if (previous) unindex(index, before, row.id);
       if (after !== undefined) {
         const ids = index.get(after);
-        if (ids) ids.add(row.id);
-        else index.set(after, new Set([row.id]));
+        if (ids === undefined) index.set(after, row.id);
+        else if (typeof ids !== 'string') ids.add(row.id);
+        else if (ids !== row.id) index.set(after, new Set([ids, row.id]));
       }
     }
     return previous;
@@ -97,6 +103,11 @@ export class Tables {
 function unindex(index: Index, value: unknown, id: string): void {
   if (value === undefined) return;
   const ids = index.get(value);
-  ids?.delete(id);
-  if (ids?.size === 0) index.delete(value);
+  if (ids === undefined) return;
+  if (typeof ids === 'string') {
+    if (ids === id) index.delete(value);
+    return;
+  }
+  ids.delete(id);
+  if (ids.size === 0) index.delete(value);
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { Tables } from '../../../server/store/journal/tables.ts';
+
+// An index keeps a value's only id alone and makes a set once a second row shares the value
+// (tables.ts): every move between the two must keep findBy exact.
+const tables = () => new Tables({ people: { indexes: ['team'] } });
+const ids = (t: Tables, team: string) => t.findBy('people', 'team', team).map((row) => row.id);
+
+describe('store indexes', () => {
+  it('find one row, then several sharing a value, in insertion order', () => {
+    const t = tables();
+    t.set('people', { id: 'a', team: 'x' });
+    expect(ids(t, 'x')).toEqual(['a']);
+    t.set('people', { id: 'b', team: 'x' });
+    t.set('people', { id: 'c', team: 'x' });
+    expect(ids(t, 'x')).toEqual(['a', 'b', 'c']);
+    expect(ids(t, 'y')).toEqual([]);
+  });
+
+  it('follow a row that is put again unchanged, moved to another value, or deleted', () => {
+    const t = tables();
+    t.set('people', { id: 'a', team: 'x' });
+    t.set('people', { id: 'a', team: 'x', name: 'Ana' });
+    expect(t.findBy('people', 'team', 'x')).toEqual([{ id: 'a', team: 'x', name: 'Ana' }]);
+    t.set('people', { id: 'b', team: 'x' });
+    t.set('people', { id: 'a', team: 'y' });
+    expect(ids(t, 'x')).toEqual(['b']);
+    expect(ids(t, 'y')).toEqual(['a']);
+    t.delete('people', 'b');
+    expect(ids(t, 'x')).toEqual([]);
+    t.set('people', { id: 'c', team: 'y' });
+    t.delete('people', 'a');
+    expect(ids(t, 'y')).toEqual(['c']);
+    t.delete('people', 'c');
+    expect(ids(t, 'y')).toEqual([]);
+    t.set('people', { id: 'd', team: 'y' });
+    expect(ids(t, 'y')).toEqual(['d']);
+  });
+});
