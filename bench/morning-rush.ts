@@ -16,6 +16,7 @@ import { loadCatalog } from '../server/catalog/load-catalog.ts';
 import { openAppStore } from '../server/open-app-store.ts';
 import { type Figure, int, mb, ms, runPart, summarize } from './lib/figures.ts';
 import { type RushResult, runLoad, type SignInResult } from './lib/load-jobs.ts';
+import { type OtherLoad, otherLoad } from './lib/other-load.ts';
 import { rushQuizzes } from './lib/quiz-bodies.ts';
 import { benchPassword, seedStore } from './lib/seed.ts';
 import { type BenchMetrics, root, startPasserelle } from './lib/server-process.ts';
@@ -60,6 +61,8 @@ await runPart(async () => {
     const userIdOf = new Map(picked.map((l) => [l.email, l.id]));
     let signIn: SignInResult;
     let rush: RushResult;
+    let others: Awaited<ReturnType<typeof otherLoad>>;
+    let other: OtherLoad;
     try {
       await server.metrics(true);
       // Arrivals of a Poisson process knowing that `active` learners arrive in the window: sorted uniforms.
@@ -76,6 +79,7 @@ await runPart(async () => {
       });
       phase1 = await server.metrics(true);
       const meanThink = (active / rate) * 1000;
+      others = await otherLoad();
       rush = await runLoad({
         kind: 'rush',
         base: server.base,
@@ -87,6 +91,7 @@ await runPart(async () => {
         submitShare,
       });
       phase2 = await server.metrics();
+      other = await others();
     } finally {
       // A profiled server must exit normally to write its profile (BENCH_PROFILE=1).
       await server.stop(process.env.BENCH_PROFILE === '1' ? 'SIGTERM' : 'SIGKILL');
@@ -111,6 +116,9 @@ await runPart(async () => {
     const pageLatency = summarize([...signIn.landingLatencies, ...rush.pageLatencies]);
     const errors = signIn.errors.length + rush.errorCount;
     const loopMax = Math.max(phase1.eventLoopDelayMs.max, phase2.eventLoopDelayMs.max);
+    const cpuOf = (m: BenchMetrics) => m.cpuMicros.user + m.cpuMicros.system;
+    const cpuPerRequest = (cpuOf(phase2) - cpuOf(phase1)) / Math.max(1, rush.requests);
+    const disturbed = other.disturbed ? ' (disturbed)' : '';
     const figures: Figure[] = [
       {
         part: '2',
@@ -150,6 +158,13 @@ await runPart(async () => {
       },
       {
         part: '2',
+        name: 'server CPU per request, phase 2',
+        value: `${int(cpuPerRequest)} µs${disturbed}`,
+        target: '',
+        holds: undefined,
+      },
+      {
+        part: '2',
         name: 'peak memory of the server (max RSS)',
         value: mb(phase2.memoryMb.maxRss),
         target: '',
@@ -164,6 +179,7 @@ await runPart(async () => {
         `Store: ${int(seed.counts.users ?? 0)} accounts, ${int(seed.counts.progress ?? 0)} progress rows, ${int(seed.counts.enrollments ?? 0)} enrollments, ${int(seed.counts.attempts ?? 0)} attempts (seeded in ${seed.seconds.toFixed(0)} s); server ready ${ms(server.readyMs)} after spawn.`,
         `Phase 1: ${signIn.learners.length} of ${active} learners signed in over ${signInSeconds} s (Poisson arrivals). GET /login p50/p99 ${ms(signIn.loginForm.p50)} / ${ms(signIn.loginForm.p99)}; POST /login p50/p99/max ${ms(signIn.signIn.p50)} / ${ms(signIn.signIn.p99)} / ${ms(signIn.signIn.max)}; landing page p99 ${ms(signIn.landing.p99)}. Event loop max ${ms(phase1.eventLoopDelayMs.max)}, p99 ${ms(phase1.eventLoopDelayMs.p99)}.`,
         `Phase 2: ${signIn.learners.length} learners on ${rush.connectionsOpened} connections (${rush.openConnections} still open at the end), ${int(rush.requests)} requests in ${rush.seconds.toFixed(0)} s = ${rush.perSecond.toFixed(0)} requests/s (target ~${rate}); ${int(rush.pages.count)} module pages p50/p99/max ${ms(rush.pages.p50)} / ${ms(rush.pages.p99)} / ${ms(rush.pages.max)}; ${int(rush.submissions.count)} quiz submissions p50/p99/max ${ms(rush.submissions.p50)} / ${ms(rush.submissions.p99)} / ${ms(rush.submissions.max)}. Event loop max ${ms(phase2.eventLoopDelayMs.max)}, p99 ${ms(phase2.eventLoopDelayMs.p99)}.`,
+        `Phase 2: the server used ${int(cpuPerRequest)} µs of CPU per request (process.cpuUsage); the rest of the machine used ${other.cores.toFixed(2)} cores meanwhile${disturbed || ' (quiet)'}.`,
         `Module pages over both phases: ${int(pageLatency.count)}, p50 ${ms(pageLatency.p50)}, p99 ${ms(pageLatency.p99)}, max ${ms(pageLatency.max)}.`,
         `Garbage collection: phase 1 ${phase1.gc.count} pauses, ${ms(phase1.gc.totalMs)} in all, longest ${ms(phase1.gc.maxMs)} (${phase1.gc.maxKind}); phase 2 ${phase2.gc.count} pauses, ${ms(phase2.gc.totalMs)}, longest ${ms(phase2.gc.maxMs)} (${phase2.gc.maxKind}).`,
         `Stalls of 40 ms or more (server uptime: length): ${[...phase1.stalls, ...phase2.stalls].map((s) => `${s.atSeconds} s: ${s.ms} ms`).join(', ') || 'none'}.`,

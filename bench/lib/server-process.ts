@@ -30,6 +30,8 @@ export interface BenchMetrics {
   stalls: { atSeconds: number; ms: number }[];
   gc: { count: number; totalMs: number; maxMs: number; maxKind: string };
   memoryMb: { rss: number; heapUsed: number; heapTotal: number; external: number; maxRss: number };
+  /** CPU time used by the server process since it started (process.cpuUsage), in µs. */
+  cpuMicros: NodeJS.CpuUsage;
   uptimeSeconds: number;
 }
 
