@@ -134,7 +134,7 @@ await runPart(async () => {
           `${catalog.courses.length} courses × 10 modules (generated), ${int(seed.counts.users ?? 0)} accounts, ${int(seed.counts.progress ?? 0)} progress rows on the embedded store; server ready in ${int(server.readyMs)} ms.`,
           `Idle, 5 s after start: RSS ${mb(early.memoryMb.rss)}, JS heap used ${mb(early.memoryMb.heapUsed)} of ${mb(early.memoryMb.heapTotal)}; 30 s after start: RSS ${mb(idle.memoryMb.rss)}, JS heap used ${mb(idle.memoryMb.heapUsed)} of ${mb(idle.memoryMb.heapTotal)}, outside the heap (buffers) ${mb(idle.memoryMb.external)}.`,
           `Heap snapshot after the rush (${mb(heap.totalBytes / 2 ** 20)} of objects, shallow sizes by type): ${top}.`,
-          `Rush: ${signIn.learners.length} learners signed in, then ${int(rush.requests)} requests in ${rush.seconds.toFixed(0)} s (${rush.errorCount} errors); at the end RSS ${mb(end.memoryMb.rss)}, JS heap ${mb(end.memoryMb.heapUsed)}; other load ${other.cores.toFixed(2)} cores${tag}.`,
+          `Rush: ${signIn.learners.length} of ${active} learners signed in (${signIn.errors.slice(0, 2).join('; ') || 'no error'}), then ${int(rush.requests)} requests in ${rush.seconds.toFixed(0)} s (${rush.errorCount} errors); at the end RSS ${mb(end.memoryMb.rss)}, JS heap ${mb(end.memoryMb.heapUsed)}; other load ${other.cores.toFixed(2)} cores${tag}.`,
         ],
       };
     } finally {

@@ -143,6 +143,8 @@ export async function startProcess(
 
 /** The V8 settings `npm start` gives the server (package.json), so that benchmarks measure the same. */
 export const productionNodeArgs: string[] = (() => {
+  // BENCH_NODE_OPTIONS measures other settings against them (`BENCH_NODE_OPTIONS= npm run bench:page`: none).
+  if (process.env.BENCH_NODE_OPTIONS !== undefined) return process.env.BENCH_NODE_OPTIONS.split(' ').filter(Boolean);
   const start = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } })
     .scripts.start;
   return (/NODE_OPTIONS="([^"$]*)/.exec(start)?.[1] ?? '').split(' ').filter(Boolean);
