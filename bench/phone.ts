@@ -8,9 +8,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { loadCatalog } from '../server/catalog/load-catalog.ts';
-import { chromiumPath } from '../tests/e2e/helpers/browser.ts';
+import { launchChromium } from '../tests/e2e/helpers/browser.ts';
 import { type Figure, ms, runPart } from './lib/figures.ts';
 import { otherLoad } from './lib/other-load.ts';
 import { measureLoad, networkMeter, observeScript, type PageLoad } from './lib/page-load.ts';
@@ -20,16 +19,6 @@ import { root, startPasserelle } from './lib/server-process.ts';
 
 const targets = { kb: 30, requests: 3, lcpColdMs: 2500, lcpWarmMs: 1000, tbtMs: 0 };
 const conditions = { cpuSlowdown: 4, latencyMs: 400, kbitPerSecond: 400 };
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 await runPart(async () => {
   const { catalog } = await loadCatalog(path.join(root, 'courses'));
@@ -40,7 +29,7 @@ await runPart(async () => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-bench-phone-'));
   const seed = await seedStore(dataDir, { catalog, learners: 10, progressRows: 100 });
   const server = await startPasserelle({ dataDir, coursesDir: path.join(root, 'courses'), metrics: true });
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({
       viewport: { width: 360, height: 640 },
