@@ -54,7 +54,7 @@ await runPart(async () => {
   const pagePath = `/courses/${course.slug}/${module.slug}`;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-bench-page-'));
   const seed = await seedStore(dataDir, { catalog, learners: 1000, progressRows: 10_000 });
-  const server = await startPasserelle({ dataDir, coursesDir: path.join(root, 'courses'), metrics: true });
+  const server = await startPasserelle({ dataDir, coursesDir: path.join(root, 'courses'), metrics: 'cpu' });
   let bare: Awaited<ReturnType<typeof startProcess>> | undefined;
   try {
     const signedIn = await runLoad({

@@ -28,7 +28,7 @@ await runPart(async () => {
   if (!module) throw new Error(`${course.slug} has no quiz without an attempt limit`);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-bench-phone-'));
   const seed = await seedStore(dataDir, { catalog, learners: 10, progressRows: 100 });
-  const server = await startPasserelle({ dataDir, coursesDir: path.join(root, 'courses'), metrics: true });
+  const server = await startPasserelle({ dataDir, coursesDir: path.join(root, 'courses'), metrics: 'cpu' });
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({

@@ -154,7 +154,8 @@ export const productionNodeArgs: string[] = (() => {
 export function startPasserelle(options: {
   dataDir: string;
   coursesDir: string;
-  metrics?: boolean;
+  /** true: every bench metric (BENCH_METRICS=1); 'cpu': the CPU time route alone, which costs nothing. */
+  metrics?: boolean | 'cpu';
   extraEnv?: Record<string, string>;
 }): Promise<ServerProcess> {
   return startProcess(
@@ -164,7 +165,7 @@ export function startPasserelle(options: {
       LOG_REQUESTS: 'false',
       DATA_DIR: options.dataDir,
       COURSES_DIR: options.coursesDir,
-      ...(options.metrics ? { BENCH_METRICS: '1' } : {}),
+      ...(options.metrics ? { BENCH_METRICS: options.metrics === 'cpu' ? 'cpu' : '1' } : {}),
       ...options.extraEnv,
     },
     { nodeArgs: [...productionNodeArgs, ...profileArgs('server')] },

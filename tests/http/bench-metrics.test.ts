@@ -40,4 +40,12 @@ describe('benchmark metrics', () => {
     const after = (await request(t.app).get('/__bench/cpu').expect(200)).body as NodeJS.CpuUsage;
     expect(after.user + after.system).toBeGreaterThan(before.user + before.system);
   });
+
+  it('give the CPU time alone with BENCH_METRICS=cpu, without the sampling of the other metrics', async () => {
+    process.env.BENCH_METRICS = 'cpu';
+    t = await createTestApp();
+    await request(t.app).get('/__bench/metrics').expect(404);
+    const res = await request(t.app).get('/__bench/cpu').expect(200);
+    expect(res.body.user).toBeGreaterThan(0);
+  });
 });
