@@ -37,6 +37,7 @@ import { forwardCompletion, forwardLearning } from './lrs/lrs-notices.ts';
 import { lrsRoutes } from './lrs/routes.ts';
 import { mailCertificate, mailPasswordLinks } from './mail/mail-notices.ts';
 import { mailRoutes } from './mail/routes.ts';
+import { networkRoutes } from './network/routes/network-routes.ts';
 import type { StoreKind } from './open-app-store.ts';
 import { reminderRoutes } from './reminders/routes/reminder-routes.ts';
 import { unsubscribeKey } from './reminders/unsubscribe-token.ts';
@@ -167,6 +168,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(routesUnder(['/admin/emails'], mailRoutes(accountDeps)));
   app.use(routesUnder(['/admin/lrs'], lrsRoutes(accountDeps)));
+  app.use(routesUnder(['/admin/structures'], networkRoutes({ store, clock })));
   app.use(routesUnder(['/admin'], adminRoutes(accountDeps)));
   app.use(routesUnder(['/me'], meRoutes(learningDeps)));
   // Certificates, HR reports and the studio load their heavy libraries (pdfkit, zip) on first use.

@@ -11,12 +11,16 @@ import { mailCollections } from './mail/schema.ts';
 import { reminderCollections } from './reminders/schema.ts';
 import type { AppCollections } from './store/app-collections.ts';
 import type { Migrations } from './store/migrations.ts';
+import { structureCollections } from './structures/schema.ts';
+import { structuresFromNames } from './structures/structures-from-names.ts';
 import { studioCollections } from './studio/schema.ts';
 
-export const schemaVersion = 2;
+export const schemaVersion = 3;
 export const migrations: Migrations = {
   // 1 → 2: the CSRF key moved to an owner-only file (server/http/csrf-secret.ts); drop the copy in the store.
   1: (data) => ({ ...data, settings: (data.settings ?? []).filter((row: { id: string }) => row.id !== 'csrf-secret') }),
+  // 2 → 3: structures become a tree with stable codes; accounts carry the code of theirs.
+  2: (data) => structuresFromNames(data, new Date().toISOString()),
 };
 
 export const collections: AppCollections = {
@@ -30,4 +34,5 @@ export const collections: AppCollections = {
   ...assignmentCollections,
   ...reminderCollections,
   ...lrsCollections,
+  ...structureCollections,
 };

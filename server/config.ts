@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type LrsConfig, lrsConfig, lrsEnv, lrsHints } from './lrs-settings.ts';
 import type { MailConfig, ReminderConfig } from './mail-settings.ts';
 import type { OidcConfig } from './oidc-settings.ts';
+import { rootCode, structureCodePattern } from './structures/schema.ts';
 
 export type { LrsConfig } from './lrs-settings.ts';
 export type { MailConfig, ReminderConfig } from './mail-settings.ts';
@@ -57,7 +58,7 @@ const EnvSchema = z.object({
   OIDC_BUTTON_LABEL: z.string().trim().min(1).max(80).default('Se connecter avec le compte de ma structure'),
   OIDC_NAME_CLAIM: claimName.default('name'),
   OIDC_STRUCTURE_CLAIM: claimName.optional(),
-  OIDC_DEFAULT_STRUCTURE: z.string().trim().min(1).max(120).optional(),
+  OIDC_DEFAULT_STRUCTURE: z.string().trim().toLowerCase().regex(structureCodePattern).optional(),
   OIDC_ROLE_CLAIM: claimName.optional(),
   OIDC_ROLE_MAP: z.string().trim().regex(roleMapPattern).optional(),
   OIDC_TRUST_EMAIL: booleanFlag.default(false),
@@ -99,7 +100,7 @@ const hints: Record<string, string> = {
   OIDC_BUTTON_LABEL: 'un texte de 80 caractères au plus',
   OIDC_NAME_CLAIM: 'un nom de revendication (lettres, chiffres, . : _ -), par exemple name',
   OIDC_STRUCTURE_CLAIM: 'un nom de revendication (lettres, chiffres, . : _ -)',
-  OIDC_DEFAULT_STRUCTURE: 'un nom de structure de 120 caractères au plus',
+  OIDC_DEFAULT_STRUCTURE: 'un code de structure (lettres minuscules, chiffres et tirets)',
   OIDC_ROLE_CLAIM: 'un nom de revendication (lettres, chiffres, . : _ -), par exemple groups',
   OIDC_ROLE_MAP:
     'des paires rôle=valeur séparées par des virgules, par exemple admin=passerelle-admins,hr=passerelle-rh',
@@ -266,7 +267,7 @@ function oidcConfig(e: z.infer<typeof EnvSchema>, baseUrl: string): OidcConfig |
     buttonLabel: e.OIDC_BUTTON_LABEL,
     redirectUri: `${baseUrl}/login/oidc/callback`,
     claims: { name: e.OIDC_NAME_CLAIM, structure: e.OIDC_STRUCTURE_CLAIM, role: e.OIDC_ROLE_CLAIM, roleMap },
-    defaultStructure: e.OIDC_DEFAULT_STRUCTURE ?? e.ORG_NAME,
+    defaultStructure: e.OIDC_DEFAULT_STRUCTURE ?? rootCode,
     trustEmail: e.OIDC_TRUST_EMAIL,
   };
 }

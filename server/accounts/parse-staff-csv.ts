@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { translate } from '../i18n/translate.ts';
 import { fold } from '../shared/fold.ts';
+import { detectDelimiter, readRecords } from '../shared/read-csv.ts';
 import { normalizeEmail } from './queries.ts';
 import type { Role } from './schema.ts';
 import { NewUser } from './users.ts';
@@ -44,6 +45,7 @@ const columnAliases: Record<string, Column> = {
   structure: 'structure',
   service: 'structure',
   etablissement: 'structure',
+  codestructure: 'structure',
   matricule: 'matricule',
   nmatricule: 'matricule',
   numeromatricule: 'matricule',
@@ -169,68 +171,6 @@ export function parseStaffCsv(text: string): StaffCsv {
   if (unclosedQuoteLine !== undefined) fail(unclosedQuoteLine, translate('admin.import.error.unclosedQuote'));
   result.errors.sort((a, b) => a.line - b.line);
   return result;
-}
-
-/** The separator used most in the header line (outside quotes); `;` wins ties, as French Excel writes it. */
-function detectDelimiter(headerLine: string): string {
-  const unquoted = headerLine.replace(/"[^"]*"/g, '');
-  const counts = [';', ',', '\t'].map((d) => [d, unquoted.split(d).length - 1] as const);
-  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
-}
-
-interface CsvRecord {
-  /** Line where the record starts (a quoted field may span several lines). */
-  line: number;
-  fields: string[];
-}
-
-/** RFC 4180, leniently: CRLF, LF or CR line ends; spaces before an opening quote are dropped. */
-function readRecords(text: string, delimiter: string): { records: CsvRecord[]; unclosedQuoteLine?: number } {
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  // Kept as a flag: looking into `field` at each quote would flatten the growing string, costing O(n²).
-  let fieldBlank = true;
-  let inQuotes = false;
-  let line = 1;
-  let recordLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const isLineEnd = c === '\n' || c === '\r';
-    if (isLineEnd && text[i + 1] === '\n' && c === '\r') i++;
-    if (inQuotes) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') inQuotes = false;
-      else {
-        field += isLineEnd ? '\n' : c;
-        if (isLineEnd) line++;
-      }
-    } else if (c === '"' && fieldBlank) {
-      field = '';
-      fieldBlank = false;
-      inQuotes = true;
-    } else if (c === delimiter) {
-      fields.push(field);
-      field = '';
-      fieldBlank = true;
-    } else if (isLineEnd) {
-      fields.push(field);
-      records.push({ line: recordLine, fields });
-      fields = [];
-      field = '';
-      fieldBlank = true;
-      line++;
-      recordLine = line;
-    } else {
-      field += c;
-      if (c !== ' ' && c !== '\t') fieldBlank = false;
-    }
-  }
-  if (inQuotes) return { records, unclosedQuoteLine: recordLine };
-  if (field !== '' || fields.length > 0) records.push({ line: recordLine, fields: [...fields, field] });
-  return { records };
 }
 
 /** NewUser's French messages, one per field, as the end of « ligne 3 : … ». */

@@ -15,9 +15,11 @@ export const NewUser = z.object({
     .toLowerCase()
     .max(200, says('accounts.user.emailTooLong'))
     .pipe(z.email(says('accounts.user.emailInvalid'))),
+  /** The code of the person's structure (server/structures/). */
   structure: z
     .string()
     .trim()
+    .toLowerCase()
     .min(1, says('accounts.user.structureRequired'))
     .max(120, says('accounts.user.structureTooLong')),
   matricule: z

@@ -31,7 +31,7 @@ export const Assignment = z.strictObject({
 export type Assignment = z.infer<typeof Assignment>;
 
 export const assignmentCollections = {
-  assignments: defineCollection(Assignment, ['status', 'course']),
+  assignments: defineCollection(Assignment, ['status', 'course', 'structure']),
 };
 
 declare module '../store/app-collections.ts' {

@@ -1,4 +1,4 @@
-// `npm run admin -- user add --email E --name N --role R [--structure S] [--matricule M] [--password-stdin]`
+// `npm run admin -- user add --email E --name N --role R [--structure C] [--matricule M] [--password-stdin]`
 // `npm run admin -- user list` and `npm run admin -- user reset-mfa --email E` (a lost phone, when no
 // other administrator can do it from /admin/users): accounts from the command line. The store
 // is locked by the running server, so these commands work while it is stopped.
@@ -19,10 +19,16 @@ import { openConfiguredStore } from '../open-app-store.ts';
 import { systemClock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { StoreLockedError } from '../store/errors.ts';
+import { UnknownStructureError } from '../structures/errors.ts';
+import { requireStructure } from '../structures/queries.ts';
+import { rootCode } from '../structures/schema.ts';
+import { addStructureCommand, grantCommand, NetworkCliError } from './network-commands.ts';
 
 const usage =
-  'Usage : npm run admin -- user add --email E --name N --role R [--structure S] [--matricule M] [--password-stdin]' +
-  ' | npm run admin -- user list | npm run admin -- user reset-mfa --email E';
+  'Usage : npm run admin -- user add --email E --name N --role R [--structure C] [--matricule M] [--password-stdin]' +
+  ' | npm run admin -- user list | npm run admin -- user reset-mfa --email E' +
+  ' | npm run admin -- structure add --code C --name N [--parent P]' +
+  ' | npm run admin -- grant --email E --role R --structure C';
 
 /** A problem to report on one French line (exit code 1). */
 class CliError extends Error {}
@@ -40,6 +46,8 @@ const options = {
   name: { type: 'string' },
   role: { type: 'string' },
   structure: { type: 'string' },
+  code: { type: 'string' },
+  parent: { type: 'string' },
   matricule: { type: 'string' },
   'password-stdin': { type: 'boolean', default: false },
 } as const;
@@ -64,6 +72,8 @@ async function main(argv: string[]): Promise<string> {
   const config = loadConfig();
   if (command === 'user list') return withStore(config, listUsers);
   if (command === 'user reset-mfa') return withStore(config, (store) => resetMfa(store, values.email));
+  if (command === 'structure add') return withStore(config, (store) => addStructureCommand(store, values));
+  if (command === 'grant') return withStore(config, (store) => grantCommand(store, values));
   if (command !== 'user add') throw new CliError(usage);
 
   for (const flag of ['email', 'name', 'role'] as const) {
@@ -72,11 +82,11 @@ async function main(argv: string[]): Promise<string> {
   if (!(roles as readonly string[]).includes(values.role!)) {
     throw new CliError(`Rôle inconnu « ${values.role} » : indiquez ${roles.join(', ')}.`);
   }
-  // Without --structure the account belongs to the organisation as a whole.
+  // Without --structure the account belongs to the network as a whole (its root).
   const parsed = NewUser.safeParse({
     name: values.name,
     email: values.email?.trim(),
-    structure: values.structure ?? config.org.name,
+    structure: values.structure ?? rootCode,
     matricule: values.matricule ?? null,
     role: values.role,
   });
@@ -96,6 +106,10 @@ async function main(argv: string[]): Promise<string> {
   }
 
   return withStore(config, async (store) => {
+    await requireStructure(store, input.structure).catch((error: unknown) => {
+      if (error instanceof UnknownStructureError) throw new CliError(translate(error.messageKey!, error.params));
+      throw error;
+    });
     const taken = (error: unknown): never => {
       if (error instanceof EmailTakenError) throw new CliError(`Un compte existe déjà avec l’adresse ${input.email}.`);
       throw error;
@@ -168,6 +182,7 @@ try {
 } catch (error) {
   const known =
     error instanceof CliError ||
+    error instanceof NetworkCliError ||
     error instanceof ConfigError ||
     (error instanceof Error && /^Store\w+Error$/.test(error.name));
   console.error(known ? (error as Error).message : error);

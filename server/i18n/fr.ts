@@ -17,6 +17,7 @@ import { me } from './fr/me.ts';
 import { mfa } from './fr/mfa.ts';
 import { reminders } from './fr/reminders.ts';
 import { sso } from './fr/sso.ts';
+import { structures } from './fr/structures.ts';
 import { studio } from './fr/studio.ts';
 import { xapi } from './fr/xapi.ts';
 
@@ -40,6 +41,7 @@ export const fr = {
   ...assignments,
   ...reminders,
   ...assessment,
+  ...structures,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -16,8 +16,8 @@ import { launchChromium, viewports } from './helpers/browser.ts';
 import { type LearnerJourneyResult, learnerJourney, learnerPassword, mainText } from './helpers/learner-journey.ts';
 
 const admin = { name: 'Aïcha Benali', email: 'direction@exemple.org', structure: 'Siège' };
-const learner = { name: 'Zoé Lefèvre', email: 'zoe@exemple.org', structure: 'Crèche Les Lilas' };
-const hrOfficer = { name: 'Paul Martin', email: 'rh@exemple.org', structure: 'Siège' };
+const learner = { name: 'Zoé Lefèvre', email: 'zoe@exemple.org', structure: 'creche-lilas' };
+const hrOfficer = { name: 'Paul Martin', email: 'rh@exemple.org', structure: 'reseau' };
 
 describe('from the first run to a verified certificate', () => {
   let server: RunningServer;
@@ -63,6 +63,36 @@ describe('from the first run to a verified certificate', () => {
     await audit.visit(page, 'Utilisateurs', () => page.getByRole('button', { name: 'Créer le compte' }).click());
     expect(new URL(page.url()).pathname).toBe('/admin/users');
 
+    // The network's tree: a federation, an association below it, a move refused, a merge confirmed.
+    await audit.visit(page, 'Structures', () => page.getByRole('link', { name: 'Structures' }).click());
+    for (const [code, name, parent] of [
+      ['bretagne', 'Fédération Bretagne', 'reseau'],
+      ['creche-lilas', 'Crèche Les Lilas', 'bretagne'],
+      ['lilas-bis', 'Crèche Les Lilas (doublon)', 'bretagne'],
+    ] as const) {
+      await page.getByLabel('Nom', { exact: true }).fill(name);
+      await page.getByLabel('Code', { exact: true }).fill(code);
+      await page.getByLabel('Structure parente').selectOption(parent);
+      await audit.visit(page, `Structure ajoutée (${code})`, () =>
+        page.getByRole('button', { name: 'Ajouter' }).click(),
+      );
+    }
+    await audit.visit(page, 'Structure « Fédération Bretagne »', () =>
+      page.getByRole('link', { name: 'Fédération Bretagne' }).click(),
+    );
+    await page.getByLabel('Structure parente').selectOption('reseau');
+    await audit.visit(page, 'Structure déplacée', () => page.getByRole('button', { name: 'Déplacer' }).click());
+    await audit.goto(page, 'Structure doublon', `${server.baseUrl}/admin/structures/lilas-bis`);
+    await page.getByLabel('Fusionner dans').selectOption('creche-lilas');
+    await audit.visit(page, 'Confirmation de fusion', () => page.getByRole('button', { name: 'Continuer' }).click());
+    await audit.visit(page, 'Fusion faite', () => page.getByRole('button', { name: 'Fusionner' }).click());
+    await audit.goto(page, 'Import de l’arbre', `${server.baseUrl}/admin/structures/import`);
+    await page.getByLabel('Arbre des structures').fill('code;nom;parent\nsiege-bzh;Siège Bretagne;bretagnne');
+    expect(await audit.visit(page, 'Import refusé', () => page.getByRole('button', { name: 'Importer' }).click())).toBe(
+      400,
+    );
+    await audit.goto(page, 'Utilisateurs', `${server.baseUrl}/admin/users`);
+
     await audit.visit(page, 'Inviter une personne', () =>
       page.getByRole('link', { name: 'Inviter une personne' }).click(),
     );
@@ -81,7 +111,7 @@ describe('from the first run to a verified certificate', () => {
         );
       await page.getByLabel('Nom et prénom').fill(person.name);
       await page.getByLabel('Adresse e-mail').fill(person.email);
-      await page.getByLabel('Structure').fill(person.structure);
+      await page.getByLabel('Structure').selectOption(person.structure);
       await page.getByLabel('Rôle').selectOption({ label: role });
       await audit.visit(page, `Lien d’invitation (${role})`, () =>
         page.getByRole('button', { name: 'Créer l’invitation' }).click(),

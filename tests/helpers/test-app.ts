@@ -96,6 +96,18 @@ export async function addUser(t: TestApp, role: Role = 'learner', extra: Partial
   );
 }
 
+/** Puts structures in the tree as they are given (`[code, name, parent]`, the root when no parent), without audit. */
+export async function addStructures(
+  t: Pick<TestApp, 'store' | 'now'>,
+  rows: readonly (readonly [string, string, string?])[],
+) {
+  const at = t.now().toISOString();
+  await t.store.transact((tx) => {
+    for (const [code, name, parent] of rows)
+      tx.put('structures', { id: code, name, parentId: parent ?? 'reseau', createdAt: at, updatedAt: at });
+  });
+}
+
 /** Extracts the CSRF token from a page. */
 export function csrfOf(html: string): string {
   const match = /name="_csrf" value="([^"]+)"/.exec(html);

@@ -66,9 +66,14 @@ describe('a data directory written by release 1', () => {
     expect(zoe).toMatchObject({
       name: 'Zoé Lefèvre-N’Diaye',
       role: 'learner',
-      structure: 'Centre social Nord',
+      structure: 'centre-social-nord',
       matricule: 'MAT-778',
       active: true,
+    });
+    // Schema 3 made structures a tree: the text on the account became the name of a structure under the root.
+    expect(await t.store.get('structures', 'centre-social-nord')).toMatchObject({
+      name: 'Centre social Nord',
+      parentId: 'reseau',
     });
     expect(zoe.passwordHash).toMatch(/^\$argon2id\$/);
     expect((await userByEmail('awa.diallo@exemple.org')).role).toBe('admin');

@@ -9,7 +9,10 @@ export interface MappedPerson {
   email?: string;
   emailVerified: boolean;
   name: string;
+  /** A structure code: the claim's, or the configured default when the provider sends none. */
   structure: string;
+  /** Where the account goes when the claim's code names no structure. */
+  defaultStructure: string;
   /** Undefined when no role claim is configured: the account keeps its role (a new one is a learner). */
   role?: Role;
 }
@@ -40,12 +43,15 @@ export function mapClaims(claims: Claims, config: OidcConfig): MappedPerson {
   const verified = claims.email_verified === true || claims.email_verified === 'true';
   const fullName = [text(claims.given_name, 60), text(claims.family_name, 60)].filter(Boolean).join(' ');
   const name = text(claimAt(claims, config.claims.name), 120) ?? (fullName || email || claims.sub.slice(0, 120));
-  const structure = config.claims.structure ? text(claimAt(claims, config.claims.structure), 120) : undefined;
+  const structure = config.claims.structure
+    ? text(claimAt(claims, config.claims.structure), 120)?.toLowerCase()
+    : undefined;
   return {
     email: email ? normalizeEmail(email) : undefined,
     emailVerified: Boolean(email) && (verified || config.trustEmail),
     name,
     structure: structure ?? config.defaultStructure,
+    defaultStructure: config.defaultStructure,
     role: config.claims.role ? roleFrom(asList(claimAt(claims, config.claims.role)), config) : undefined,
   };
 }

@@ -17,7 +17,7 @@ export function adminRoutes(deps: AccountDeps): Router {
   const router = Router();
   const admin = requireRole('admin');
   router.get('/admin/users', ...admin, showUsers(deps));
-  router.get('/admin/users/new', ...admin, showInviteForm);
+  router.get('/admin/users/new', ...admin, showInviteForm(deps));
   router.post('/admin/users', ...admin, submitInvite(deps));
   router.get('/admin/users/import', ...admin, showImportForm);
   router.post('/admin/users/import', ...admin, submitImport(deps));

@@ -1,15 +1,20 @@
 import type { RequestHandler, Response } from 'express';
 import { type FieldErrors, parseForm } from '../../http/parse-form.ts';
+import type { DomainError } from '../../shared/errors.ts';
 import { neutralizeFormula } from '../../shared/neutralize-formula.ts';
+import type { AppStore } from '../../store/app-collections.ts';
+import { UnknownStructureError } from '../../structures/errors.ts';
+import { loadTree } from '../../structures/queries.ts';
+import { structureOptions } from '../../structures/structure-options.ts';
 import type { AccountDeps } from '../account-deps.ts';
 import { EmailTakenError, StaffListRejectedError } from '../errors.ts';
 import type { StaffCsvError } from '../parse-staff-csv.ts';
 import { roles } from '../schema.ts';
 import { importStaff } from '../use-cases/import-staff.ts';
-import { inviteUser } from '../use-cases/invite-user.ts';
+import { type Invitation, inviteUser } from '../use-cases/invite-user.ts';
 import { NewUser } from '../users.ts';
 import { invitationHref, renderLink } from './render-link.ts';
-import { settle } from './settle.ts';
+import { messageOf, settle } from './settle.ts';
 
 // The invite form's email must not fail on a space pasted around it (NewUser checks the format before trimming).
 const trimmed = (body: unknown) =>
@@ -17,21 +22,32 @@ const trimmed = (body: unknown) =>
     Object.entries((body ?? {}) as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]),
   );
 
-function renderInvite(res: Response, errors: FieldErrors, values: Record<string, unknown>) {
-  res.render('admin/invite', { title: res.locals.t('admin.invite.title'), errors, values, roles });
+async function renderInvite(res: Response, store: AppStore, errors: FieldErrors, values: Record<string, unknown>) {
+  const structures = structureOptions(await loadTree(store));
+  res.render('admin/invite', { title: res.locals.t('admin.invite.title'), errors, values, roles, structures });
 }
 
-export const showInviteForm: RequestHandler = (_req, res) => {
-  renderInvite(res, {}, { role: 'learner' });
-};
+export function showInviteForm({ store }: AccountDeps): RequestHandler {
+  return (_req, res) => renderInvite(res, store, {}, { role: 'learner' });
+}
 
 export function submitInvite(deps: AccountDeps): RequestHandler {
   return async (req, res) => {
     const form = parseForm(NewUser, trimmed(req.body));
-    if (!form.ok) return renderInvite(res.status(400), form.errors, form.values);
-    const invited = await settle(inviteUser(form.data, res.locals.user!.id, deps), [EmailTakenError]);
+    if (!form.ok) return renderInvite(res.status(400), deps.store, form.errors, form.values);
+    const invited = await settle<Invitation & { expiresAt: Date }, DomainError>(
+      inviteUser(form.data, res.locals.user!.id, deps),
+      [EmailTakenError, UnknownStructureError],
+    );
     if (invited instanceof EmailTakenError)
-      return renderInvite(res.status(400), { email: res.locals.t('admin.invite.emailTaken') }, trimmed(req.body));
+      return renderInvite(
+        res.status(400),
+        deps.store,
+        { email: res.locals.t('admin.invite.emailTaken') },
+        trimmed(req.body),
+      );
+    if (invited instanceof Error)
+      return renderInvite(res.status(400), deps.store, { structure: messageOf(res, invited) }, trimmed(req.body));
     renderLink(res, deps.config, {
       title: res.locals.t('admin.link.invitationTitle'),
       person: invited.user,

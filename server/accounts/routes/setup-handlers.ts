@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { type FieldErrors, parseForm } from '../../http/parse-form.ts';
+import { StructureName } from '../../structures/structure-input.ts';
 import type { AccountDeps } from '../account-deps.ts';
 import { checkPasswordStrength } from '../check-password-strength.ts';
 import { EmailTakenError, TokenInvalidError, WeakPasswordError } from '../errors.ts';
@@ -10,7 +11,7 @@ import { PasswordFields } from './password-fields.ts';
 import { continueAfterPassword } from './second-factor-handlers.ts';
 import { messageOf, settle } from './settle.ts';
 
-const Identity = NewUser.pick({ name: true, email: true, structure: true });
+const Identity = NewUser.pick({ name: true, email: true }).extend({ structure: StructureName });
 
 const rawTokenOf = (req: Request) => String(req.query.token ?? '');
 

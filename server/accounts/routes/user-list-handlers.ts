@@ -1,7 +1,9 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
+import { loadTree } from '../../structures/queries.ts';
+import { structureOptions } from '../../structures/structure-options.ts';
 import type { AccountDeps } from '../account-deps.ts';
-import { accessOfEach, listStructures, listUsers } from '../queries.ts';
+import { accessOfEach, listUsers } from '../queries.ts';
 import { roles } from '../schema.ts';
 
 const pageSize = 50;
@@ -30,6 +32,7 @@ export function showUsers({ store, clock }: AccountDeps): RequestHandler {
   return async (req, res) => {
     const query = ListQuery.parse(req.query);
     const found = await listUsers(store, query, query.page, pageSize);
+    const tree = await loadTree(store);
     res.render('admin/users', {
       title: res.locals.t('admin.users.title'),
       query,
@@ -40,7 +43,8 @@ export function showUsers({ store, clock }: AccountDeps): RequestHandler {
       page: found.page,
       pages: found.pageCount,
       pageHref: (n: number) => pageHref(query, n),
-      structures: await listStructures(store),
+      structures: structureOptions(tree),
+      structureName: (code: string) => tree.byCode.get(code)?.name ?? code,
       filtered: Boolean(query.q || query.role || query.structure),
     });
   };

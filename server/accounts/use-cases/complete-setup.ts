@@ -1,3 +1,4 @@
+import { rootCode } from '../../structures/schema.ts';
 import type { UseCaseDeps } from '../account-deps.ts';
 import { TokenInvalidError } from '../errors.ts';
 import { hashNewPassword } from '../hash-new-password.ts';
@@ -6,7 +7,9 @@ import { findSetupLink } from '../queries.ts';
 import type { User } from '../schema.ts';
 import { type NewUser, putUser } from '../users.ts';
 
-export interface SetupInput extends Pick<NewUser, 'name' | 'email' | 'structure'> {
+export interface SetupInput extends Pick<NewUser, 'name' | 'email'> {
+  /** The organisation's name: it names the root of the network, where the first administrator belongs. */
+  structure: string;
   /** The token of the setup link printed at start-up. */
   rawToken: string;
   password: string;
@@ -25,7 +28,20 @@ export async function completeSetup(input: SetupInput, { store, clock }: UseCase
     const token = await findSetupLink(tx, input.rawToken, now);
     if (!token) throw new TokenInvalidError();
     const { name, email, structure } = input;
-    const user = await putUser(tx, { name, email, structure, matricule: null, role: 'admin' }, now, passwordHash);
+    const root = await tx.get('structures', rootCode);
+    tx.put('structures', {
+      id: rootCode,
+      name: structure,
+      parentId: null,
+      createdAt: root?.createdAt ?? now.toISOString(),
+      updatedAt: now.toISOString(),
+    });
+    const user = await putUser(
+      tx,
+      { name, email, structure: rootCode, matricule: null, role: 'admin' },
+      now,
+      passwordHash,
+    );
     consumeToken(tx, token, now, user.id);
     return user;
   });

@@ -1,5 +1,7 @@
 import { recordAudit } from '../../audit/record-audit.ts';
 import { translate } from '../../i18n/translate.ts';
+import { closeCodes, loadTree } from '../../structures/queries.ts';
+import type { StructureTree } from '../../structures/tree.ts';
 import type { UseCaseDeps } from '../account-deps.ts';
 import { StaffListRejectedError } from '../errors.ts';
 import { tokenExpiry } from '../one-time-tokens.ts';
@@ -18,8 +20,9 @@ export async function importStaff(
 ): Promise<{ invitations: Invitation[]; expiresAt: Date }> {
   const parsed = parseStaffCsv(csv);
   const taken = await linesWithTakenEmail(store, parsed);
-  if (parsed.errors.length > 0 || taken.length > 0) {
-    throw new StaffListRejectedError([...parsed.errors, ...taken].sort((a, b) => a.line - b.line));
+  const unknown = linesWithUnknownStructure(await loadTree(store), parsed);
+  if (parsed.errors.length > 0 || taken.length > 0 || unknown.length > 0) {
+    throw new StaffListRejectedError([...parsed.errors, ...taken, ...unknown].sort((a, b) => a.line - b.line));
   }
   const now = clock();
   const invitations = await store.transact(async (tx) => {
@@ -50,4 +53,14 @@ async function linesWithTakenEmail(reader: Reader, parsed: StaffCsv): Promise<St
       ? [{ line: parsed.lines[i]!, message: translate('admin.import.emailTaken', { email: row.email }) }]
       : [],
   );
+}
+
+/** Structures are named by code in a staff list; a code that names none is reported with the close ones. */
+function linesWithUnknownStructure(tree: StructureTree, parsed: StaffCsv): StaffCsvError[] {
+  return parsed.rows.flatMap((row, i) => {
+    if (tree.byCode.has(row.structure)) return [];
+    const close = closeCodes(tree, row.structure).join(', ');
+    const key = close ? 'structures.error.unknownWithClose' : 'structures.error.unknown';
+    return [{ line: parsed.lines[i]!, message: translate(key, { code: row.structure, close }) }];
+  });
 }

@@ -1,5 +1,6 @@
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { AppTx } from '../../store/app-collections.ts';
+import { requireStructure } from '../../structures/queries.ts';
 import type { OnPasswordLink, UseCaseDeps } from '../account-deps.ts';
 import { putToken, tokenExpiry } from '../one-time-tokens.ts';
 import type { User } from '../schema.ts';
@@ -20,6 +21,7 @@ export async function inviteUser(
   actorId: string | null,
   { store, clock, onPasswordLink }: UseCaseDeps,
 ): Promise<Invitation & { expiresAt: Date }> {
+  await requireStructure(store, input.structure);
   const now = clock();
   const invitation = await store.transact(async (tx) => {
     const created = await putInvitedUser(tx, input, actorId, now, onPasswordLink);

@@ -1,5 +1,7 @@
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { AppTx } from '../../store/app-collections.ts';
+import { structureExists } from '../../structures/queries.ts';
+import { rootCode } from '../../structures/schema.ts';
 import { hashSecret } from '../hash-secret.ts';
 import { OidcAccountDeactivatedError, OidcEmailNotVerifiedError } from '../oidc/errors.ts';
 import type { MappedPerson } from '../oidc/map-claims.ts';
@@ -29,8 +31,9 @@ export async function signInIdentity(tx: AppTx, input: IdentitySignIn): Promise<
   const id = identityId(input.issuer, input.subject);
   const identity = await tx.get('identities', id);
   let user = identity ? await findUser(tx, identity.userId) : undefined;
+  const structure = await structureOf(tx, person);
   if (!user) {
-    const parsed = NewUser.safeParse({ ...person, matricule: null, role: person.role ?? 'learner' });
+    const parsed = NewUser.safeParse({ ...person, structure, matricule: null, role: person.role ?? 'learner' });
     if (!person.emailVerified || !parsed.success) throw new OidcEmailNotVerifiedError();
     const existing = await findUserByEmail(tx, parsed.data.email);
     if (existing && !existing.active) throw new OidcAccountDeactivatedError();
@@ -47,6 +50,17 @@ export async function signInIdentity(tx: AppTx, input: IdentitySignIn): Promise<
     recordAudit(tx, { at: now, actorId: user.id, action: 'user.identity_linked', target: user.id, details: {} });
   }
   if (!user.active) throw new OidcAccountDeactivatedError();
+  // A structure claim, like a role claim, makes the provider the source of truth for where the person works.
+  if (structure === person.structure && structure !== user.structure) {
+    recordAudit(tx, {
+      at: now,
+      actorId: null,
+      action: 'user.structure_changed',
+      target: user.id,
+      details: { from: user.structure, to: structure, via: 'oidc' },
+    });
+    user = tx.put('users', { ...user, structure, updatedAt: now.toISOString() });
+  }
   if (person.role && person.role !== user.role && !(await isLastAdmin(tx, user))) {
     recordAudit(tx, {
       at: now,
@@ -70,4 +84,10 @@ export async function signInIdentity(tx: AppTx, input: IdentitySignIn): Promise<
 
 async function isLastAdmin(tx: AppTx, user: Readonly<User>): Promise<boolean> {
   return user.role === 'admin' && (await activeAdmins(tx)).length <= 1;
+}
+
+/** The claim's structure when it names one, else the configured default, else the root. */
+async function structureOf(tx: AppTx, person: MappedPerson): Promise<string> {
+  for (const code of [person.structure, person.defaultStructure]) if (await structureExists(tx, code)) return code;
+  return rootCode;
 }

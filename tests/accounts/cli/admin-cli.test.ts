@@ -39,7 +39,8 @@ const add = ['user', 'add', '--email', 'Zoe@Exemple.org', '--name', 'Zoé Martin
 
 describe('npm run admin -- user add', () => {
   it('creates an account with a password read from stdin, usable to sign in once the server starts', async () => {
-    const result = await runCli([...add, '--structure', 'Siège', '--password-stdin'], `${testPassword}\n`);
+    expect((await runCli(['structure', 'add', '--code', 'siege', '--name', 'Siège'])).code).toBe(0);
+    const result = await runCli([...add, '--structure', 'Siege', '--password-stdin'], `${testPassword}\n`);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout.trim().split('\n')).toEqual([
       'Compte créé : zoe@exemple.org (admin), mot de passe enregistré.',
@@ -48,7 +49,7 @@ describe('npm run admin -- user add', () => {
     const t = await createTestApp({ dataDir });
     try {
       const [user] = await t.store.findBy('users', 'email', 'zoe@exemple.org');
-      expect(user).toMatchObject({ name: 'Zoé Martin', structure: 'Siège', role: 'admin', active: true });
+      expect(user).toMatchObject({ name: 'Zoé Martin', structure: 'siege', role: 'admin', active: true });
       const agent = await signIn(t, { email: 'zoe@exemple.org' });
       await agent.get('/admin/users').expect(200);
     } finally {
@@ -93,7 +94,7 @@ describe('npm run admin -- user add', () => {
     expect(created.stdout).toMatch(/^Compte créé : zoe@exemple\.org \(admin\)\. .*\/invitations\/[\w-]{20,}\n$/);
     const listed = await runCli(['user', 'list']);
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toBe('zoe@exemple.org\tZoé Martin\tadmin\tPasserelle\t\tactif\tinvitation en attente\n');
+    expect(listed.stdout).toBe('zoe@exemple.org\tZoé Martin\tadmin\treseau\t\tactif\tinvitation en attente\n');
   });
 
   it('writes the account, its invitation link and an audit entry in one durable record', async () => {
@@ -126,6 +127,55 @@ describe('npm run admin -- user add', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr.trim()).toMatch(message);
   });
+
+  it('builds the tree, refusing unknown codes with close ones', async () => {
+    expect((await runCli(['structure', 'add', '--code', 'bretagne', '--name', 'Fédération Bretagne'])).code).toBe(0);
+    const child = await runCli([
+      'structure',
+      'add',
+      '--code',
+      'rennes',
+      '--name',
+      'Asso Rennes',
+      '--parent',
+      'bretagne',
+    ]);
+    expect(child).toMatchObject({ code: 0, stdout: 'Structure créée : Asso Rennes (rennes), sous bretagne.\n' });
+    const typo = await runCli([...add, '--structure', 'renes']);
+    expect(typo).toMatchObject({
+      code: 1,
+      stderr: 'Aucune structure n’a le code « renes ». Codes proches : rennes.\n',
+    });
+    const orphan = await runCli(['structure', 'add', '--code', 'x', '--name', 'X', '--parent', 'bretagn']);
+    expect(orphan.stderr).toBe('Aucune structure n’a le code « bretagn ». Codes proches : bretagne.\n');
+  }, 60_000);
+
+  it('grants a role on a structure to an account', async () => {
+    expect((await runCli(['structure', 'add', '--code', 'bretagne', '--name', 'Fédération Bretagne'])).code).toBe(0);
+    expect((await runCli([...add, '--role', 'learner'])).code).toBe(0);
+    const granted = await runCli(['grant', '--email', 'zoe@exemple.org', '--role', 'hr', '--structure', 'bretagne']);
+    expect(granted).toMatchObject({ code: 0, stderr: '' });
+    const badRole = await runCli([
+      'grant',
+      '--email',
+      'zoe@exemple.org',
+      '--role',
+      'learner',
+      '--structure',
+      'bretagne',
+    ]);
+    expect(badRole.stderr).toMatch(/^Rôle inconnu « learner »/);
+    const t = await createTestApp({ dataDir });
+    try {
+      const [zoe] = await t.store.findBy('users', 'email', 'zoe@exemple.org');
+      expect(zoe).toMatchObject({ role: 'learner', structure: 'reseau' });
+      expect(await t.store.findBy('grants', 'userId', zoe!.id)).toMatchObject([
+        { role: 'hr', structureId: 'bretagne' },
+      ]);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
 
   it('refuses a weak password and creates nothing', async () => {
     const weak = await runCli([...add, '--password-stdin'], 'motdepasse123\n');

@@ -3,13 +3,26 @@ import { issueToken } from '../../../server/accounts/one-time-tokens.ts';
 import type { User } from '../../../server/accounts/schema.ts';
 import { createUser } from '../../../server/accounts/users.ts';
 import type { AuditEntry } from '../../../server/audit/schema.ts';
-import { addUser, createTestApp, csrfOf, signIn, type TestApp, testPassword } from '../../helpers/test-app.ts';
+import {
+  addStructures,
+  addUser,
+  createTestApp,
+  csrfOf,
+  signIn,
+  type TestApp,
+  testPassword,
+} from '../../helpers/test-app.ts';
 
 export type Agent = Awaited<ReturnType<typeof signIn>>;
 
 /** A fresh app with Alice, an administrator, signed in. */
 export async function openAdminApp(): Promise<{ t: TestApp; admin: Readonly<User>; agent: Agent }> {
   const t = await createTestApp();
+  await addStructures(t, [
+    ['nord', 'Centre social Nord'],
+    ['sud', 'Centre social Sud'],
+    ['foyer-sud', 'Foyer Sud'],
+  ]);
   const admin = await addUser(t, 'admin', { name: 'Alice Admin', email: 'alice@exemple.org' });
   return { t, admin, agent: await signIn(t, admin) };
 }

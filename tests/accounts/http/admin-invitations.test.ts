@@ -24,7 +24,7 @@ describe('inviting a person', () => {
         _csrf: csrfOf(form.text),
         name: 'Jean Moulin',
         email: ' Jean.Moulin@Exemple.org ',
-        structure: 'Foyer Sud',
+        structure: 'foyer-sud',
         matricule: 'B42',
         role: 'trainer',
       })
@@ -33,7 +33,7 @@ describe('inviting a person', () => {
     expect(res.text).toContain('Valable jusqu’au 30 novembre 2026 à 10:00');
     expect(res.text).toMatch(/<input type="text" id="link" name="link" value="[^"]+" readonly/);
     const [user] = await t.store.findBy('users', 'email', 'jean.moulin@exemple.org');
-    expect(user).toMatchObject({ name: 'Jean Moulin', structure: 'Foyer Sud', matricule: 'B42', role: 'trainer' });
+    expect(user).toMatchObject({ name: 'Jean Moulin', structure: 'foyer-sud', matricule: 'B42', role: 'trainer' });
     expect(user?.passwordHash).toBeNull();
     expect(await auditEntries(t, 'user.invited')).toMatchObject([{ actorId: admin.id, target: user?.id }]);
 
@@ -49,13 +49,25 @@ describe('inviting a person', () => {
     const res = await agent
       .post('/admin/users')
       .type('form')
-      .send({ _csrf, name: '', email: 'pas-une-adresse', structure: 'Foyer Sud', role: 'hr' })
+      .send({ _csrf, name: '', email: 'pas-une-adresse', structure: 'foyer-sud', role: 'hr' })
       .expect(400);
     expect(res.text).toContain('Adresse e-mail invalide.');
     expect(res.text).toContain('Indiquez le nom tel qu’il apparaîtra sur les attestations.');
     expect(res.text).toContain('value="pas-une-adresse"');
-    expect(res.text).toContain('value="Foyer Sud"');
+    expect(res.text).toContain('value="foyer-sud" selected');
     expect(res.text).toContain('<option value="hr" selected>');
+  });
+
+  it('refuses a structure code that names none, with the close codes, and keeps what was typed', async () => {
+    const _csrf = await formToken(agent, '/admin/users/new');
+    const res = await agent
+      .post('/admin/users')
+      .type('form')
+      .send({ _csrf, name: 'Jean Moulin', email: 'jean@exemple.org', structure: 'nordd', role: 'learner' })
+      .expect(400);
+    expect(res.text).toContain('Aucune structure n’a le code « nordd ». Codes proches : nord.');
+    expect(res.text).toContain('value="Jean Moulin"');
+    expect(await t.store.count('users')).toBe(1);
   });
 
   it('refuses an email already used by another account', async () => {
@@ -63,7 +75,7 @@ describe('inviting a person', () => {
     const res = await agent
       .post('/admin/users')
       .type('form')
-      .send({ _csrf, name: 'Autre Alice', email: 'ALICE@exemple.org', structure: 'Nord', role: 'learner' })
+      .send({ _csrf, name: 'Autre Alice', email: 'ALICE@exemple.org', structure: 'nord', role: 'learner' })
       .expect(400);
     expect(res.text).toContain('Un compte existe déjà avec cette adresse e-mail.');
     expect(res.text).toContain('value="Autre Alice"');
@@ -86,7 +98,7 @@ describe('importing a list', () => {
     expect(res.text).toContain('Moulin, Jean;jean@exemple.org;http://localhost:3000/invitations/');
     expect((await t.store.findBy('users', 'email', 'jean@exemple.org'))[0]).toMatchObject({
       name: 'Moulin, Jean',
-      structure: 'Sud',
+      structure: 'sud',
       passwordHash: null,
     });
     expect(await auditEntries(t, 'users.imported')).toMatchObject([{ actorId: admin.id, details: { count: 2 } }]);

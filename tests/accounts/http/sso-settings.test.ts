@@ -3,6 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserByEmail } from '../../../server/accounts/queries.ts';
 import { loadConfig } from '../../../server/config.ts';
+import { addStructure } from '../../../server/structures/use-cases/add-structure.ts';
 import { BrowserClient } from '../../helpers/browser-client.ts';
 import { listenOnFreePort } from '../../helpers/oidc-provider.ts';
 import { addUser, createTestApp, type TestApp, testPassword } from '../../helpers/test-app.ts';
@@ -17,8 +18,13 @@ describe('claim mapping: role from groups, structure and name from configured cl
       OIDC_ROLE_CLAIM: 'groups',
       OIDC_ROLE_MAP: 'hr=passerelle-rh,admin=passerelle-admins,trainer=formateurs',
       OIDC_STRUCTURE_CLAIM: 'structure',
-      OIDC_DEFAULT_STRUCTURE: 'Réseau des centres sociaux',
+      OIDC_DEFAULT_STRUCTURE: 'centres-sociaux',
     });
+    for (const [code, name] of [
+      ['centres-sociaux', 'Réseau des centres sociaux'],
+      ['centre-social-est', 'Centre social Est'],
+    ] as const)
+      await addStructure(world.t.store, { code, name, parent: 'reseau' }, null, new Date());
   });
   afterAll(() => world.close());
 
@@ -29,14 +35,14 @@ describe('claim mapping: role from groups, structure and name from configured cl
       given_name: 'Inès',
       family_name: 'Roux',
       groups: ['tout-le-monde', 'passerelle-rh', 'formateurs'],
-      structure: 'Centre social Est',
+      structure: 'Centre-Social-Est',
     });
     const page = await signInAtProvider(new BrowserClient(), world, 'rh1');
     expect(page.url.pathname).toBe('/me');
     expect(await findUserByEmail(world.t.store, 'rh@exemple.org')).toMatchObject({
       role: 'hr',
       name: 'Inès Roux',
-      structure: 'Centre social Est',
+      structure: 'centre-social-est',
     });
   });
 
@@ -46,9 +52,24 @@ describe('claim mapping: role from groups, structure and name from configured cl
     world.provider.accounts.set('rh2', { email: 'rh2@exemple.org', email_verified: true, groups: [] });
     await signInAtProvider(new BrowserClient(), world, 'rh2');
     const person = await findUserByEmail(world.t.store, 'rh2@exemple.org');
-    expect(person).toMatchObject({ role: 'learner', structure: 'Réseau des centres sociaux' });
+    expect(person).toMatchObject({ role: 'learner', structure: 'centres-sociaux' });
     const changes = (await auditEntries(world.t, 'user.role_changed')).filter((e) => e.target === person!.id);
     expect(changes.map((e) => e.details)).toEqual([{ from: 'hr', to: 'learner', via: 'oidc' }]);
+  });
+
+  it('moves the account when the structure claim names another structure, and ignores a code that names none', async () => {
+    world.provider.accounts.set('mv', {
+      email: 'mv@exemple.org',
+      email_verified: true,
+      structure: 'centre-social-est',
+    });
+    await signInAtProvider(new BrowserClient(), world, 'mv');
+    world.provider.accounts.set('mv', { email: 'mv@exemple.org', email_verified: true, structure: 'centres-sociaux' });
+    await signInAtProvider(new BrowserClient(), world, 'mv');
+    expect((await findUserByEmail(world.t.store, 'mv@exemple.org'))?.structure).toBe('centres-sociaux');
+    world.provider.accounts.set('mv', { email: 'mv@exemple.org', email_verified: true, structure: 'nulle-part' });
+    await signInAtProvider(new BrowserClient(), world, 'mv');
+    expect((await findUserByEmail(world.t.store, 'mv@exemple.org'))?.structure).toBe('centres-sociaux');
   });
 
   it('never takes the role away from the last active administrator', async () => {

@@ -38,4 +38,16 @@ describe('importStaff', () => {
     expect(await s.store.count('users')).toBe(1);
     expect(await s.audit()).toEqual([]);
   });
+
+  it('takes structures by code and refuses a code that names none, with the close ones', async () => {
+    const csv =
+      'nom;email;structure\nMarie;marie@exemple.org;NORD\nJean;jean@exemple.org;foyer-sude\nZoé;zoe@exemple.org;ailleurs';
+    const refusal = await importStaff(csv, 'admin-1', s).catch((error: unknown) => error);
+    expect((refusal as StaffListRejectedError).errors).toEqual([
+      { line: 3, message: 'Aucune structure n’a le code « foyer-sude ». Codes proches : foyer-sud.' },
+      { line: 4, message: 'Aucune structure n’a le code « ailleurs ».' },
+    ]);
+    const { invitations } = await importStaff('nom;email;structure\nMarie;marie@exemple.org;NORD', 'admin-1', s);
+    expect(invitations[0]!.user.structure).toBe('nord');
+  });
 });

@@ -13,7 +13,7 @@ afterEach(() => s.close());
 const jean = {
   name: 'Jean Moulin',
   email: 'jean@exemple.org',
-  structure: 'Foyer Sud',
+  structure: 'foyer-sud',
   matricule: 'B42',
   role: 'trainer' as const,
 };

@@ -4,7 +4,7 @@ import { maxStaffRows, parseStaffCsv } from '../../../server/accounts/parse-staf
 const marie = {
   name: 'Marie Curie',
   email: 'marie.curie@exemple.org',
-  structure: 'Centre social Nord',
+  structure: 'centre-social-nord',
   matricule: 'A123',
   role: 'learner',
 };
@@ -12,27 +12,27 @@ const marie = {
 describe('parseStaffCsv', () => {
   it('reads a semicolon-separated list as French Excel writes it, with a BOM and CRLF', () => {
     const text =
-      '\uFEFFnom;email;structure;matricule\r\nMarie Curie;Marie.Curie@Exemple.org;Centre social Nord;A123\r\n';
+      '\uFEFFnom;email;structure;matricule\r\nMarie Curie;Marie.Curie@Exemple.org;centre-social-nord;A123\r\n';
     expect(parseStaffCsv(text)).toEqual({ rows: [marie], lines: [2], errors: [] });
   });
 
   it('detects commas and tabs from the header line', () => {
-    const comma = 'name,email,structure,matricule\nMarie Curie,marie.curie@exemple.org,Centre social Nord,A123';
-    const tab = 'nom\temail\tstructure\tmatricule\nMarie Curie\tmarie.curie@exemple.org\tCentre social Nord\tA123';
+    const comma = 'name,email,structure,matricule\nMarie Curie,marie.curie@exemple.org,centre-social-nord,A123';
+    const tab = 'nom\temail\tstructure\tmatricule\nMarie Curie\tmarie.curie@exemple.org\tcentre-social-nord\tA123';
     expect(parseStaffCsv(comma).rows).toEqual([marie]);
     expect(parseStaffCsv(tab).rows).toEqual([marie]);
   });
 
   it('recognises header synonyms whatever their case and accents, in any order', () => {
     const text =
-      'Courriel;SERVICE;Nom;Matricule;Rôle\nmarie.curie@exemple.org;Centre social Nord;Marie Curie;A123;Formatrice';
+      'Courriel;SERVICE;Nom;Matricule;Rôle\nmarie.curie@exemple.org;centre-social-nord;Marie Curie;A123;Formatrice';
     expect(parseStaffCsv(text).rows).toEqual([{ ...marie, role: 'trainer' }]);
-    const other = 'E-mail;Structure;Nom et prénom\nmarie.curie@exemple.org;Centre social Nord;Marie Curie';
+    const other = 'E-mail;Structure;Nom et prénom\nmarie.curie@exemple.org;centre-social-nord;Marie Curie';
     expect(parseStaffCsv(other).rows).toEqual([{ ...marie, matricule: null }]);
   });
 
   it('joins separate first-name and last-name columns', () => {
-    const text = 'prénom;nom;email;structure\nMarie;Curie;marie.curie@exemple.org;Centre social Nord';
+    const text = 'prénom;nom;email;structure\nMarie;Curie;marie.curie@exemple.org;centre-social-nord';
     expect(parseStaffCsv(text).rows[0]?.name).toBe('Marie Curie');
   });
 
@@ -45,9 +45,9 @@ describe('parseStaffCsv', () => {
     const result = parseStaffCsv(text);
     expect(result.errors).toEqual([]);
     expect(result.rows.map((r) => [r.name, r.structure])).toEqual([
-      ['Curie, Marie', 'Centre "Nord"'],
-      ['Jean Moulin', 'Service, RH'],
-      ['Zoé', 'Accueil'],
+      ['Curie, Marie', 'centre "nord"'],
+      ['Jean Moulin', 'service, rh'],
+      ['Zoé', 'accueil'],
     ]);
     // The line numbers are those of the text as pasted, even after a field spanning two lines.
     expect(result.lines).toEqual([2, 3, 5]);

@@ -22,7 +22,7 @@ describe('single sign-on settings', () => {
       redirectUri: 'https://formation.exemple.org/login/oidc/callback',
       scopes: 'openid email profile',
       claims: { name: 'name', roleMap: [] },
-      defaultStructure: 'Passerelle',
+      defaultStructure: 'reseau',
       trustEmail: false,
     });
   });
@@ -77,12 +77,19 @@ describe('claim mapping', () => {
           email: ' Zoe@Exemple.ORG ',
           email_verified: true,
           preferred_name: 'Zoé L.',
-          org: { site: 'Antenne Sud' },
+          org: { site: 'Antenne-Sud' },
           realm_access: { roles: ['rh', 'formateur'] },
         },
         config,
       ),
-    ).toEqual({ email: 'zoe@exemple.org', emailVerified: true, name: 'Zoé L.', structure: 'Antenne Sud', role: 'hr' });
+    ).toEqual({
+      email: 'zoe@exemple.org',
+      emailVerified: true,
+      name: 'Zoé L.',
+      structure: 'antenne-sud',
+      defaultStructure: 'reseau',
+      role: 'hr',
+    });
   });
 
   it('falls back to given and family names, the default structure, and learner', () => {
@@ -91,7 +98,8 @@ describe('claim mapping', () => {
         email: 'a@b.fr',
         emailVerified: false,
         name: 'Ana Lopez',
-        structure: 'Passerelle',
+        structure: 'reseau',
+        defaultStructure: 'reseau',
         role: 'learner',
       },
     );

@@ -31,6 +31,15 @@ export async function openUseCaseStore(): Promise<UseCaseStore> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-accounts-'));
   const store = await openAppStore(dir);
   let now = new Date('2026-11-23T09:00:00Z');
+  for (const [code, name] of [
+    ['nord', 'Centre social Nord'],
+    ['sud', 'Centre social Sud'],
+    ['foyer-sud', 'Foyer Sud'],
+  ] as const)
+    await store.transact((tx) => {
+      const at = now.toISOString();
+      tx.put('structures', { id: code, name, parentId: 'reseau', createdAt: at, updatedAt: at });
+    });
   return {
     store,
     clock: () => now,
@@ -42,7 +51,7 @@ export async function openUseCaseStore(): Promise<UseCaseStore> {
       const input = {
         name: extra.name ?? `Personne ${counter}`,
         email: extra.email ?? `personne${counter}@exemple.org`,
-        structure: extra.structure ?? 'Centre social Nord',
+        structure: extra.structure ?? 'nord',
         matricule: null,
         role,
       };

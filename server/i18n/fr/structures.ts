@@ -1,0 +1,62 @@
+/** The network of structures: the tree's administration, grants, errors. */
+export const structures = {
+  'structures.root.defaultName': 'Réseau',
+  'structures.nav': 'Structures',
+  'structures.field.code': 'Code',
+  'structures.field.codeHint':
+    'Lettres minuscules sans accent, chiffres et tirets (40 au plus). Le code ne change plus : il sert aux imports et à la connexion unique.',
+  'structures.field.codeInvalid':
+    'Le code ne peut contenir que des lettres minuscules, des chiffres et des tirets (40 au plus).',
+  'structures.field.name': 'Nom',
+  'structures.field.nameRequired': 'Indiquez le nom de la structure.',
+  'structures.field.nameTooLong': 'Le nom ne peut dépasser 120 caractères.',
+  'structures.field.parent': 'Structure parente',
+  'structures.field.into': 'Fusionner dans',
+  'structures.error.unknown': 'Aucune structure n’a le code « {code} ».',
+  'structures.error.unknownWithClose': 'Aucune structure n’a le code « {code} ». Codes proches : {close}.',
+  'structures.error.codeTaken': 'Le code « {code} » est déjà celui d’une structure.',
+  'structures.error.cycle':
+    'Impossible de placer « {code} » sous « {parent} » : « {parent} » se trouve sous « {code} », la structure serait coupée du réseau.',
+  'structures.error.root': 'La racine du réseau peut être renommée, mais ni déplacée ni fusionnée.',
+
+  'structures.admin.title': 'Structures du réseau',
+  'structures.admin.intro':
+    'Le réseau est un arbre : chaque rôle donné sur une structure vaut pour elle et pour tout ce qui se trouve en dessous.',
+  'structures.admin.tree': 'Arbre des structures',
+  'structures.admin.add': 'Ajouter une structure',
+  'structures.admin.addSubmit': 'Ajouter',
+  'structures.admin.added': 'Structure « {name} » ajoutée.',
+  'structures.admin.import': 'Importer l’arbre (CSV)',
+  'structures.admin.edit': 'Modifier',
+  'structures.admin.back': '← Structures',
+  'structures.edit.title': 'Structure « {name} »',
+  'structures.edit.code': 'Code : {code}',
+  'structures.edit.rename': 'Renommer',
+  'structures.edit.renameSubmit': 'Enregistrer le nom',
+  'structures.edit.renamed': 'Nom enregistré.',
+  'structures.edit.move': 'Déplacer',
+  'structures.edit.moveHint': 'La structure garde tout ce qui se trouve en dessous d’elle.',
+  'structures.edit.moveSubmit': 'Déplacer',
+  'structures.edit.moved': 'Structure déplacée.',
+  'structures.edit.merge': 'Fusionner',
+  'structures.edit.mergeHint':
+    'Les comptes, sous-structures, rôles et formations assignées passent dans la structure choisie ; celle-ci disparaît.',
+  'structures.edit.mergeSubmit': 'Continuer',
+  'structures.edit.chooseParent': 'Choisissez une structure dans la liste.',
+  'structures.merge.title': 'Fusionner « {from} » dans « {into} » ?',
+  'structures.merge.body':
+    '{people} compte(s), {children} sous-structure(s) et {grants} rôle(s) passeront dans « {into} ». Le code « {code} » ne désignera plus rien.',
+  'structures.merge.submit': 'Fusionner',
+  'structures.merge.cancel': 'Annuler',
+  'structures.merge.done': 'Fusion faite : {people} compte(s) et {children} sous-structure(s) déplacés.',
+  'structures.import.title': 'Importer l’arbre des structures',
+  'structures.import.intro':
+    'Collez un tableau à trois colonnes : code, nom et code de la structure parente (vide pour une structure placée sous la racine). Une structure qui existe déjà est renommée ou déplacée ; rien n’est écrit si une ligne est à corriger.',
+  'structures.import.label': 'Arbre des structures',
+  'structures.import.submit': 'Importer',
+  'structures.import.done': '{created} structure(s) créée(s), {updated} mise(s) à jour.',
+  'structures.import.errors': 'Des lignes sont à corriger : rien n’a été importé.',
+  'structures.import.error.columns': 'l’en-tête doit nommer au moins les colonnes « code » et « nom »',
+  'structures.import.error.tooMany': 'au plus {max} structures par import',
+  'structures.import.error.duplicate': 'le code {code} apparaît déjà ligne {line}',
+} as const;

@@ -1,0 +1,57 @@
+// The refusals of the network's structures; server/http/error-map.ts gives each kind its status, and a
+// form shows the message next to the field it concerns.
+import { ConflictError, NotFoundError, RejectedContentError } from '../shared/errors.ts';
+
+/** A code that names no structure; `close` lists the codes a typo most likely meant. */
+export class UnknownStructureError extends RejectedContentError {
+  constructor(
+    readonly code: string,
+    readonly close: readonly string[],
+  ) {
+    super(`unknown structure ${code}`, {
+      messageKey: close.length ? 'structures.error.unknownWithClose' : 'structures.error.unknown',
+      params: { code, close: close.join(', ') },
+    });
+  }
+}
+
+export class StructureNotFoundError extends NotFoundError {
+  constructor(code: string) {
+    super(`no structure ${code}`);
+  }
+}
+
+export class StructureCodeTakenError extends ConflictError {
+  constructor(readonly code: string) {
+    super(`structure code taken: ${code}`, { messageKey: 'structures.error.codeTaken', params: { code } });
+  }
+}
+
+/** Moving a structure under itself or one of its own descendants would cut it off the tree. */
+export class StructureCycleError extends ConflictError {
+  constructor(code: string, parent: string) {
+    super(`moving ${code} under ${parent} makes a cycle`, {
+      messageKey: 'structures.error.cycle',
+      params: { code, parent },
+    });
+  }
+}
+
+/** The root is the network itself: it can be renamed, never moved, merged or given a parent. */
+export class RootStructureError extends ConflictError {
+  constructor() {
+    super('the root cannot be moved or merged', { messageKey: 'structures.error.root' });
+  }
+}
+
+/** One line of a CSV of the tree and what is wrong with it. */
+export interface StructureCsvError {
+  line: number;
+  message: string;
+}
+
+export class StructureListRejectedError extends RejectedContentError {
+  constructor(readonly errors: readonly StructureCsvError[]) {
+    super(`structure list rejected (${errors.length} errors)`);
+  }
+}

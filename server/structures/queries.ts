@@ -1,0 +1,65 @@
+// Every read of the network: the tree, one structure, a person's grants.
+import { translate } from '../i18n/translate.ts';
+import { editDistance } from '../shared/edit-distance.ts';
+import { fold } from '../shared/fold.ts';
+import type { AppStore, AppTx } from '../store/app-collections.ts';
+import { UnknownStructureError } from './errors.ts';
+import { type Grant, rootCode, type Structure } from './schema.ts';
+import { buildTree, type StructureTree } from './tree.ts';
+
+export type Reader = Pick<AppTx, 'get' | 'findBy'>;
+
+/** The whole network; about a thousand rows at most, read at once. */
+export async function loadTree(store: Pick<AppStore, 'all'>): Promise<StructureTree> {
+  const rows: Readonly<Structure>[] = [];
+  for await (const row of store.all('structures')) rows.push(row);
+  return buildTree(rows, translate('structures.root.defaultName'));
+}
+
+export function findStructure(reader: Reader, code: string): Promise<Readonly<Structure> | undefined> {
+  return reader.get('structures', code);
+}
+
+/** Whether the code names a structure (the root always exists, stored or not). */
+export async function structureExists(reader: Reader, code: string): Promise<boolean> {
+  return code === rootCode || (await reader.get('structures', code)) !== undefined;
+}
+
+/** The codes from this structure up to the root, read one by one (inside a transaction). */
+export async function ancestorCodes(reader: Reader, code: string): Promise<string[]> {
+  const codes: string[] = [];
+  let current: string | null = code;
+  while (current && !codes.includes(current)) {
+    codes.push(current);
+    current = current === rootCode ? null : ((await reader.get('structures', current))?.parentId ?? rootCode);
+  }
+  return codes;
+}
+
+/** Up to five codes of the tree that look like what was typed (a typo, or a word of the name). */
+export function closeCodes(tree: StructureTree, typed: string): string[] {
+  const needle = fold(typed);
+  // A third of the length, between 1 and 3: short codes look alike too easily.
+  const max = Math.min(3, Math.max(1, Math.floor(needle.length / 3)));
+  const scored: [number, string][] = [];
+  for (const node of tree.byCode.values()) {
+    const distance = editDistance(needle, node.code, max);
+    const named = needle.length >= 3 && fold(node.name).includes(needle);
+    if (distance <= max || named) scored.push([named ? Math.min(distance, 2) : distance, node.code]);
+  }
+  return scored
+    .sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]))
+    .slice(0, 5)
+    .map(([, code]) => code);
+}
+
+/** The grants held by one person. */
+export function grantsOf(reader: Reader, userId: string): Promise<Readonly<Grant>[]> {
+  return reader.findBy('grants', 'userId', userId);
+}
+
+/** Refuses a code that names no structure, with the codes the person most likely meant. */
+export async function requireStructure(store: Pick<AppStore, 'all' | 'get' | 'findBy'>, code: string): Promise<void> {
+  if (!(await structureExists(store, code)))
+    throw new UnknownStructureError(code, closeCodes(await loadTree(store), code));
+}
