@@ -37,7 +37,7 @@ import { forwardCompletion, forwardLearning } from './lrs/lrs-notices.ts';
 import { lrsRoutes } from './lrs/routes.ts';
 import { mailCertificate, mailPasswordLinks } from './mail/mail-notices.ts';
 import { mailRoutes } from './mail/routes.ts';
-import { networkRoutes } from './network/routes/network-routes.ts';
+import { grantRoutes, networkRoutes } from './network/routes/network-routes.ts';
 import type { StoreKind } from './open-app-store.ts';
 import { reminderRoutes } from './reminders/routes/reminder-routes.ts';
 import { unsubscribeKey } from './reminders/unsubscribe-token.ts';
@@ -141,7 +141,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(csrfProtection(deps.csrfSecret, config.secure, { deferMultipart: isStudioUpload }));
   app.use(noStoreWhenSignedIn);
   app.use((_req, res, next) => {
-    res.locals.navItems = navigationFor(res.locals.user, res.locals.t);
+    res.locals.navItems = navigationFor(res.locals.user, res.locals.t, res.locals.roles);
     next();
   });
 
@@ -169,6 +169,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(routesUnder(['/admin/emails'], mailRoutes(accountDeps)));
   app.use(routesUnder(['/admin/lrs'], lrsRoutes(accountDeps)));
   app.use(routesUnder(['/admin/structures'], networkRoutes({ store, clock })));
+  app.use(routesUnder(['/admin/users'], grantRoutes({ store, clock })));
   app.use(routesUnder(['/admin'], adminRoutes(accountDeps)));
   app.use(routesUnder(['/me'], meRoutes(learningDeps)));
   // Certificates, HR reports and the studio load their heavy libraries (pdfkit, zip) on first use.

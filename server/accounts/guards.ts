@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { ForbiddenError } from '../shared/errors.ts';
-import type { Role } from './schema.ts';
+import type { Role, User } from './schema.ts';
 
 /** Anonymous visitors are sent to the sign-in page, then back where they were going. */
 export const requireUser: RequestHandler = (req, res, next) => {
@@ -10,13 +10,26 @@ export const requireUser: RequestHandler = (req, res, next) => {
   res.redirect(303, `/login?next=${encodeURIComponent(target)}`);
 };
 
-/** Signed-in users without one of these roles get 403. */
+/**
+ * Signed-in users holding none of these roles, anywhere in the network, get 403. Holding one on part
+ * of the network is enough to come in: what they then see is their scope (server/structures/scope.ts).
+ */
 export function requireRole(...roles: Role[]): RequestHandler[] {
   return [
     requireUser,
-    (_req, res, next) => {
-      if (res.locals.user && roles.includes(res.locals.user.role)) return next();
-      next(new ForbiddenError());
-    },
+    (_req, res, next) => (holds(res.locals.roles, res.locals.user, roles) ? next() : next(new ForbiddenError())),
   ];
+}
+
+/** Only for those holding one of these roles on the whole network (the tree, the outbox of every e-mail). */
+export function requireNetworkRole(...roles: Role[]): RequestHandler[] {
+  return [
+    requireUser,
+    (_req, res, next) => (holds(res.locals.networkRoles, res.locals.user, roles) ? next() : next(new ForbiddenError())),
+  ];
+}
+
+function holds(held: ReadonlySet<string> | undefined, user: Readonly<User> | undefined, roles: Role[]): boolean {
+  if (!user) return false;
+  return roles.some((role) => (held ? held.has(role) : user.role === role));
 }

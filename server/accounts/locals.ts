@@ -5,6 +5,10 @@ declare global {
   namespace Express {
     interface Locals {
       user?: Readonly<User>;
+      /** Every role the signed-in person holds somewhere: their own and each granted one. */
+      roles?: ReadonlySet<string>;
+      /** The roles they hold on the whole network: their own, and those granted on the root. */
+      networkRoles?: ReadonlySet<string>;
       /** How the signed-in person signed in (sign-out goes back to the identity provider after `oidc`). */
       sessionMethod?: NonNullable<Session['method']>;
     }

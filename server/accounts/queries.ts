@@ -71,20 +71,26 @@ export interface UserFilter {
   structure: string;
 }
 
-/** The accounts matching `filter`, sorted by name, one page of `pageSize`. */
+/**
+ * The accounts matching `filter`, sorted by name, one page of `pageSize`; only those of the structures in
+ * `scope` when given (an administrator of part of the network).
+ */
 export async function listUsers(
   store: AppStore,
   filter: UserFilter,
   page: number,
   pageSize: number,
+  scope?: readonly string[],
 ): Promise<Page<Readonly<User>>> {
   const sql = postgresSqlOf(store);
-  if (sql) return listUsersInPostgres(sql, store, filter, page, pageSize);
+  if (sql) return listUsersInPostgres(sql, store, filter, page, pageSize, scope);
   const needle = fold(filter.q);
+  const within = scope && new Set(scope);
   const matches: Readonly<User>[] = [];
   for await (const person of store.all('users')) {
     if (filter.role && person.role !== filter.role) continue;
     if (filter.structure && person.structure !== filter.structure) continue;
+    if (within && !within.has(person.structure)) continue;
     if (needle && !fold(`${person.name}\n${person.email}\n${person.structure}`).includes(needle)) continue;
     matches.push(person);
   }
@@ -101,14 +107,19 @@ async function listUsersInPostgres(
   filter: UserFilter,
   page: number,
   pageSize: number,
+  scope: readonly string[] | undefined,
 ): Promise<Page<Readonly<User>>> {
   const needle = fold(filter.q);
   const role = filter.role || null;
   const structure = filter.structure || null;
+  const inScope = scope
+    ? sql`(data->'structure') in (select to_jsonb(code) from unnest(${scope as string[]}::text[]) as code)`
+    : sql`true`;
   const light = await sql<Pick<User, 'id' | 'name' | 'email' | 'structure'>[]>`
     select id, data->>'name' as name, data->>'email' as email, data->>'structure' as structure from users
     where (${role}::text is null or (data->'role') = to_jsonb(${role}::text))
-      and (${structure}::text is null or (data->'structure') = to_jsonb(${structure}::text))`;
+      and (${structure}::text is null or (data->'structure') = to_jsonb(${structure}::text))
+      and ${inScope}`;
   const matches = needle
     ? light.filter((person) => fold(`${person.name}\n${person.email}\n${person.structure}`).includes(needle))
     : [...light];

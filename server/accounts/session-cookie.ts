@@ -1,5 +1,7 @@
 import type { RequestHandler, Response } from 'express';
 import { cookieName, readCookie } from '../http/csrf.ts';
+import { grantsOf } from '../structures/queries.ts';
+import { rootCode } from '../structures/schema.ts';
 import type { AccountDeps } from './account-deps.ts';
 import { hashSecret } from './hash-secret.ts';
 import { findSession, findUser } from './queries.ts';
@@ -45,6 +47,7 @@ export function loadSession({ store, config, clock }: AccountDeps): RequestHandl
       });
     }
     res.locals.user = user;
+    await loadRoles(res, store, user);
     res.locals.sessionId = id;
     res.locals.sessionMethod = session.method ?? 'password';
     next();
@@ -72,6 +75,17 @@ export async function startSession(
   res.locals.sessionId = hashSecret(raw);
   res.locals.sessionMethod = method;
   res.locals.user = user;
+  await loadRoles(res, store, user);
+}
+
+/** The person's grants, read once per request for the guards and the navigation. */
+async function loadRoles(res: Response, store: AccountDeps['store'], user: Readonly<User>): Promise<void> {
+  const grants = await grantsOf(store, user.id);
+  res.locals.roles = new Set([user.role, ...grants.map((grant) => grant.role)]);
+  res.locals.networkRoles = new Set([
+    user.role,
+    ...grants.filter((grant) => grant.structureId === rootCode).map((grant) => grant.role),
+  ]);
 }
 
 export async function endSession(res: Response, { store, config }: AccountDeps): Promise<void> {

@@ -3,14 +3,21 @@ import type { Certificate } from './schema.ts';
 
 type Viewer = Pick<User, 'id' | 'role'>;
 
-/** HR and admins manage every certificate: they revoke and re-issue. */
-export function canManageCertificates(user: Pick<User, 'role'> | undefined): boolean {
-  return user?.role === 'hr' || user?.role === 'admin';
+/** HR and admins manage certificates: they revoke and re-issue (within their scope, checked by the routes). */
+export function canManageCertificates(user: Pick<User, 'role'> | undefined, roles?: ReadonlySet<string>): boolean {
+  return roles ? roles.has('hr') || roles.has('admin') : user?.role === 'hr' || user?.role === 'admin';
 }
 
-/** Its holder, HR and admins may see a certificate and its PDF; to anyone else it does not exist. */
-export function canSeeCertificate(user: Viewer, certificate: Pick<Certificate, 'userId'>): boolean {
-  return certificate.userId === user.id || canManageCertificates(user);
+/**
+ * Its holder, HR and admins may see a certificate and its PDF; to anyone else it does not exist. HR and
+ * admins holding their role on part of the network only are narrowed to it by the routes.
+ */
+export function canSeeCertificate(
+  user: Viewer,
+  certificate: Pick<Certificate, 'userId'>,
+  roles?: ReadonlySet<string>,
+): boolean {
+  return certificate.userId === user.id || canManageCertificates(user, roles);
 }
 
 /**

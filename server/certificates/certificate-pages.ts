@@ -19,7 +19,7 @@ export interface FormState {
 export async function certificatePage(
   certificate: Readonly<Certificate>,
   viewer: Pick<User, 'role'> | undefined,
-  deps: { store: AppStore; baseUrl: string; badgeFields?: BadgeFieldsOf },
+  deps: { store: AppStore; baseUrl: string; badgeFields?: BadgeFieldsOf; roles?: ReadonlySet<string> },
   form: FormState = { errors: {}, values: {} },
 ) {
   return {
@@ -27,7 +27,7 @@ export async function certificatePage(
     certificate,
     replacement: await replacementOf(deps.store, certificate),
     verifyHref: verifyUrl(deps.baseUrl, certificate),
-    canManage: canManageCertificates(viewer),
+    canManage: canManageCertificates(viewer, deps.roles),
     badgeFields: deps.badgeFields?.(certificate) ?? [],
     ...form,
   };

@@ -10,6 +10,7 @@ import type { Clock } from '../shared/clock.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import type { SharedCounters } from '../store/cluster/cluster.ts';
+import { inScope, scopeOf } from '../structures/scope.ts';
 import { canSeeCertificate } from './can-see-certificate.ts';
 import { type BadgeFieldsOf, certificatePage, type FormState, verificationPage } from './certificate-pages.ts';
 import { certificatePdf } from './certificate-pdf.ts';
@@ -68,7 +69,14 @@ const ReissueForm = z.object({
 /** The certificate of the URL, if this person may see it: to anyone else it does not exist. */
 async function visibleCertificate(deps: CertificateRouteDeps, req: Request, res: Response) {
   const certificate = await findCertificate(deps.store, String(req.params.id));
-  if (!certificate || !canSeeCertificate(res.locals.user!, certificate)) throw new NotFoundError();
+  const viewer = res.locals.user!;
+  if (!certificate || !canSeeCertificate(viewer, certificate, res.locals.roles)) throw new NotFoundError();
+  // HR and admins manage the certificates of the people in their scope only.
+  if (certificate.userId !== viewer.id) {
+    const holder = await deps.store.get('users', certificate.userId);
+    const scope = await scopeOf(deps.store, viewer, ['hr', 'admin']);
+    if (!holder || !inScope(scope, holder.structure)) throw new NotFoundError();
+  }
   return certificate;
 }
 
@@ -81,7 +89,7 @@ async function renderPage(
   const page = await certificatePage(
     certificate,
     res.locals.user,
-    { store: deps.store, baseUrl: deps.config.baseUrl, badgeFields: deps.badgeFields },
+    { store: deps.store, baseUrl: deps.config.baseUrl, badgeFields: deps.badgeFields, roles: res.locals.roles },
     form,
   );
   res.render('certificates/certificate', page);

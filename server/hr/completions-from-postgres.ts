@@ -48,6 +48,7 @@ async function* matchingRows(sql: Sql, catalog: Catalog, query: CompletionQuery)
       query.userId && sql`(e.data->'userId') = to_jsonb(${query.userId}::text)`,
       query.course && sql`(e.data->'course') = to_jsonb(${query.course}::text)`,
       query.structure !== undefined && sql`(u.data->'structure') = to_jsonb(${query.structure}::text)`,
+      query.scope && inScope(sql, query.scope),
       (period || status === 'completed' || status === 'revoked') && sql`e.data->'completedAt' <> 'null'::jsonb`,
       status === 'in_progress' && sql`e.data->'completedAt' = 'null'::jsonb`,
       start && sql`(e.data->>'completedAt')::timestamptz >= ${start}`,
@@ -99,11 +100,12 @@ async function* matchingRows(sql: Sql, catalog: Catalog, query: CompletionQuery)
   if (!wantsNotStarted(query)) return;
   const inStructure =
     query.structure !== undefined ? sql`(u.data->'structure') = to_jsonb(${query.structure}::text)` : sql`true`;
+  const inView = query.scope ? inScope(sql, query.scope) : sql`true`;
   for (const course of notStartedCourses(catalog, query)) {
     // Active accounts without this course; staff other than learners only once they follow some course.
     const cursor = sql<{ user: ReportedUser }[]>`
       select ${sql.unsafe(userFields)} as user from users u
-      where ${inStructure}
+      where ${inStructure} and ${inView}
         and u.data->'active' = 'true'::jsonb
         and not exists (select 1 from enrollments e
           where (e.data->'userId') = to_jsonb(u.id) and e.data->>'course' = ${course.slug})
@@ -111,4 +113,9 @@ async function* matchingRows(sql: Sql, catalog: Catalog, query: CompletionQuery)
       order by u.id`.cursor(batchSize);
     for await (const batch of cursor) for (const { user } of batch) yield notStartedRow(course, user);
   }
+}
+
+/** People of these structures, written on the indexed expression so the planner can use the index. */
+function inScope(sql: Sql, codes: readonly string[]) {
+  return sql`(u.data->'structure') in (select to_jsonb(code) from unnest(${codes as string[]}::text[]) as code)`;
 }

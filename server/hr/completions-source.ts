@@ -16,7 +16,11 @@ import { sortCompletions } from './sort-completions.ts';
 import { notStartedCourses, wantsNotStarted } from './wants-not-started.ts';
 
 /** What narrows the list: the dashboard's filters (page is ignored), or one learner's courses. */
-export type CompletionQuery = Partial<Omit<CompletionFilters, 'page'>> & { userId?: string };
+export type CompletionQuery = Partial<Omit<CompletionFilters, 'page'>> & {
+  userId?: string;
+  /** The structure codes whose people may be listed (server/hr/scoped-completions.ts); all when undefined. */
+  scope?: readonly string[];
+};
 
 /** Where the HR rows come from: the store read in memory today; a database would answer with SQL. */
 export interface CompletionsSource {
@@ -55,6 +59,7 @@ async function* matchingCompletions(
   const enrollments = query.status === 'not_started' ? [] : await enrollmentsIn(store, query);
   const factsOf = learnerFactsReader(store);
   const pause = pauseEvery(2_000);
+  const scope = query.scope && new Set(query.scope);
   for await (const enrollment of enrollments) {
     await pause();
     if (query.course && enrollment.course !== query.course) continue;
@@ -62,6 +67,7 @@ async function* matchingCompletions(
     // Accounts are deactivated, never deleted; a row without its account has nobody to report on.
     if (!user) continue;
     if (query.structure !== undefined && user.structure !== query.structure) continue;
+    if (scope && !scope.has(user.structure)) continue;
     if (period && !completedWithin(period, enrollment.completedAt)) continue;
     if (query.status === 'in_progress' && enrollment.completedAt) continue;
     if ((query.status === 'completed' || query.status === 'revoked') && !enrollment.completedAt) continue;
@@ -76,7 +82,8 @@ async function* matchingCompletions(
   for (const course of notStartedCourses(catalog, query)) {
     for await (const user of await accountsIn(store, query.structure)) {
       await pause();
-      if (!user.active || (await hasStarted(store, user.id, course.slug))) continue;
+      if (!user.active || (scope && !scope.has(user.structure))) continue;
+      if (await hasStarted(store, user.id, course.slug)) continue;
       // Trainers, HR and admins are counted only once they have followed a course themselves.
       if (user.role !== 'learner' && !(await hasStartedAnyCourse(store, user.id))) continue;
       yield notStartedRow(course, user);

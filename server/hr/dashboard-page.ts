@@ -1,12 +1,15 @@
-import { listStructures } from '../accounts/queries.ts';
 import type { Catalog } from '../catalog/course.ts';
 import { translate } from '../i18n/translate.ts';
 import { paginate } from '../shared/paginate.ts';
 import type { AppStore } from '../store/app-collections.ts';
+import { rootCode } from '../structures/schema.ts';
+import { inScope, type View } from '../structures/scope.ts';
+import { structureOptions } from '../structures/structure-options.ts';
 import { type CompletionSort, completionPageSize, type ParsedCompletionFilters } from './completion-filters.ts';
 import { CompletionStatus } from './completion-row.ts';
 import type { CompletionsSource } from './completions-source.ts';
 import type { ListedCompletion } from './listed-completion.ts';
+import { rollUpUnder } from './roll-up-structures.ts';
 import { completionStatusLabel } from './status-labels.ts';
 import { summarizeCompletions } from './summarize-completions.ts';
 
@@ -45,6 +48,8 @@ export interface DashboardDeps {
   store: AppStore;
   completions: CompletionsSource;
   catalog: Catalog;
+  /** What the person reaches: the structures offered in the filter, the tree the totals roll up. */
+  view: View;
 }
 
 /**
@@ -74,14 +79,15 @@ export async function dashboardPage(parsed: ParsedCompletionFilters, deps: Dashb
     values: Object.fromEntries(
       Object.entries(values).filter(([name]) => !((name === 'from' || name === 'to') && errors[name])),
     ),
-    structures: await listStructures(deps.store),
+    structures: structureOptions(deps.view.tree).filter((option) => inScope(deps.view.scope, option.code)),
+    structureName: (code: string) => deps.view.tree.byCode.get(code)?.name ?? code,
     courseOptions,
     statusOptions: CompletionStatus.options.map((value) => ({ value, label: completionStatusLabel(value) })),
     rows: page.items,
     total: page.total,
     page: page.page,
     pageCount: page.pageCount,
-    summary: summarizeCompletions(rows),
+    summary: summarizeCompletions(rows, rollUpUnder(deps.view.tree, filters.structure ?? rootCode)),
     columns: tableColumns.map((column) => {
       if (!column.key) return column;
       const current = sort === column.key;

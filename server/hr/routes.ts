@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { postgresSqlOf } from '../store/postgres/open-postgres-store.ts';
+import { viewOf } from '../structures/scope.ts';
 import { exportStatements, type StatementsFormat } from '../xapi/use-cases/export-statements.ts';
 import { parseCompletionFilters } from './completion-filters.ts';
 import { completionsFromPostgres } from './completions-from-postgres.ts';
@@ -13,6 +14,7 @@ import { dashboardPage } from './dashboard-page.ts';
 import { type ExportFormat, exportCompletions, exportQuery, InvalidExportFiltersError } from './export-completions.ts';
 import { learnerPage } from './learner-page.ts';
 import { progressionRoutes } from './progression-routes.ts';
+import { scopedCompletions } from './scoped-completions.ts';
 
 export interface HrDeps {
   store: AppStore;
@@ -25,6 +27,8 @@ export interface HrDeps {
 
 type Handler = (deps: Required<HrDeps>) => RequestHandler;
 
+const hrRoles = ['hr', 'admin'] as const;
+
 /**
  * HR follow-up (« Suivi RH »): the completions dashboard, one learner's page and the exports; roles hr and
  * admin. Every answer holds personal data: none may be kept by a browser or a proxy.
@@ -36,7 +40,7 @@ export function hrRoutes(deps: HrDeps): Router {
     deps.completions ??
     (sql ? completionsFromPostgres(sql, deps.getCatalog) : completionsFromStore(deps.store, deps.getCatalog));
   const all = { ...deps, completions };
-  const hrOnly = requireRole('hr', 'admin');
+  const hrOnly = requireRole(...hrRoles);
   const router = Router();
   router.use('/hr', noStore);
   router.get('/hr', ...hrOnly, showDashboard(all));
@@ -55,16 +59,23 @@ const noStore: RequestHandler = (_req, res, next) => {
   next();
 };
 
+/** The deps of one request: rows limited to what the signed-in person reaches as hr or admin. */
+async function inScope(deps: Required<HrDeps>, res: Response) {
+  const view = await viewOf(deps.store, res.locals.user!, hrRoles);
+  return { ...deps, view, completions: scopedCompletions(deps.completions, view.tree, view.scope) };
+}
+
 const showDashboard: Handler = (deps) =>
   async function showDashboard(req, res) {
     const parsed = parseCompletionFilters(req.query);
-    const page = await dashboardPage(parsed, { ...deps, catalog: deps.getCatalog() });
+    const page = await dashboardPage(parsed, { ...(await inScope(deps, res)), catalog: deps.getCatalog() });
     res.status(Object.keys(parsed.errors).length > 0 ? 400 : 200).render('hr/dashboard', page);
   };
 
 const showLearner: Handler = (deps) =>
   async function showLearner(req, res) {
-    res.render('hr/learner', await learnerPage(String(req.params.id), { ...deps, catalog: deps.getCatalog() }));
+    const scoped = await inScope(deps, res);
+    res.render('hr/learner', await learnerPage(String(req.params.id), { ...scoped, catalog: deps.getCatalog() }));
   };
 
 /** HEAD sends no data, so it is neither exported nor audited; a wrong filter still goes back to the dashboard. */
@@ -91,7 +102,7 @@ const exportXlsx: Handler = (deps) =>
 async function sendExport(deps: Required<HrDeps>, req: Request, res: Response, format: ExportFormat): Promise<void> {
   const input = { query: req.query, format, actorId: res.locals.user!.id };
   try {
-    await exportCompletions(input, deps, (file) =>
+    await exportCompletions(input, await inScope(deps, res), (file) =>
       res.set({
         'Content-Type': file.contentType,
         'Content-Disposition': `attachment; filename="${file.name}"`,
@@ -106,7 +117,7 @@ async function sendExport(deps: Required<HrDeps>, req: Request, res: Response, f
 const exportXapi = (deps: Required<HrDeps>, format: StatementsFormat): RequestHandler =>
   async function exportXapi(req, res) {
     const statementsDeps = {
-      ...deps,
+      ...(await inScope(deps, res)),
       baseUrl: deps.config.baseUrl,
       actorMode: deps.config.xapiActor,
     };

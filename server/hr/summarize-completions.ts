@@ -37,14 +37,21 @@ function hoursText(minutes: number): string {
 }
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
-/** Totals per course and per structure of the rows given (the dashboard passes every filtered row, not one page). */
-export function summarizeCompletions(rows: Iterable<SummarizedRow>): CompletionSummary {
+/**
+ * Totals per course and per structure of the rows given (the dashboard passes every filtered row, not one
+ * page); `structures` groups the structures into lines (server/hr/roll-up-structures.ts).
+ */
+export function summarizeCompletions(
+  rows: Iterable<SummarizedRow>,
+  structures: { keyOf(code: string): string; labelOf(key: string): string } = { keyOf: (c) => c, labelOf: (k) => k },
+): CompletionSummary {
   const byCourse = new Map<string, Counter>();
   const byStructure = new Map<string, Counter>();
   const overall = new Counter('', 'Total');
   for (const row of rows) {
     counterFor(byCourse, row.courseSlug, row.course).add(row);
-    counterFor(byStructure, row.structure, row.structure).add(row);
+    const key = structures.keyOf(row.structure);
+    counterFor(byStructure, key, structures.labelOf(key)).add(row);
     overall.add(row);
   }
   const sorted = (counters: Map<string, Counter>) =>

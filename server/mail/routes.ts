@@ -1,6 +1,6 @@
 import { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
-import { requireRole } from '../accounts/guards.ts';
+import { requireNetworkRole } from '../accounts/guards.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
@@ -17,7 +17,7 @@ export interface MailRouteDeps {
 /** The outbox for administrators: queued, sent and failed messages, and « Renvoyer » for a failed one. */
 export function mailRoutes(deps: MailRouteDeps): Router {
   const router = Router();
-  const admin = requireRole('admin');
+  const admin = requireNetworkRole('admin');
   router.get('/admin/emails', ...admin, showEmails(deps));
   router.post('/admin/emails/:id/resend', ...admin, submitResend(deps));
   return router;

@@ -1,5 +1,6 @@
 // What part of the network a person reaches with some roles: the one computation every guard and every
 // query of people uses (decision 014).
+import { NotFoundError } from '../shared/errors.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { grantsOf, loadTree } from './queries.ts';
 import { type GrantRole, rootCode } from './schema.ts';
@@ -45,4 +46,31 @@ export async function rolesHeld(store: Pick<AppStore, 'get' | 'findBy'>, person:
   const held = new Set<string>([person.role]);
   for (const grant of await grantsOf(store, person.id)) held.add(grant.role);
   return held;
+}
+
+/**
+ * The codes a query may list: the scope, narrowed to the filter's subtree when there is one; undefined
+ * means everything. A filter outside the scope is refused as if it did not exist.
+ */
+export function codesInView(tree: StructureTree, scope: Scope, structure: string | undefined): string[] | undefined {
+  if (structure === undefined) return scope.all ? undefined : [...scope.codes];
+  if (!inScope(scope, structure)) throw new NotFoundError(`structure ${structure} outside the scope`);
+  const below = subtreeCodes(tree, structure);
+  // A code on accounts but not in the tree (data from before the tree) is a subtree of its own.
+  return below.size > 0 ? [...below].filter((code) => inScope(scope, code)) : [structure];
+}
+
+/** The tree and what one person reaches in it with some roles, read once per request. */
+export interface View {
+  tree: StructureTree;
+  scope: Scope;
+}
+
+export async function viewOf(
+  store: Pick<AppStore, 'all' | 'get' | 'findBy'>,
+  person: ScopedPerson,
+  roles: readonly GrantRole[],
+): Promise<View> {
+  const tree = await loadTree(store);
+  return { tree, scope: await scopeOf(store, person, roles, tree) };
 }

@@ -4,15 +4,15 @@ import type { LearnerRecord } from './build-statements.ts';
 
 type Reader = Pick<AppStore, 'get' | 'findBy'>;
 
-/** One learner at a time, so a large course streams without holding everyone in memory. */
+/** One learner at a time (of these structures, when given), so a large course streams without holding everyone in memory. */
 export async function* learnerRecords(
   store: Reader,
   course: string,
-  structure: string | undefined,
+  structures: ReadonlySet<string> | undefined,
 ): AsyncIterable<LearnerRecord> {
   for (const enrollment of await store.findBy('enrollments', 'course', course)) {
     const user = await store.get('users', enrollment.userId);
-    if (!user || (structure !== undefined && user.structure !== structure)) continue;
+    if (!user || (structures !== undefined && !structures.has(user.structure))) continue;
     const progress = (await store.findBy('progress', 'userId', user.id)).filter((p) => p.course === course);
     const attempts = (await store.findBy('attempts', 'userId', user.id))
       .filter((a) => a.course === course)

@@ -115,6 +115,9 @@ export function certificateRow(
  */
 export async function seedCompletions(store: AppStore): Promise<void> {
   await store.transact((tx) => {
+    // Accounts from before the tree kept their text as code (schema 3 makes codes of them; these stay as typed).
+    for (const structure of [nord, lilas])
+      tx.put('structures', { id: structure, name: structure, parentId: 'reseau', createdAt, updatedAt: createdAt });
     for (const user of [
       userRow('alice', 'Alice Martin', { matricule: 'M-001' }),
       userRow('bruno', 'Bruno Petit'),

@@ -4,13 +4,14 @@ import type { DomainError } from '../../shared/errors.ts';
 import { neutralizeFormula } from '../../shared/neutralize-formula.ts';
 import type { AppStore } from '../../store/app-collections.ts';
 import { UnknownStructureError } from '../../structures/errors.ts';
-import { loadTree } from '../../structures/queries.ts';
+import { inScope, viewOf } from '../../structures/scope.ts';
 import { structureOptions } from '../../structures/structure-options.ts';
+import type { StructureTree } from '../../structures/tree.ts';
 import type { AccountDeps } from '../account-deps.ts';
 import { EmailTakenError, StaffListRejectedError } from '../errors.ts';
 import type { StaffCsvError } from '../parse-staff-csv.ts';
 import { roles } from '../schema.ts';
-import { importStaff } from '../use-cases/import-staff.ts';
+import { type ImportLimits, importStaff } from '../use-cases/import-staff.ts';
 import { type Invitation, inviteUser } from '../use-cases/invite-user.ts';
 import { NewUser } from '../users.ts';
 import { invitationHref, renderLink } from './render-link.ts';
@@ -22,8 +23,15 @@ const trimmed = (body: unknown) =>
     Object.entries((body ?? {}) as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]),
   );
 
+/** What this administrator may create: learners only unless they administer the whole network, in their scope. */
+async function limitsOf(store: AppStore, res: Response): Promise<ImportLimits & { tree: StructureTree }> {
+  const { tree, scope } = await viewOf(store, res.locals.user!, ['admin']);
+  return { tree, scope, learnersOnly: !res.locals.networkRoles?.has('admin') };
+}
+
 async function renderInvite(res: Response, store: AppStore, errors: FieldErrors, values: Record<string, unknown>) {
-  const structures = structureOptions(await loadTree(store));
+  const { tree, scope } = await limitsOf(store, res);
+  const structures = structureOptions(tree).filter((option) => inScope(scope, option.code));
   res.render('admin/invite', { title: res.locals.t('admin.invite.title'), errors, values, roles, structures });
 }
 
@@ -35,6 +43,21 @@ export function submitInvite(deps: AccountDeps): RequestHandler {
   return async (req, res) => {
     const form = parseForm(NewUser, trimmed(req.body));
     if (!form.ok) return renderInvite(res.status(400), deps.store, form.errors, form.values);
+    const limits = await limitsOf(deps.store, res);
+    if (!inScope(limits.scope, form.data.structure))
+      return renderInvite(
+        res.status(400),
+        deps.store,
+        { structure: res.locals.t('structures.grants.outside') },
+        trimmed(req.body),
+      );
+    if (limits.learnersOnly && form.data.role !== 'learner')
+      return renderInvite(
+        res.status(400),
+        deps.store,
+        { role: res.locals.t('structures.import.error.learnersOnly') },
+        trimmed(req.body),
+      );
     const invited = await settle<Invitation & { expiresAt: Date }, DomainError>(
       inviteUser(form.data, res.locals.user!.id, deps),
       [EmailTakenError, UnknownStructureError],
@@ -70,7 +93,8 @@ export const showImportForm: RequestHandler = (_req, res) => {
 export function submitImport(deps: AccountDeps): RequestHandler {
   return async (req, res) => {
     const csv = typeof req.body?.csv === 'string' ? req.body.csv : '';
-    const imported = await settle(importStaff(csv, res.locals.user!.id, deps), [StaffListRejectedError]);
+    const limits = await limitsOf(deps.store, res);
+    const imported = await settle(importStaff(csv, res.locals.user!.id, deps, limits), [StaffListRejectedError]);
     if (imported instanceof StaffListRejectedError) return renderImport(res.status(400), csv, imported.errors);
     const mailed = Boolean(deps.onPasswordLink);
     const people = imported.invitations.map(({ user, token }) => ({

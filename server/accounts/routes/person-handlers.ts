@@ -1,8 +1,12 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { type FieldErrors, parseForm } from '../../http/parse-form.ts';
-import type { DomainError } from '../../shared/errors.ts';
+import { type DomainError, ForbiddenError } from '../../shared/errors.ts';
 import { says } from '../../shared/says.ts';
+import { grantsOf } from '../../structures/queries.ts';
+import { grantRoles } from '../../structures/schema.ts';
+import { inScope, scopeOf, viewOf } from '../../structures/scope.ts';
+import { structureOptions } from '../../structures/structure-options.ts';
 import type { AccountDeps } from '../account-deps.ts';
 import { AccountInactiveError, LastAdminError, SelfDeactivationError, UserNotFoundError } from '../errors.ts';
 import { accessOf, findSecondFactor, findUser } from '../queries.ts';
@@ -15,18 +19,31 @@ import { renderLink } from './render-link.ts';
 import { messageOf, settle } from './settle.ts';
 
 const RoleForm = z.object({ role: z.enum(roles, says('admin.role.invalid')) });
-const notices = ['role', 'deactivated', 'activated'] as const;
+const notices = ['role', 'deactivated', 'activated', 'grant'] as const;
 const mfaNotice = 'second-factor-reset';
 
-async function requirePerson({ store }: AccountDeps, req: Request): Promise<Readonly<User>> {
+/**
+ * The person of the URL, if within the administrator's scope (else 404); an administrator of part of the
+ * network manages learners only, never someone holding a role on the whole network (403).
+ */
+export async function requirePerson({ store }: Pick<AccountDeps, 'store'>, req: Request): Promise<Readonly<User>> {
   const person = await findUser(store, String(req.params.id));
-  if (!person) throw new UserNotFoundError(String(req.params.id));
+  const { user: actor, networkRoles } = req.res!.locals;
+  if (!person || !inScope(await scopeOf(store, actor!, ['admin']), person.structure))
+    throw new UserNotFoundError(String(req.params.id));
+  if (!networkRoles?.has('admin') && person.role !== 'learner') throw new ForbiddenError('a network role');
   return person;
 }
 
 async function renderPerson(res: Response, { store, clock }: AccountDeps, person: Readonly<User>, errors: FieldErrors) {
   const done = String(res.req.query.done ?? '');
+  const { tree, scope } = await viewOf(store, res.locals.user!, ['admin']);
   res.render('admin/user', {
+    structureName: (code: string) => tree.byCode.get(code)?.name ?? code,
+    grants: await grantsOf(store, person.id),
+    grantRoles,
+    grantStructures: structureOptions(tree).filter((option) => inScope(scope, option.code)),
+    canChangeRole: res.locals.networkRoles?.has('admin') ?? false,
     title: person.name,
     person,
     roles,
@@ -58,6 +75,8 @@ export function showPerson(deps: AccountDeps): RequestHandler {
 export function submitRole(deps: AccountDeps): RequestHandler {
   return async (req, res) => {
     const person = await requirePerson(deps, req);
+    // The account's own role reaches the whole network: only an administrator of the whole network gives it.
+    if (!res.locals.networkRoles?.has('admin')) throw new ForbiddenError('role on the whole network');
     const form = parseForm(RoleForm, req.body);
     if (!form.ok) return renderPerson(res.status(400), deps, person, form.errors);
     const actor = res.locals.user!;

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import { loadTree } from '../../structures/queries.ts';
+import { codesInView, inScope, viewOf } from '../../structures/scope.ts';
 import { structureOptions } from '../../structures/structure-options.ts';
 import type { AccountDeps } from '../account-deps.ts';
 import { accessOfEach, listUsers } from '../queries.ts';
@@ -31,8 +31,10 @@ function pageHref(query: ListQuery, page: number): string {
 export function showUsers({ store, clock }: AccountDeps): RequestHandler {
   return async (req, res) => {
     const query = ListQuery.parse(req.query);
-    const found = await listUsers(store, query, query.page, pageSize);
-    const tree = await loadTree(store);
+    const { tree, scope } = await viewOf(store, res.locals.user!, ['admin']);
+    // A structure filter means it and everything below it; outside the scope, it does not exist (404).
+    const codes = codesInView(tree, scope, query.structure || undefined);
+    const found = await listUsers(store, { ...query, structure: '' }, query.page, pageSize, codes);
     res.render('admin/users', {
       title: res.locals.t('admin.users.title'),
       query,
@@ -43,7 +45,7 @@ export function showUsers({ store, clock }: AccountDeps): RequestHandler {
       page: found.page,
       pages: found.pageCount,
       pageHref: (n: number) => pageHref(query, n),
-      structures: structureOptions(tree),
+      structures: structureOptions(tree).filter((option) => inScope(scope, option.code)),
       structureName: (code: string) => tree.byCode.get(code)?.name ?? code,
       filtered: Boolean(query.q || query.role || query.structure),
     });

@@ -1,6 +1,7 @@
 import { recordAudit } from '../../audit/record-audit.ts';
 import { translate } from '../../i18n/translate.ts';
 import { closeCodes, loadTree } from '../../structures/queries.ts';
+import { inScope, type Scope, wholeNetwork } from '../../structures/scope.ts';
 import type { StructureTree } from '../../structures/tree.ts';
 import type { UseCaseDeps } from '../account-deps.ts';
 import { StaffListRejectedError } from '../errors.ts';
@@ -17,10 +18,11 @@ export async function importStaff(
   csv: string,
   actorId: string,
   { store, clock, onPasswordLink }: UseCaseDeps,
+  limits: ImportLimits = { scope: wholeNetwork, learnersOnly: false },
 ): Promise<{ invitations: Invitation[]; expiresAt: Date }> {
   const parsed = parseStaffCsv(csv);
   const taken = await linesWithTakenEmail(store, parsed);
-  const unknown = linesWithUnknownStructure(await loadTree(store), parsed);
+  const unknown = [...linesWithUnknownStructure(await loadTree(store), parsed), ...linesBeyondLimits(parsed, limits)];
   if (parsed.errors.length > 0 || taken.length > 0 || unknown.length > 0) {
     throw new StaffListRejectedError([...parsed.errors, ...taken, ...unknown].sort((a, b) => a.line - b.line));
   }
@@ -53,6 +55,22 @@ async function linesWithTakenEmail(reader: Reader, parsed: StaffCsv): Promise<St
       ? [{ line: parsed.lines[i]!, message: translate('admin.import.emailTaken', { email: row.email }) }]
       : [],
   );
+}
+
+/** What an administrator of part of the network may create: learners, in the structures of their scope. */
+export interface ImportLimits {
+  scope: Scope;
+  learnersOnly: boolean;
+}
+
+function linesBeyondLimits(parsed: StaffCsv, limits: ImportLimits): StaffCsvError[] {
+  return parsed.rows.flatMap((row, i) => {
+    const line = parsed.lines[i]!;
+    if (!inScope(limits.scope, row.structure)) return [{ line, message: translate('structures.grants.outside') }];
+    if (limits.learnersOnly && row.role !== 'learner')
+      return [{ line, message: translate('structures.import.error.learnersOnly') }];
+    return [];
+  });
 }
 
 /** Structures are named by code in a staff list; a code that names none is reported with the close ones. */

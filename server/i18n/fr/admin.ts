@@ -133,6 +133,7 @@ export const admin = {
   'admin.person.done.role': 'Le rôle a été modifié.',
   'admin.person.done.deactivated': 'Le compte a été désactivé et la personne a été déconnectée.',
   'admin.person.done.activated': 'Le compte a été réactivé.',
+  'admin.person.done.grant': 'Les rôles sur les structures ont été mis à jour.',
   'admin.person.lastAdmin':
     '{name} est le dernier administrateur actif : donnez d’abord le rôle administrateur à une autre personne.',
   'admin.person.cannotDeactivateSelf':

@@ -63,6 +63,7 @@ export const hr = {
     'Inscrits : personnes ayant commencé la formation. Taux de réalisation : terminés ÷ inscrits (une attestation révoquée ne compte pas comme terminée). Les totaux portent sur toutes les réalisations filtrées, pas seulement sur la page affichée.',
   'hr.totals.byCourse': 'Totaux par formation',
   'hr.totals.byStructure': 'Totaux par structure',
+  'hr.totals.direct': '{name} (rattachement direct)',
   'hr.totals.enrolled': 'Inscrits',
   'hr.totals.inProgress': 'En cours',
   'hr.totals.completed': 'Terminés',

@@ -59,4 +59,16 @@ export const structures = {
   'structures.import.error.columns': 'l’en-tête doit nommer au moins les colonnes « code » et « nom »',
   'structures.import.error.tooMany': 'au plus {max} structures par import',
   'structures.import.error.duplicate': 'le code {code} apparaît déjà ligne {line}',
+  'structures.grants.heading': 'Rôles sur des structures',
+  'structures.grants.intro':
+    'Un rôle donné sur une structure vaut pour elle et pour tout ce qui se trouve en dessous. Le rôle du compte, plus haut, vaut pour tout le réseau.',
+  'structures.grants.none': 'Aucun rôle sur une structure.',
+  'structures.grants.item': '{role} sur « {structure} » et en dessous',
+  'structures.grants.revoke': 'Retirer',
+  'structures.grants.role': 'Rôle à donner',
+  'structures.grants.structure': 'Sur la structure',
+  'structures.grants.submit': 'Donner ce rôle',
+  'structures.import.error.learnersOnly':
+    'seul un rôle « apprenant » peut être donné ici : les autres rôles se donnent sur une structure, depuis la fiche de la personne',
+  'structures.grants.outside': 'Cette structure n’est pas dans votre périmètre.',
 } as const;

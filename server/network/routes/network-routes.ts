@@ -1,6 +1,7 @@
 import { Router } from 'express';
-import { requireRole } from '../../accounts/guards.ts';
+import { requireNetworkRole, requireRole } from '../../accounts/guards.ts';
 import type { NetworkDeps } from '../network-deps.ts';
+import { submitGrant, submitRevoke } from './grant-handlers.ts';
 import { confirmMerge, showStructure, submitMerge, submitName, submitParent } from './structure-edit-handlers.ts';
 import {
   showStructureImport,
@@ -12,7 +13,7 @@ import {
 /** The network's tree: create, import, rename, move, merge; administrators of the whole network only. */
 export function networkRoutes(deps: NetworkDeps): Router {
   const router = Router();
-  const admin = requireRole('admin');
+  const admin = requireNetworkRole('admin');
   router.get('/admin/structures', ...admin, showStructures(deps));
   router.post('/admin/structures', ...admin, submitStructure(deps));
   router.get('/admin/structures/import', ...admin, showStructureImport);
@@ -22,5 +23,14 @@ export function networkRoutes(deps: NetworkDeps): Router {
   router.post('/admin/structures/:code/parent', ...admin, submitParent(deps));
   router.get('/admin/structures/:code/merge', ...admin, confirmMerge(deps));
   router.post('/admin/structures/:code/merge', ...admin, submitMerge(deps));
+  return router;
+}
+
+/** Roles on structures, from a person's page: administrators give them within their own scope. */
+export function grantRoutes(deps: NetworkDeps): Router {
+  const router = Router();
+  const admin = requireRole('admin');
+  router.post('/admin/users/:id/grants', ...admin, submitGrant(deps));
+  router.post('/admin/users/:id/grants/:grantId/revoke', ...admin, submitRevoke(deps));
   return router;
 }

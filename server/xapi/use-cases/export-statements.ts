@@ -6,6 +6,7 @@ import { translate } from '../../i18n/translate.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { InvalidInputError, UnavailableError } from '../../shared/errors.ts';
 import type { AppStore } from '../../store/app-collections.ts';
+import { codesInView, type View } from '../../structures/scope.ts';
 import { type ActorMode, buildStatements } from '../build-statements.ts';
 import { learnerRecords } from '../queries.ts';
 
@@ -26,6 +27,8 @@ export interface StatementsDeps {
   clock: Clock;
   baseUrl: string;
   actorMode: ActorMode;
+  /** What the person exporting reaches; everyone when not given (the command line, tests). */
+  view?: View;
 }
 
 /**
@@ -43,6 +46,8 @@ export async function exportStatements(
   if (!parsed.success || !course)
     throw new InvalidStatementsQueryError('unknown course', { messageKey: 'xapi.export.unknownCourse' });
   const { structure } = parsed.data;
+  // Checked before the audit entry: a structure outside the scope is refused like an unknown one (404).
+  const codes = deps.view ? codesInView(deps.view.tree, deps.view.scope, structure) : structure && [structure];
   const now = deps.clock();
   try {
     await deps.store.transact((tx) => {
@@ -68,7 +73,7 @@ export async function exportStatements(
   const settings = { baseUrl: deps.baseUrl, actorMode: deps.actorMode };
   let count = 0;
   if (input.format === 'json') await write('[');
-  for await (const record of learnerRecords(deps.store, course.slug, structure)) {
+  for await (const record of learnerRecords(deps.store, course.slug, codes ? new Set(codes) : undefined)) {
     for (const statement of buildStatements(course, record, settings)) {
       const line = JSON.stringify(statement);
       await write(input.format === 'json' ? `${count === 0 ? '\n' : ',\n'}${line}` : `${line}\n`);

@@ -11,19 +11,22 @@ import { learnerPage } from '../../../server/hr/learner-page.ts';
 import { openAppStore } from '../../../server/open-app-store.ts';
 import { NotFoundError } from '../../../server/shared/errors.ts';
 import type { AppStore } from '../../../server/store/app-collections.ts';
+import { type View, viewOf } from '../../../server/structures/scope.ts';
 import { fixturesDir } from '../../helpers/test-config.ts';
 import { lilas, nord, seedCompletions } from '../seed-completions.ts';
 
 let dir: string;
 let store: AppStore;
 let catalog: Catalog;
-const deps = () => ({ store, catalog, completions: completionsFromStore(store, () => catalog) });
+let view: View;
+const deps = () => ({ store, catalog, view, completions: completionsFromStore(store, () => catalog) });
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-hr-pages-'));
   store = await openAppStore(dir);
   await seedCompletions(store);
   catalog = (await loadCatalog(path.join(fixturesDir, 'courses/valid'))).catalog;
+  view = await viewOf(store, { id: 'admin', role: 'admin' }, ['admin']);
 });
 
 afterAll(async () => {
@@ -34,7 +37,7 @@ afterAll(async () => {
 describe('the HR dashboard page', () => {
   it('lists the structures of every account for the filter, in French order', async () => {
     const page = await dashboardPage(parseCompletionFilters({}), deps());
-    expect(page.structures).toEqual([nord, lilas]);
+    expect(page.structures.map((option) => option.code)).toEqual(['reseau', nord, lilas]);
   });
 
   it('offers an unpublished course still asked for by a bookmark, under its recorded title', async () => {

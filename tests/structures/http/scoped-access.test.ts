@@ -1,0 +1,130 @@
+// The access table extended to scopes: roles granted on « Fédération Bretagne » reach its structures only.
+// Every route that takes an id or a filter answers 404 (or 403) for what belongs to « Fédération Occitanie ».
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { User } from '../../../server/accounts/schema.ts';
+import { grantRole } from '../../../server/structures/use-cases/grant-role.ts';
+import { addStructures, addUser, createTestApp, csrfOf, signIn, type TestApp } from '../../helpers/test-app.ts';
+import { certificateRow, enrollmentRow } from '../../hr/seed-completions.ts';
+
+let t: TestApp;
+let ana: Readonly<User>;
+let tom: Readonly<User>;
+let hrBzh: Agent;
+let adminBzh: Agent;
+type Agent = Awaited<ReturnType<typeof signIn>>;
+const certificateOf: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await addStructures(t, [
+    ['bzh', 'Fédération Bretagne'],
+    ['rennes', 'Association de Rennes', 'bzh'],
+    ['occ', 'Fédération Occitanie'],
+    ['toulouse', 'Association de Toulouse', 'occ'],
+  ]);
+  ana = await addUser(t, 'learner', { name: 'Ana Rennaise', structure: 'rennes' });
+  tom = await addUser(t, 'learner', { name: 'Tom Toulousain', structure: 'toulouse' });
+  await t.store.transact((tx) => {
+    for (const person of [ana, tom]) {
+      tx.put('enrollments', { ...enrollmentRow(person.id, 'demo', '2026-11-20T10:00:00.000Z') });
+      const certificate = tx.put('certificates', certificateRow(person.id, 'demo', '2026-11-20T10:00:00.000Z'));
+      certificateOf[person.id] = certificate.id;
+    }
+  });
+  const hr = await addUser(t, 'learner', { name: 'Hélène RH', structure: 'bzh' });
+  const admin = await addUser(t, 'learner', { name: 'Alain Admin', structure: 'bzh' });
+  await grantRole(t.store, { userId: hr.id, role: 'hr', structure: 'bzh' }, null, t.now());
+  await grantRole(t.store, { userId: admin.id, role: 'admin', structure: 'bzh' }, null, t.now());
+  [hrBzh, adminBzh] = [await signIn(t, hr), await signIn(t, admin)];
+});
+afterAll(() => t.close());
+
+describe('HR granted on a federation', () => {
+  it('sees and counts its federation’s people only, with totals rolled up and drilled down', async () => {
+    const page = await hrBzh.get('/hr').expect(200);
+    expect(page.text).toContain('Ana Rennaise');
+    expect(page.text).not.toContain('Tom Toulousain');
+    expect(page.text).not.toContain('Fédération Occitanie');
+    expect(page.text).toMatch(/<a href="\/hr\?structure=bzh">Fédération Bretagne<\/a>/);
+    const drilled = await hrBzh.get('/hr?structure=bzh').expect(200);
+    expect(drilled.text).toMatch(/<a href="\/hr\?structure=rennes">Association de Rennes<\/a>/);
+  });
+
+  it.each([
+    '/hr?structure=occ',
+    '/hr?structure=toulouse',
+    '/hr/exports/completions.csv?structure=occ',
+    '/hr/exports/completions.xlsx?structure=toulouse',
+    '/hr/exports/statements.json?course=demo&structure=occ',
+    '/hr/exports/statements.jsonl?course=demo&structure=toulouse',
+  ])('answers 404 to %s', async (url) => {
+    await hrBzh.get(url).expect(404);
+  });
+
+  it('answers 404 for a person or a certificate of the other federation, 200 for its own', async () => {
+    await hrBzh.get(`/hr/learners/${tom.id}`).expect(404);
+    await hrBzh.get(`/hr/learners/${ana.id}`).expect(200);
+    await hrBzh.get(`/certificates/${certificateOf[tom.id]}`).expect(404);
+    await hrBzh.get(`/certificates/${certificateOf[tom.id]}/attestation.pdf`).expect(404);
+    await hrBzh.get(`/certificates/${certificateOf[ana.id]}`).expect(200);
+    const _csrf = csrfOf((await hrBzh.get('/me')).text);
+    await hrBzh
+      .post(`/certificates/${certificateOf[tom.id]}/revoke`)
+      .type('form')
+      .send({ _csrf, reason: 'erreur de saisie', confirm: 'yes' })
+      .expect(404);
+    expect((await t.store.get('certificates', certificateOf[tom.id]!))?.status).toBe('valid');
+  });
+
+  it('exports its scope only', async () => {
+    const csv = await hrBzh.get('/hr/exports/completions.csv').expect(200);
+    expect(csv.text).toContain('Ana Rennaise');
+    expect(csv.text).not.toContain('Tom Toulousain');
+  });
+
+  it('is refused user and network administration', async () => {
+    for (const url of ['/admin/users', '/admin/structures', '/admin/emails']) await hrBzh.get(url).expect(403);
+  });
+});
+
+describe('admin granted on a federation', () => {
+  it('lists and manages its federation’s accounts only', async () => {
+    const list = await adminBzh.get('/admin/users').expect(200);
+    expect(list.text).toContain('Ana Rennaise');
+    expect(list.text).not.toContain('Tom Toulousain');
+    await adminBzh.get('/admin/users?structure=occ').expect(404);
+    await adminBzh.get(`/admin/users/${tom.id}`).expect(404);
+    await adminBzh.get(`/admin/users/${ana.id}`).expect(200);
+    const _csrf = csrfOf((await adminBzh.get('/me')).text);
+    await adminBzh.post(`/admin/users/${tom.id}/deactivate`).type('form').send({ _csrf }).expect(404);
+    await adminBzh.post(`/admin/users/${tom.id}/reset-link`).type('form').send({ _csrf }).expect(404);
+    expect((await t.store.get('users', tom.id))?.active).toBe(true);
+  });
+
+  it('delegates within its scope and never beyond, nor gives a role on the whole network', async () => {
+    const _csrf = csrfOf((await adminBzh.get('/me')).text);
+    const grant = (structure: string) =>
+      adminBzh.post(`/admin/users/${ana.id}/grants`).type('form').send({ _csrf, role: 'trainer', structure });
+    await grant('occ').expect(403);
+    await grant('reseau').expect(403);
+    await grant('rennes').expect(303);
+    expect((await t.store.findBy('grants', 'userId', ana.id)).map((g) => [g.role, g.structureId])).toEqual([
+      ['trainer', 'rennes'],
+    ]);
+    await adminBzh.post(`/admin/users/${ana.id}/role`).type('form').send({ _csrf, role: 'admin' }).expect(403);
+    const invite = await adminBzh
+      .post('/admin/users')
+      .type('form')
+      .send({ _csrf, name: 'Intrus', email: 'intrus@exemple.org', structure: 'toulouse', role: 'learner' })
+      .expect(400);
+    expect(invite.text).toContain('Cette structure n’est pas dans votre périmètre.');
+    expect(await t.store.findBy('users', 'email', 'intrus@exemple.org')).toEqual([]);
+  });
+
+  it('is refused the tree and the outbox, which belong to the whole network', async () => {
+    await adminBzh.get('/admin/structures').expect(403);
+    await adminBzh.get('/admin/emails').expect(403);
+    await request(t.app).get('/admin/structures').expect(303);
+  });
+});
