@@ -1,6 +1,6 @@
 import { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
-import { requireRole } from '../accounts/guards.ts';
+import { requireNetworkRole } from '../accounts/guards.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
@@ -17,7 +17,7 @@ export interface LrsRouteDeps {
 /** The LRS outbox for administrators: queued, sent and failed statements, and « Renvoyer ». */
 export function lrsRoutes(deps: LrsRouteDeps): Router {
   const router = Router();
-  const admin = requireRole('admin');
+  const admin = requireNetworkRole('admin');
   router.get('/admin/lrs', ...admin, showStatements(deps));
   router.post('/admin/lrs/resend', ...admin, submitResend(deps));
   router.post('/admin/lrs/:id/resend', ...admin, submitResend(deps));

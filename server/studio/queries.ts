@@ -2,6 +2,7 @@
 // with one query of its own.
 import type { Attempt } from '../learning/schema.ts';
 import type { AppStore } from '../store/app-collections.ts';
+import { inScope, type Scope, wholeNetwork } from '../structures/scope.ts';
 import { type CourseVersion, courseVersionId } from './schema.ts';
 
 /** The published versions of a course kept in the history, newest first. */
@@ -29,11 +30,25 @@ export type AttemptsByVersion = Map<number, Readonly<Attempt>[]>;
  * (question ids mean something only within one version). Read through the index on the course.
  */
 export async function courseAttemptsByModule(
-  store: Pick<AppStore, 'findBy'>,
+  store: Pick<AppStore, 'findBy' | 'get'>,
   slug: string,
+  scope: Scope = wholeNetwork,
 ): Promise<Map<string, AttemptsByVersion>> {
   const byModule = new Map<string, AttemptsByVersion>();
+  // A trainer of part of the network sees the answers of the learners of that part only.
+  const seen = new Map<string, boolean>();
+  const counts = async (userId: string) => {
+    if (scope.all) return true;
+    let within = seen.get(userId);
+    if (within === undefined) {
+      const person = await store.get('users', userId);
+      within = person !== undefined && inScope(scope, person.structure);
+      seen.set(userId, within);
+    }
+    return within;
+  };
   for (const attempt of await store.findBy('attempts', 'course', slug)) {
+    if (!(await counts(attempt.userId))) continue;
     const byVersion = byModule.get(attempt.module) ?? new Map<number, Readonly<Attempt>[]>();
     byModule.set(attempt.module, byVersion);
     const list = byVersion.get(attempt.courseVersion);
@@ -45,9 +60,10 @@ export async function courseAttemptsByModule(
 
 /** The attempts on one module, by the course version they were taken on. */
 export async function moduleAttemptsByVersion(
-  store: Pick<AppStore, 'findBy'>,
+  store: Pick<AppStore, 'findBy' | 'get'>,
   slug: string,
   moduleSlug: string,
+  scope: Scope = wholeNetwork,
 ): Promise<AttemptsByVersion> {
-  return (await courseAttemptsByModule(store, slug)).get(moduleSlug) ?? new Map();
+  return (await courseAttemptsByModule(store, slug, scope)).get(moduleSlug) ?? new Map();
 }

@@ -1,9 +1,11 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
-import { listStructures } from '../../accounts/queries.ts';
 import { type FieldErrors, parseForm } from '../../http/parse-form.ts';
 import { paginate } from '../../shared/paginate.ts';
+import { inScope, viewOf } from '../../structures/scope.ts';
+import { structureOptions } from '../../structures/structure-options.ts';
 import { AssignmentForm } from '../assignment-form.ts';
+import { assignmentInScope, targetBeyondScope } from '../assignment-scope.ts';
 import { parisDate } from '../assignment-status.ts';
 import { AssignmentNotFoundError, AssignmentRejectedError } from '../errors.ts';
 import { activeAssignments, assignmentProgress, findAssignment } from '../queries.ts';
@@ -27,16 +29,24 @@ function noticeOf(res: Response): string | undefined {
     : undefined;
 }
 
+const hrView = (store: AssignmentDeps['store'], res: Response) => viewOf(store, res.locals.user!, ['hr', 'admin']);
+
+/** The assignment of the URL if active and within the person's scope; else it does not exist for them. */
 async function requireAssignment({ store }: AssignmentDeps, req: Request) {
   const assignment = await findAssignment(store, String(req.params.id));
-  if (assignment?.status !== 'active') throw new AssignmentNotFoundError(String(req.params.id));
+  const { scope } = await hrView(store, req.res!);
+  if (assignment?.status !== 'active' || !(await assignmentInScope(store, assignment, scope)))
+    throw new AssignmentNotFoundError(String(req.params.id));
   return assignment;
 }
 
 export function showAssignments(deps: AssignmentDeps): RequestHandler {
   return async (_req, res) => {
     const today = parisDate(deps.clock());
-    const assignments = await activeAssignments(deps.store);
+    const { scope } = await hrView(deps.store, res);
+    const assignments: Awaited<ReturnType<typeof activeAssignments>> = [];
+    for (const assignment of await activeAssignments(deps.store))
+      if (await assignmentInScope(deps.store, assignment, scope)) assignments.push(assignment);
     const rows = await Promise.all(
       assignments.map(async (assignment) => {
         const people = await assignmentProgress(deps.store, assignment, today);
@@ -49,15 +59,22 @@ export function showAssignments(deps: AssignmentDeps): RequestHandler {
 }
 
 async function renderForm(res: Response, deps: AssignmentDeps, errors: FieldErrors, values: Record<string, string>) {
+  const { tree, scope } = await hrView(deps.store, res);
   res.render('hr/assignment-new', {
     title: res.locals.t('assignments.new.title'),
     courses: deps.getCatalog().courses.map((c) => ({ value: c.slug, label: c.title })),
-    structures: await listStructures(deps.store),
+    structures: structureOptions(tree).filter((option) => inScope(scope, option.code)),
     targets: assignmentTargets,
     errors,
     values,
   });
 }
+
+/** What was typed, to show the form again with it. */
+const typedValues = (body: unknown) =>
+  Object.fromEntries(
+    Object.entries((body ?? {}) as Record<string, unknown>).filter(([k, v]) => k !== '_csrf' && typeof v === 'string'),
+  ) as Record<string, string>;
 
 export function showNewAssignment(deps: AssignmentDeps): RequestHandler {
   return async (_req, res) => renderForm(res, deps, {}, { target: 'everyone' });
@@ -67,16 +84,15 @@ export function submitAssignment(deps: AssignmentDeps): RequestHandler {
   return async (req, res) => {
     const form = parseForm(AssignmentForm, req.body);
     if (!form.ok) return renderForm(res.status(400), deps, form.errors, form.values);
+    const beyond = await targetBeyondScope(deps.store, form.data, (await hrView(deps.store, res)).scope);
+    if (Object.keys(beyond).length > 0) return renderForm(res.status(400), deps, beyond, typedValues(req.body));
     try {
       const input = { ...form.data, actorId: res.locals.user!.id };
       const assignment = await assignCourse(input, { ...deps, catalog: deps.getCatalog() });
       res.redirect(303, `/hr/assignments/${assignment.id}?done=created`);
     } catch (error) {
       if (!(error instanceof AssignmentRejectedError)) throw error;
-      const values = Object.fromEntries(
-        Object.entries(req.body ?? {}).filter(([k, v]) => k !== '_csrf' && typeof v === 'string'),
-      );
-      await renderForm(res.status(400), deps, error.errors, values as Record<string, string>);
+      await renderForm(res.status(400), deps, error.errors, typedValues(req.body));
     }
   };
 }
@@ -113,6 +129,7 @@ export function confirmWithdrawal(deps: AssignmentDeps): RequestHandler {
 
 export function submitWithdrawal(deps: AssignmentDeps): RequestHandler {
   return async (req, res) => {
+    await requireAssignment(deps, req);
     await withdrawAssignment({ actorId: res.locals.user!.id, assignmentId: String(req.params.id) }, deps);
     res.redirect(303, '/hr/assignments?done=withdrawn');
   };
@@ -120,6 +137,7 @@ export function submitWithdrawal(deps: AssignmentDeps): RequestHandler {
 
 export function downloadAssignment(deps: AssignmentDeps): RequestHandler {
   return async (req, res) => {
+    await requireAssignment(deps, req);
     const file = await exportAssignment({ actorId: res.locals.user!.id, assignmentId: String(req.params.id) }, deps);
     res.set({
       'Content-Type': 'text/csv; charset=utf-8',

@@ -44,6 +44,8 @@ export const assignments = {
   'assignments.form.emailsUnknown': 'Aucun compte actif pour : {emails}.',
   'assignments.form.dueDateInvalid': 'Indiquez une date valide, par exemple 31/03/2027.',
   'assignments.form.dueDatePast': 'La date limite est déjà passée : choisissez aujourd’hui ou une date à venir.',
+  'assignments.form.everyoneOutsideScope':
+    'Vous suivez une partie du réseau seulement : assignez la formation à une structure ou à des personnes de votre périmètre.',
 
   'assignments.detail.title': 'Formation assignée : {course}',
   'assignments.detail.summary': '{total} personne(s) concernée(s), {done} l’ont terminée, {late} en retard.',

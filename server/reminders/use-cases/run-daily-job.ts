@@ -8,6 +8,8 @@ import { digestEmail } from '../../mail/messages/digest-email.ts';
 import { reminderEmail } from '../../mail/messages/reminder-email.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { AppStore } from '../../store/app-collections.ts';
+import { loadTree } from '../../structures/queries.ts';
+import { inScope, scopeOf } from '../../structures/scope.ts';
 import { reminderDay } from '../reminder-schedule.ts';
 import type { MailPreference } from '../schema.ts';
 import { unsubscribeToken } from '../unsubscribe-token.ts';
@@ -44,12 +46,13 @@ export async function runDailyJob(deps: DailyJobDeps): Promise<DailyJobResult> {
   for await (const row of store.all('mailPreferences')) preferences.set(row.id, row);
 
   const due: Due[] = [];
-  const lateByAssignment: { assignment: Readonly<Assignment>; late: number }[] = [];
+  // Where each late person works, so each HR digest counts its own scope only.
+  const lateByAssignment: { assignment: Readonly<Assignment>; lateIn: string[] }[] = [];
   for (const assignment of await activeAssignments(store)) {
     if (!assignment.dueDate) continue;
     const people = await assignmentProgress(store, assignment, today);
-    const late = people.filter((p) => p.state === 'late').length;
-    if (late > 0) lateByAssignment.push({ assignment, late });
+    const lateIn = people.filter((p) => p.state === 'late').map((p) => p.person.structure);
+    if (lateIn.length > 0) lateByAssignment.push({ assignment, lateIn });
     if (config.reminders.max === 0) continue;
     const day = reminderDay(assignment.dueDate, today, parisDate(new Date(assignment.createdAt)), config.reminders);
     if (!day) continue;
@@ -97,19 +100,25 @@ export async function runDailyJob(deps: DailyJobDeps): Promise<DailyJobResult> {
 
   let digests = 0;
   if (lateByAssignment.length > 0) {
-    const lines = lateByAssignment.map(({ assignment, late }) => ({
-      courseTitle: assignment.courseTitle,
-      dueDate: assignment.dueDate!,
-      late,
-    }));
-    const content = digestEmail({ baseUrl: config.baseUrl, lines, org: config.org.name });
+    const tree = await loadTree(store);
     for (const preference of preferences.values()) {
       if (!preference.hrDigest) continue;
+      const recipient = await store.get('users', preference.id);
+      if (!recipient) continue;
+      const scope = await scopeOf(store, recipient, ['hr', 'admin'], tree);
+      const lines = lateByAssignment
+        .map(({ assignment, lateIn }) => ({
+          courseTitle: assignment.courseTitle,
+          dueDate: assignment.dueDate!,
+          late: lateIn.filter((structure) => inScope(scope, structure)).length,
+        }))
+        .filter((line) => line.late > 0);
+      if (lines.length === 0) continue;
+      const content = digestEmail({ baseUrl: config.baseUrl, lines, org: config.org.name });
       digests += await store.transact(async (tx) => {
         const person = await tx.get('users', preference.id);
         const id = `digest:${preference.id}:${today}`;
-        if (!person?.active || (person.role !== 'hr' && person.role !== 'admin') || (await tx.get('notices', id)))
-          return 0;
+        if (!person?.active || (await tx.get('notices', id))) return 0;
         tx.put('notices', {
           id,
           kind: 'digest',

@@ -1,6 +1,7 @@
 import { type Request, type Response, Router } from 'express';
 import { translate } from '../../i18n/translate.ts';
 import { minimumGroupSize } from '../../learning/aggregate-objective-progress.ts';
+import { scopeOf } from '../../structures/scope.ts';
 import type { StudioContext } from '../studio-context.ts';
 import { moduleQuizAnalysis } from '../use-cases/module-quiz-analysis.ts';
 import { quizAnalysis } from '../use-cases/quiz-analysis.ts';
@@ -16,9 +17,12 @@ export function analysisRoutes(ctx: StudioContext): Router {
     .get('/studio/courses/:course/analysis/:module', on(showModuleAnalysis));
 }
 
+/** The learners whose answers this trainer may read: those of the structures where they train. */
+const trainerScope = (ctx: StudioContext, res: Response) => scopeOf(ctx.store, res.locals.user!, ['trainer', 'admin']);
+
 async function showAnalysis(ctx: StudioContext, req: Request, res: Response) {
   const slug = slugOf(req);
-  const analysis = await quizAnalysis(ctx, slug);
+  const analysis = await quizAnalysis(ctx, slug, await trainerScope(ctx, res));
   res.render('studio/analysis', {
     title: studioTitle(translate('studio.analysis.title')),
     slug,
@@ -31,7 +35,7 @@ async function showModuleAnalysis(ctx: StudioContext, req: Request, res: Respons
   const slug = slugOf(req);
   const moduleSlug = moduleSlugOf(req);
   const version = req.query.version === undefined ? undefined : versionOf(req.query.version);
-  const analysis = await moduleQuizAnalysis(ctx, slug, moduleSlug, version);
+  const analysis = await moduleQuizAnalysis(ctx, slug, moduleSlug, version, await trainerScope(ctx, res));
   res.render('studio/item-analysis', {
     title: studioTitle(translate('studio.itemAnalysis.title', { module: analysis.moduleTitle })),
     slug,

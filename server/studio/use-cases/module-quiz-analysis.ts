@@ -1,6 +1,7 @@
 import type { Course } from '../../catalog/course.ts';
 import { loadCourse } from '../../catalog/load-course.ts';
 import { NotFoundError } from '../../shared/errors.ts';
+import type { Scope } from '../../structures/scope.ts';
 import { analyseItems, type QuestionStat } from '../analyse-items.ts';
 import { moduleAttemptsByVersion } from '../queries.ts';
 import type { StudioContext } from '../studio-context.ts';
@@ -27,10 +28,11 @@ export async function moduleQuizAnalysis(
   slug: string,
   moduleSlug: string,
   requestedVersion: number | undefined,
+  scope?: Scope,
 ): Promise<ModuleQuizAnalysis> {
   const current = ctx.catalog.get().bySlug.get(slug);
   if (!current) throw new NotFoundError();
-  const byVersion = await moduleAttemptsByVersion(ctx.store, slug, moduleSlug);
+  const byVersion = await moduleAttemptsByVersion(ctx.store, slug, moduleSlug, scope);
   const version = requestedVersion ?? current.version;
   const course: Course | undefined =
     version === current.version

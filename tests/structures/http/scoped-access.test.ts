@@ -83,6 +83,49 @@ describe('HR granted on a federation', () => {
     expect(csv.text).not.toContain('Tom Toulousain');
   });
 
+  it('sees, exports and withdraws the assignments of its scope only, and cannot assign beyond it', async () => {
+    const at = t.now().toISOString();
+    await t.store.transact((tx) => {
+      for (const [id, structure] of [
+        ['a-occ', 'toulouse'],
+        ['a-bzh', 'rennes'],
+      ] as const)
+        tx.put('assignments', {
+          id,
+          course: 'demo',
+          courseTitle: 'Démo',
+          target: 'structure',
+          structure,
+          userIds: [],
+          dueDate: null,
+          status: 'active',
+          createdAt: at,
+          createdBy: 'someone',
+          withdrawnAt: null,
+          withdrawnBy: null,
+        });
+    });
+    const list = await hrBzh.get('/hr/assignments').expect(200);
+    expect(list.text).toContain('/hr/assignments/a-bzh');
+    expect(list.text).not.toContain('/hr/assignments/a-occ');
+    await hrBzh.get('/hr/assignments/a-occ').expect(404);
+    await hrBzh.get('/hr/assignments/a-occ/export.csv').expect(404);
+    const _csrf = csrfOf((await hrBzh.get('/hr/assignments/new')).text);
+    await hrBzh.post('/hr/assignments/a-occ/withdraw').type('form').send({ _csrf }).expect(404);
+    expect((await t.store.get('assignments', 'a-occ'))?.status).toBe('active');
+    const everyone = await hrBzh
+      .post('/hr/assignments')
+      .type('form')
+      .send({ _csrf, course: 'demo', target: 'everyone', structure: '', emails: '', dueDate: '' })
+      .expect(400);
+    expect(everyone.text).toContain('Vous suivez une partie du réseau seulement');
+    await hrBzh
+      .post('/hr/assignments')
+      .type('form')
+      .send({ _csrf, course: 'demo', target: 'people', structure: '', emails: tom.email, dueDate: '' })
+      .expect(400);
+  });
+
   it('is refused user and network administration', async () => {
     for (const url of ['/admin/users', '/admin/structures', '/admin/emails']) await hrBzh.get(url).expect(403);
   });
