@@ -1,3 +1,4 @@
+import { rootCode } from '../structures/schema.ts';
 import { assetPath } from './asset-path.ts';
 import type { Course, Module } from './course.ts';
 import type { CourseFolder } from './course-folder.ts';
@@ -20,6 +21,7 @@ export function assembleCourse(
     passMark: front.seuil_reussite,
     version: front.version,
     authors: front.auteurs,
+    structure: front.structure ?? rootCode,
     cover: front.couverture
       ? { url: folder.ctx.assetBase + assetPath(front.couverture.image)!, alt: front.couverture.alt }
       : undefined,

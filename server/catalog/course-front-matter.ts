@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { structureCodePattern } from '../structures/schema.ts';
 import { parseDuration } from './parse-duration.ts';
 import { RetryDelay } from './retry-delay.ts';
 
@@ -38,6 +39,16 @@ export const CourseFrontMatter = z.strictObject({
   version: z.number().int().min(1).default(1),
   /** Authors' names. */
   auteurs: TextList,
+  /**
+   * Code of the structure the course belongs to: offered to it and everything below it. Absent: the
+   * network's, offered to all.
+   */
+  structure: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(structureCodePattern, 'code de structure invalide : lettres minuscules, chiffres et tirets')
+    .optional(),
   /** Optional cover image inside the course folder, with its text alternative. */
   couverture: z.strictObject({ image: Text, alt: Text }).optional(),
 });

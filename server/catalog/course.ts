@@ -86,6 +86,8 @@ export interface Course {
   passMark: number;
   version: number;
   authors: string[];
+  /** Code of the structure that offers the course to itself and everything below it (the root: to all). */
+  structure: string;
   cover: { url: string; alt: string } | undefined;
   introHtml: string;
   modules: Module[];

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { requireUser } from '../accounts/guards.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { attemptResultRules, retryWaitUntil } from './attempt-rules.ts';
+import { courseReach } from './course-reach.ts';
 import { quizAsked } from './draw-questions.ts';
 import { AttemptsExhaustedError, PositioningClosedError, RetryTooEarlyError } from './errors.ts';
 import { findCourse } from './find-course.ts';
@@ -18,6 +19,7 @@ import { submitQuiz } from './submit-quiz.ts';
 /** Quiz submission (graded on the server) and the result page of an attempt. */
 export function quizRoutes(deps: LearningDeps): Router {
   const router = Router();
+  router.use('/courses', courseReach(deps.store, deps.getCatalog));
   router.post('/courses/:course/:module/quiz', requireUser, answerQuiz(deps));
   router.get('/courses/:course/:module/attempts/:attempt', requireUser, showAttempt(deps));
   return router;
@@ -25,7 +27,7 @@ export function quizRoutes(deps: LearningDeps): Router {
 
 /** Graded on the server; a missing answer shows the page again with what was given (400). */
 const answerQuiz: LearningHandler = (deps) => async (req, res) => {
-  const course = findCourse(deps.getCatalog(), req.params.course);
+  const course = findCourse(deps.getCatalog(), req.params.course, res.locals.courseReach);
   const index = findModuleIndex(course, req.params.module);
   const module = course.modules[index]!;
   if (!module.quiz) throw new NotFoundError();
@@ -46,7 +48,7 @@ const answerQuiz: LearningHandler = (deps) => async (req, res) => {
 };
 
 const showAttempt: LearningHandler = (deps) => async (req, res) => {
-  const course = findCourse(deps.getCatalog(), req.params.course);
+  const course = findCourse(deps.getCatalog(), req.params.course, res.locals.courseReach);
   const index = findModuleIndex(course, req.params.module);
   const module = course.modules[index]!;
   const where = { userId: res.locals.user!.id, course: course.slug, module: module.slug };

@@ -4,7 +4,8 @@ import { parisDate } from '../assignments/assignment-status.ts';
 import { todoOf } from '../assignments/queries.ts';
 import { sendCourseAsset } from '../catalog/send-course-asset.ts';
 import { coursePageLocals } from './course-page-locals.ts';
-import { findCourse } from './find-course.ts';
+import { courseReach } from './course-reach.ts';
+import { findCourse, offeredCourses } from './find-course.ts';
 import { findModuleIndex } from './find-module-index.ts';
 import type { LearningDeps, LearningHandler } from './learning-deps.ts';
 import { renderModulePage } from './module-page.ts';
@@ -17,7 +18,9 @@ import { visitModule } from './visit-module.ts';
 export function readingRoutes(deps: LearningDeps): Router {
   const router = Router();
   if (deps.config.requireLogin) router.use(['/', '/courses'], requireUser);
-  router.get(['/', '/courses'], showCatalog(deps));
+  const reach = courseReach(deps.store, deps.getCatalog);
+  router.use('/courses', reach);
+  router.get(['/', '/courses'], reach, showCatalog(deps));
   router.get('/courses/:course', showCourse(deps));
   router.get('/courses/:course/resume', requireUser, resumeCourse(deps));
   router.get('/courses/:course/assets/*splat', sendAsset(deps));
@@ -29,11 +32,15 @@ const showCatalog: LearningHandler = (deps) => async (_req, res) => {
   const user = res.locals.user;
   const catalog = deps.getCatalog();
   const todo = user ? await todoOf(deps.store, catalog, user, parisDate(deps.clock())) : [];
-  res.render('learning/catalog', { title: res.locals.t('catalog.title'), courses: catalog.courses, todo });
+  res.render('learning/catalog', {
+    title: res.locals.t('catalog.title'),
+    courses: offeredCourses(catalog, res.locals.courseReach),
+    todo,
+  });
 };
 
 const showCourse: LearningHandler = (deps) => async (req, res) => {
-  const course = findCourse(deps.getCatalog(), req.params.course);
+  const course = findCourse(deps.getCatalog(), req.params.course, res.locals.courseReach);
   const user = res.locals.user;
   const progress = user && (await courseProgress(deps.store, user.id, course));
   res.render(courseView, {
@@ -46,18 +53,18 @@ const showCourse: LearningHandler = (deps) => async (req, res) => {
 
 /** Opening a course sends a signed-in learner back to where they stopped. */
 const resumeCourse: LearningHandler = (deps) => async (req, res) => {
-  const course = findCourse(deps.getCatalog(), req.params.course);
+  const course = findCourse(deps.getCatalog(), req.params.course, res.locals.courseReach);
   const progress = await courseProgress(deps.store, res.locals.user!.id, course);
   res.redirect(303, `/courses/${course.slug}/${progress.resumeSlug}`);
 };
 
 const sendAsset: LearningHandler = (deps) => (req, res, next) => {
-  const course = findCourse(deps.getCatalog(), req.params.course);
+  const course = findCourse(deps.getCatalog(), req.params.course, res.locals.courseReach);
   sendCourseAsset(res, next, course.dir, (req.params as unknown as { splat: string[] }).splat, { maxAge: '1h' });
 };
 
 const showModule: LearningHandler = (deps) => async (req, res) => {
-  const course = findCourse(deps.getCatalog(), req.params.course);
+  const course = findCourse(deps.getCatalog(), req.params.course, res.locals.courseReach);
   const index = findModuleIndex(course, req.params.module);
   const user = res.locals.user;
   // deps itself, not a copy: visits of the same app share one transaction (visit-module.ts).

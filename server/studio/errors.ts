@@ -5,6 +5,7 @@ import type { StudioMessageKey } from '../i18n/fr/studio.ts';
 import {
   ConflictError,
   type DomainError,
+  ForbiddenError,
   InvalidInputError,
   RejectedContentError,
   TooLargeError,
@@ -53,6 +54,16 @@ export class LastModuleError extends ConflictError {
 export class NothingToPublishError extends ConflictError {
   constructor() {
     super('no draft to publish', { messageKey: 'studio.refused.nothingToPublish' });
+  }
+}
+
+/** The course belongs to a structure where the trainer does not hold the trainer role. */
+export class PublishOutsideScopeError extends ForbiddenError {
+  constructor(structure: string) {
+    super(`course of ${structure} outside the trainer's scope`, {
+      messageKey: 'studio.refused.outsideScope',
+      params: { structure },
+    });
   }
 }
 
@@ -110,6 +121,7 @@ const refusals = [
   TooManyModulesError,
   LastModuleError,
   NothingToPublishError,
+  PublishOutsideScopeError,
   NoQuizError,
   DraftExistsError,
   FrontMatterUnreadableError,

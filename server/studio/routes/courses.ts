@@ -1,6 +1,7 @@
 import { type Request, type Response, Router } from 'express';
 import { parseForm } from '../../http/parse-form.ts';
 import { translate } from '../../i18n/translate.ts';
+import { scopeOf } from '../../structures/scope.ts';
 import type { StudioContext } from '../studio-context.ts';
 import { authoringGuideHtml } from '../use-cases/authoring-guide-html.ts';
 import { createCourse } from '../use-cases/create-course.ts';
@@ -72,7 +73,8 @@ async function showCourse(ctx: StudioContext, req: Request, res: Response) {
 async function postPublish(ctx: StudioContext, req: Request, res: Response) {
   const slug = slugOf(req);
   try {
-    const course = await publishCourse(ctx, slug, actorOf(res));
+    const scope = await scopeOf(ctx.store, res.locals.user!, ['trainer', 'admin']);
+    const course = await publishCourse(ctx, slug, actorOf(res), scope);
     res.redirect(303, `/studio/courses/${slug}?notice=published&version=${course.version}`);
   } catch (error) {
     const refusal = refusalOf(error);

@@ -7,9 +7,10 @@ import { loadCourse } from '../../catalog/load-course.ts';
 import { copyDir } from '../../shared/fs/copy-dir.ts';
 import { withStageDir } from '../../shared/fs/stage-dir.ts';
 import { fsyncDir, writeFileAtomic } from '../../shared/fs/write-file-atomic.ts';
+import { inScope, type Scope, wholeNetwork } from '../../structures/scope.ts';
 import { checkUntrustedCourse } from '../check-untrusted-course.ts';
 import { courseDirState } from '../course-dir-state.ts';
-import { CourseInvalidError, NothingToPublishError } from '../errors.ts';
+import { CourseInvalidError, NothingToPublishError, PublishOutsideScopeError } from '../errors.ts';
 import { setFrontMatterField } from '../front-matter-field.ts';
 import { publishedVersion } from '../published-version.ts';
 import { courseVersions } from '../queries.ts';
@@ -23,12 +24,19 @@ import { swapThenRecord } from '../swap-then-record.ts';
  * and only then shown to learners. Any failure before the swap leaves the published course untouched;
  * a failure after it rolls the swap back.
  */
-export async function publishCourse(ctx: StudioContext, slug: string, actor: Actor): Promise<Course> {
+export async function publishCourse(
+  ctx: StudioContext,
+  slug: string,
+  actor: Actor,
+  scope: Scope = wholeNetwork,
+): Promise<Course> {
   return ctx.lock.run(slug, async () => {
     const state = await courseDirState(ctx, slug);
     if (!state.draftDir) throw new NothingToPublishError();
     const draftDir = state.draftDir;
-    await validCourse(ctx, draftDir, ctx.paths.draftsDir);
+    const draft = await validCourse(ctx, draftDir, ctx.paths.draftsDir);
+    // A trainer publishes only where they hold the trainer role (the course's structure and below).
+    if (!inScope(scope, draft.structure)) throw new PublishOutsideScopeError(draft.structure);
 
     const previous = await publishedVersion(ctx, slug);
     const version = previous + 1;
