@@ -45,18 +45,6 @@ export async function usersOfStructure(reader: Reader, structure: string): Promi
   return (await reader.findBy('users', 'structure', structure)).sort(byName);
 }
 
-/** Every structure someone belongs to, in French alphabetical order. */
-export async function listStructures(store: AppStore): Promise<string[]> {
-  const sql = postgresSqlOf(store);
-  if (sql) {
-    const rows = await sql<{ structure: string }[]>`select distinct data->>'structure' as structure from users`;
-    return rows.map((row) => row.structure).sort(collator.compare);
-  }
-  const structures = new Set<string>();
-  for await (const person of store.all('users')) structures.add(person.structure);
-  return [...structures].sort(collator.compare);
-}
-
 /** Every account, by email (the command line's list). */
 export async function allUsersByEmail(store: AppStore): Promise<Readonly<User>[]> {
   const users: Readonly<User>[] = [];

@@ -2,6 +2,7 @@ import { type RequestHandler, Router } from 'express';
 import { requireRole } from '../accounts/guards.ts';
 import type { Catalog } from '../catalog/course.ts';
 import type { AppStore } from '../store/app-collections.ts';
+import { viewOf } from '../structures/scope.ts';
 import { parseCompletionFilters } from './completion-filters.ts';
 import { progressionPage } from './progression-page.ts';
 
@@ -14,6 +15,7 @@ const showProgression =
   (deps: { store: AppStore; getCatalog: () => Catalog }): RequestHandler =>
   async (req, res) => {
     const parsed = parseCompletionFilters(req.query);
-    const page = await progressionPage(parsed, { store: deps.store, catalog: deps.getCatalog() });
+    const view = await viewOf(deps.store, res.locals.user!, ['hr', 'admin']);
+    const page = await progressionPage(parsed, { store: deps.store, catalog: deps.getCatalog(), view });
     res.status(Object.keys(parsed.errors).length > 0 ? 400 : 200).render('hr/progression', page);
   };

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listStructures, listUsers, type UserFilter } from '../../../server/accounts/queries.ts';
+import { listUsers, type UserFilter } from '../../../server/accounts/queries.ts';
 import { createUser } from '../../../server/accounts/users.ts';
 import { collections, migrations, schemaVersion } from '../../../server/collections.ts';
 import { openAppStore } from '../../../server/open-app-store.ts';
@@ -67,8 +67,13 @@ describe.skipIf(skipWithoutDatabase)('people and structures listed by PostgreSQL
     },
   );
 
-  it('lists the same structures, in French order', async () => {
-    expect(await listStructures(postgres)).toEqual(await listStructures(journal));
-    expect(await listStructures(postgres)).toEqual(['Centre social Nord', 'Crèche Les Lilas', 'Épicerie solidaire']);
+  it('lists only the people of the structures in scope, the same on both stores', async () => {
+    const scope = ['Crèche Les Lilas', 'Épicerie solidaire'];
+    const emails = async (store: AppStore) =>
+      (await listUsers(store, { q: '', role: '', structure: '' }, 1, 100, scope)).items.map((p) => p.email);
+    const expected = people.flatMap(([, structure], i) => (scope.includes(structure) ? [`p${i}@exemple.org`] : []));
+    expect((await emails(journal)).sort()).toEqual(expected.sort());
+    expect(await emails(postgres)).toEqual(await emails(journal));
+    expect((await listUsers(postgres, { q: '', role: '', structure: '' }, 1, 100, [])).total).toBe(0);
   });
 });
