@@ -50,7 +50,7 @@ async function inviteOver(server: RunningServer, email: string) {
   const res = await agent
     .post('/admin/users')
     .type('form')
-    .send({ _csrf: csrfOf(form.text), name: 'Nouvelle Personne', email, structure: 'Nord', role: 'learner' })
+    .send({ _csrf: csrfOf(form.text), name: 'Nouvelle Personne', email, structure: 'reseau', role: 'learner' })
     .expect(200);
   expect(res.text).toContain('mis en file d’envoi');
 }

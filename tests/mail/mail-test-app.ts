@@ -4,7 +4,7 @@ import { smtpSender } from '../../server/mail/smtp-sender.ts';
 import type { Clock } from '../../server/shared/clock.ts';
 import { silentLog } from '../../server/shared/log.ts';
 import type { AppStore } from '../../server/store/app-collections.ts';
-import { addUser, createTestApp, signIn, type TestApp } from '../helpers/test-app.ts';
+import { addStructures, addUser, createTestApp, signIn, type TestApp } from '../helpers/test-app.ts';
 
 export const baseUrl = 'http://localhost:3000';
 
@@ -36,6 +36,11 @@ export function mailWorker(store: AppStore, clock: Clock, mail: MailConfig) {
 /** The app with e-mail configured, Alice (admin) signed in, and a worker on its store. */
 export async function openMailApp(mail: MailConfig) {
   const t: TestApp = await createTestApp({ config: { mail } });
+  await addStructures(t, [
+    ['nord', 'Centre social Nord'],
+    ['sud', 'Centre social Sud'],
+    ['foyer-sud', 'Foyer Sud'],
+  ]);
   const admin = await addUser(t, 'admin', { name: 'Alice Admin', email: 'alice@exemple.org' });
   const agent = await signIn(t, admin);
   const { worker, close } = mailWorker(t.store, () => t.now(), mail);

@@ -32,7 +32,7 @@ async function invite(env: Awaited<ReturnType<typeof openMailApp>>, email: strin
       _csrf: await formToken(env.agent, '/admin/users/new'),
       name: 'Chloé',
       email,
-      structure: 'Nord',
+      structure: 'nord',
       role: 'learner',
     });
   expect(res.status).toBe(200);

@@ -25,7 +25,7 @@ async function invite(email: string) {
       _csrf: await formToken(env.agent, '/admin/users/new'),
       name: 'Jean Moulin',
       email,
-      structure: 'Foyer Sud',
+      structure: 'foyer-sud',
       matricule: '',
       role: 'learner',
     });
