@@ -233,7 +233,7 @@ describe('from the first run to a verified certificate', () => {
     });
     await page.getByLabel('Formation').selectOption({ label: 'Cours de démonstration' });
     await page.getByLabel('Statut').selectOption({ label: 'Terminé' });
-    await page.getByLabel('Structure').selectOption({ label: learner.structure });
+    await page.getByLabel('Structure').selectOption(learner.structure);
     await audit.visit(
       page,
       'Suivi des formations filtré',
@@ -291,7 +291,7 @@ describe('from the first run to a verified certificate', () => {
     ).toBe(400);
     await page.getByLabel('Formation', { exact: true }).selectOption({ label: 'Cours de démonstration' });
     await page.getByRole('radio', { name: 'Une structure' }).check();
-    await page.getByLabel('Structure (si « Une structure »)').selectOption({ label: learner.structure });
+    await page.getByLabel('Structure (si « Une structure »)').selectOption(learner.structure);
     await page.getByLabel('Date limite (facultative)').fill('2030-01-15');
     await audit.visit(page, 'Formation assignée', () => page.getByRole('button', { name: 'Assigner' }).click(), {
       screenshot: true,
