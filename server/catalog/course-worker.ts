@@ -3,6 +3,7 @@
 // is on, so that a deadline can name it.
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
+import { checkJobAidFits } from './check-job-aid-fits.ts';
 import type { CourseWorkerMessage, CourseWorkerResults, CourseWorkerTask } from './course-worker-tasks.ts';
 import { loadCourse } from './load-course.ts';
 import { renderCourseNow } from './render-course-now.ts';
@@ -22,6 +23,9 @@ async function run(
   }
   const loaded = await loadCourse(task.dir, { displayRoot: task.displayRoot, urlBase: task.urlBase, onFile: progress });
   const display = (file: string) => path.relative(task.displayRoot, path.join(task.dir, file)) || file;
+  // Only a worker's check lays out the job aid: it runs before publication, off the server's event loop.
+  const tooLong = loaded.course ? await checkJobAidFits(loaded.course, display) : [];
+  if (tooLong.length > 0) return { issues: [...loaded.issues, ...tooLong], course: undefined };
   return {
     issues: loaded.issues,
     course: loaded.course && renderCourseNow(loaded.course, (file) => progress(display(file))),

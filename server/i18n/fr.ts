@@ -10,6 +10,7 @@ import { common } from './fr/common.ts';
 import { courseCheck } from './fr/course-check.ts';
 import { errors } from './fr/errors.ts';
 import { hr } from './fr/hr.ts';
+import { jobAid } from './fr/job-aid.ts';
 import { learning } from './fr/learning.ts';
 import { lrs } from './fr/lrs.ts';
 import { mail } from './fr/mail.ts';
@@ -40,6 +41,7 @@ export const fr = {
   ...assignments,
   ...reminders,
   ...assessment,
+  ...jobAid,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -6,6 +6,7 @@ import { sendCourseAsset } from '../catalog/send-course-asset.ts';
 import { coursePageLocals } from './course-page-locals.ts';
 import { findCourse } from './find-course.ts';
 import { findModuleIndex } from './find-module-index.ts';
+import { sendJobAidPdf, showJobAid } from './job-aid-pages.ts';
 import type { LearningDeps, LearningHandler } from './learning-deps.ts';
 import { renderModulePage } from './module-page.ts';
 import { courseView } from './module-view-locals.ts';
@@ -21,6 +22,8 @@ export function readingRoutes(deps: LearningDeps): Router {
   router.get('/courses/:course', showCourse(deps));
   router.get('/courses/:course/resume', requireUser, resumeCourse(deps));
   router.get('/courses/:course/assets/*splat', sendAsset(deps));
+  router.get('/courses/:course/fiche', showJobAid(deps));
+  router.get('/courses/:course/fiche.pdf', sendJobAidPdf(deps));
   router.get('/courses/:course/:module', showModule(deps));
   return router;
 }
