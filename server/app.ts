@@ -25,6 +25,7 @@ import { staticAssets } from './http/static-assets.ts';
 import type { Clock } from './shared/clock.ts';
 import './http/locals.ts';
 import './accounts/locals.ts';
+import { commitmentRoutes } from './commitments/routes.ts';
 import { formatDateFr } from './i18n/format-date-fr.ts';
 import { formatDateTimeFr } from './i18n/format-date-time-fr.ts';
 import { formatDurationFr } from './i18n/format-duration-fr.ts';
@@ -168,6 +169,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(routesUnder(['/admin/emails'], mailRoutes(accountDeps)));
   app.use(routesUnder(['/admin/lrs'], lrsRoutes(accountDeps)));
   app.use(routesUnder(['/admin'], adminRoutes(accountDeps)));
+  app.use(routesUnder(['/me/engagements'], commitmentRoutes(learningDeps)));
   app.use(routesUnder(['/me'], meRoutes(learningDeps)));
   // Certificates, HR reports and the studio load their heavy libraries (pdfkit, zip) on first use.
   app.use(

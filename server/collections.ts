@@ -5,6 +5,7 @@ import { assignmentCollections } from './assignments/schema.ts';
 import { auditCollections } from './audit/schema.ts';
 import { badgeCollections } from './badges/schema.ts';
 import { certificateCollections } from './certificates/schema.ts';
+import { commitmentCollections } from './commitments/schema.ts';
 import { learningCollections } from './learning/schema.ts';
 import { lrsCollections } from './lrs/schema.ts';
 import { mailCollections } from './mail/schema.ts';
@@ -30,4 +31,5 @@ export const collections: AppCollections = {
   ...assignmentCollections,
   ...reminderCollections,
   ...lrsCollections,
+  ...commitmentCollections,
 };

@@ -1,4 +1,4 @@
-// npm run jobs:daily   runs the daily job once now (reminders of assigned trainings, HR digest), then
+// npm run jobs:daily   runs the daily job once now (reminders of assigned trainings, HR digest, commitments), then
 // sends what it queued. Idempotent: run twice on one day, or beside a server that ran it, nothing is sent
 // twice. With the embedded store the server must be stopped (one process owns the data folder); with
 // PostgreSQL it may run beside the servers.
@@ -51,7 +51,7 @@ async function main(): Promise<string> {
     });
     while ((await worker.runOnce()) > 0);
     sender.close();
-    return `Tâche quotidienne faite : ${result.reminders} rappel(s) et ${result.digests} résumé(s) mis en file d’envoi.`;
+    return `Tâche quotidienne faite : ${result.reminders} rappel(s), ${result.digests} résumé(s) et ${result.commitments} rappel(s) d’engagement mis en file d’envoi.`;
   } finally {
     await store.close();
   }

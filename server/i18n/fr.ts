@@ -6,6 +6,7 @@ import { assessment } from './fr/assessment.ts';
 import { assignments } from './fr/assignments.ts';
 import { badges } from './fr/badges.ts';
 import { certificates } from './fr/certificates.ts';
+import { commitments } from './fr/commitments.ts';
 import { common } from './fr/common.ts';
 import { courseCheck } from './fr/course-check.ts';
 import { errors } from './fr/errors.ts';
@@ -42,6 +43,7 @@ export const fr = {
   ...reminders,
   ...assessment,
   ...jobAid,
+  ...commitments,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -3,6 +3,7 @@ import { requireUser } from '../accounts/guards.ts';
 import { parisDate } from '../assignments/assignment-status.ts';
 import { todoOf } from '../assignments/queries.ts';
 import { sendCourseAsset } from '../catalog/send-course-asset.ts';
+import { dueCommitmentsOf } from '../commitments/queries.ts';
 import { coursePageLocals } from './course-page-locals.ts';
 import { findCourse } from './find-course.ts';
 import { findModuleIndex } from './find-module-index.ts';
@@ -32,7 +33,15 @@ const showCatalog: LearningHandler = (deps) => async (_req, res) => {
   const user = res.locals.user;
   const catalog = deps.getCatalog();
   const todo = user ? await todoOf(deps.store, catalog, user, parisDate(deps.clock())) : [];
-  res.render('learning/catalog', { title: res.locals.t('catalog.title'), courses: catalog.courses, todo });
+  // A reminder the learner asked for at the end of a course (commitments/), theirs only.
+  const dueCommitments = user ? await dueCommitmentsOf(deps.store, user.id, deps.clock()) : [];
+  if (dueCommitments.length > 0) res.set('Cache-Control', 'no-store');
+  res.render('learning/catalog', {
+    title: res.locals.t('catalog.title'),
+    courses: catalog.courses,
+    todo,
+    dueCommitments,
+  });
 };
 
 const showCourse: LearningHandler = (deps) => async (req, res) => {

@@ -11,6 +11,7 @@ import type { AppStore } from '../../store/app-collections.ts';
 import { reminderDay } from '../reminder-schedule.ts';
 import type { MailPreference } from '../schema.ts';
 import { unsubscribeToken } from '../unsubscribe-token.ts';
+import { sendCommitmentReminders } from './send-commitment-reminders.ts';
 
 export interface DailyJobDeps {
   store: AppStore;
@@ -23,6 +24,8 @@ export interface DailyJobDeps {
 export interface DailyJobResult {
   reminders: number;
   digests: number;
+  /** Reminders of personal commitments (send-commitment-reminders.ts). */
+  commitments: number;
 }
 
 type Due = { assignment: Readonly<Assignment>; person: Readonly<User>; day: string; late: boolean };
@@ -30,14 +33,14 @@ type Due = { assignment: Readonly<Assignment>; person: Readonly<User>; day: stri
 const batchSize = 100;
 
 /**
- * The daily job: reminders of assigned trainings that are due today by the schedule, and the HR digest
- * of overdue ones to those who asked for it. Idempotent: each message has a deterministic notice id,
+ * The daily job: reminders of assigned trainings that are due today by the schedule, the HR digest
+ * of overdue ones to those who asked for it, and the reminders learners asked for about their commitments. Idempotent: each message has a deterministic notice id,
  * written with the message in one transaction, so running it twice (or on two instances) sends nothing
  * twice. Nothing happens without e-mail configured.
  */
 export async function runDailyJob(deps: DailyJobDeps): Promise<DailyJobResult> {
   const { store, config } = deps;
-  if (!config.mail) return { reminders: 0, digests: 0 };
+  if (!config.mail) return { reminders: 0, digests: 0, commitments: 0 };
   const now = deps.clock();
   const today = parisDate(now);
   const preferences = new Map<string, Readonly<MailPreference>>();
@@ -123,5 +126,6 @@ export async function runDailyJob(deps: DailyJobDeps): Promise<DailyJobResult> {
       });
     }
   }
-  return { reminders, digests };
+  const commitments = await sendCommitmentReminders(deps, now);
+  return { reminders, digests, commitments };
 }
