@@ -5,24 +5,15 @@ import { saveCommitment } from '../../server/commitments/use-cases/save-commitme
 import { sendCommitmentReminders } from '../../server/reminders/use-cases/send-commitment-reminders.ts';
 import { addUser, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { testConfig } from '../helpers/test-config.ts';
-import { createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import { skipWithoutDatabase } from '../helpers/test-database.ts';
+import { twoInstances } from '../helpers/two-instances.ts';
 import { mailConfig } from '../mail/mail-test-app.ts';
 
 describe.skipIf(skipWithoutDatabase)('commitment reminders on PostgreSQL with two instances', () => {
-  let db: TestDatabase;
-  let a: TestApp;
-  let b: TestApp;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    [a, b] = await Promise.all([createTestApp({ databaseUrl: db.url }), createTestApp({ databaseUrl: db.url })]);
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await db?.drop();
-  });
+  const instances = twoInstances();
 
   it('queues each of 12 due reminders once', async () => {
+    const { a, b } = instances;
     for (let i = 0; i < 12; i++) {
       const person = await addUser(a, 'learner', { email: `engage${i}@exemple.org` });
       await saveCommitment(
