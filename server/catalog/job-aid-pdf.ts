@@ -13,14 +13,27 @@ const rendered = new WeakMap<JobAid, Promise<MarkdownPdf>>();
 export function jobAidPdf(course: Course, jobAid: JobAid, appName: string): Promise<MarkdownPdf> {
   const cached = rendered.get(jobAid);
   if (cached) return cached;
-  const pdf = renderMarkdownPdf(jobAid.markdown, {
+  const pdf = layOutJobAid(course, jobAid, appName);
+  rendered.set(jobAid, pdf);
+  pdf.catch(() => rendered.delete(jobAid));
+  return pdf;
+}
+
+type JobAidSource = { title: string; version: number; authors: string[] };
+
+/** The job aid laid out, not kept; `maxPages` stops early (to count pages, never to serve). */
+export function layOutJobAid(
+  course: JobAidSource,
+  jobAid: Pick<JobAid, 'title' | 'markdown'>,
+  appName: string,
+  maxPages?: number,
+): Promise<MarkdownPdf> {
+  return renderMarkdownPdf(jobAid.markdown, {
     title: jobAid.title,
     heading: jobAid.title,
     author: course.authors.join(', '),
     subject: course.title,
     footer: translate('jobAid.footer', { course: course.title, version: course.version, app: appName }),
+    maxPages,
   });
-  rendered.set(jobAid, pdf);
-  pdf.catch(() => rendered.delete(jobAid));
-  return pdf;
 }

@@ -16,9 +16,14 @@ export interface MarkdownPdf {
 }
 
 /** Renders `markdown` under `heading` (the document's title, printed first) into a PDF. */
+/**
+ * Renders `markdown` under `heading` (the document's title, printed first) into a PDF. With `maxPages`,
+ * layout stops at the first block that starts past that page: a check that only needs to know whether the
+ * text fits pays for that many pages, however long the text (the bytes are then incomplete).
+ */
 export async function renderMarkdownPdf(
   markdown: string,
-  info: PdfInfo & { heading: string; footer?: string },
+  info: PdfInfo & { heading: string; footer?: string; maxPages?: number },
 ): Promise<MarkdownPdf> {
   const doc = createPdfDocument(info, FLOW.margins);
   let pages = 1;
@@ -30,7 +35,11 @@ export async function renderMarkdownPdf(
   const flow: Flow = { doc, y: FLOW.margins.top };
   writeRuns(flow, [{ text: oneLine(info.heading), font: 'bold' }], FLOW.title, FLOW.left, FLOW.width);
   flow.y += FLOW.gap;
-  drawBlocks(flow, new Marked({ gfm: true }).lexer(markdown), FLOW.left, FLOW.width);
+  const tokens = new Marked({ gfm: true }).lexer(markdown);
+  for (const token of tokens) {
+    if (info.maxPages !== undefined && pages > info.maxPages) break;
+    drawBlock(flow, token, FLOW.left, FLOW.width);
+  }
   doc.end();
   return { bytes: await bytes, pages };
 }
