@@ -91,6 +91,7 @@ describe('a learner’s commitment', () => {
       await admin.get('/admin/emails?status=sent').expect(200),
       await admin.get('/admin/users').expect(200),
       await admin.get(`/admin/users/${ines.id}`).expect(200),
+      await admin.get('/admin/lrs').expect(200),
     ];
     expect(pages[1]!.text).toContain('ines@exemple.org');
     for (const page of texts(pages)) expect(page).not.toContain(marker);
