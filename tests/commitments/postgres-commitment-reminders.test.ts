@@ -1,9 +1,9 @@
 // Two instances on one PostgreSQL database run the daily job at the same moment: each due commitment
 // reminder is queued once (serialisable transactions: the loser reads the row again and finds it sent).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { saveCommitment } from '../../server/commitments/use-cases/save-commitment.ts';
 import { sendCommitmentReminders } from '../../server/reminders/use-cases/send-commitment-reminders.ts';
-import { addUser, createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { addUser } from '../helpers/test-app.ts';
 import { testConfig } from '../helpers/test-config.ts';
 import { skipWithoutDatabase } from '../helpers/test-database.ts';
 import { twoInstances } from '../helpers/two-instances.ts';

@@ -1,9 +1,9 @@
 // Two Passerelle instances on one PostgreSQL database, as behind a load balancer: a person may be sent
 // to either at every request. Each instance has its own connection pool, as two processes would.
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inviteUser } from '../../server/accounts/use-cases/invite-user.ts';
-import { addUser, createTestApp, csrfOf, type TestApp, testPassword } from '../helpers/test-app.ts';
+import { addUser, csrfOf, type TestApp, testPassword } from '../helpers/test-app.ts';
 import { skipWithoutDatabase } from '../helpers/test-database.ts';
 import { twoInstances } from '../helpers/two-instances.ts';
 
