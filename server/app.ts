@@ -39,12 +39,14 @@ import { lrsRoutes } from './lrs/routes.ts';
 import { mailCertificate, mailPasswordLinks } from './mail/mail-notices.ts';
 import { mailRoutes } from './mail/routes.ts';
 import type { StoreKind } from './open-app-store.ts';
+import { privacyRoutes } from './privacy/routes.ts';
 import { reminderRoutes } from './reminders/routes/reminder-routes.ts';
 import { unsubscribeKey } from './reminders/unsubscribe-token.ts';
 import { type Log, silentLog } from './shared/log.ts';
-import type { AppStore } from './store/app-collections.ts';
+import type { AppCollections, AppStore } from './store/app-collections.ts';
 import type { Cluster } from './store/cluster/cluster.ts';
 import { localCluster } from './store/cluster/local-cluster.ts';
+import type { JournalStore } from './store/journal/journal-store.ts';
 import { isStudioUpload, studioFormParser } from './studio/studio-body-parsing.ts';
 import { studioPaths } from './studio/studio-paths.ts';
 import { type CourseTreeSync, noTreeSync, storeTreeSync } from './studio/tree-sync/course-tree-sync.ts';
@@ -161,6 +163,14 @@ export function createApp(deps: AppDeps): Express {
     onLearningRecorded: config.lrs ? forwardLearning(config, clock) : undefined,
   };
   app.use(routesUnder(['/accessibilite'], accessibilityRoutes(config)));
+  const privacyDeps = {
+    store,
+    config,
+    clock,
+    getCatalog: learningDeps.getCatalog,
+    rewriteStoreFiles: rewriteOf(store),
+  };
+  app.use(routesUnder(['/confidentialite', '/me/data', '/admin/users', '/admin/audit'], privacyRoutes(privacyDeps)));
   // Each group of routes is skipped at once by requests outside its paths (routes-under.ts): a module
   // page no longer walks past every sign-in and administration route. A new route goes under its prefix.
   app.use(
@@ -207,4 +217,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(notFoundHandler);
   app.use(errorHandler(log));
   return app;
+}
+
+/** The embedded store's compaction, which rewrites its journal and snapshot from what is in memory. */
+function rewriteOf(store: AppStore): (() => Promise<void>) | undefined {
+  const compact = (store as Partial<JournalStore<AppCollections>>).compact;
+  return typeof compact === 'function' ? () => compact.call(store) : undefined;
 }

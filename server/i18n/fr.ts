@@ -17,6 +17,7 @@ import { lrs } from './fr/lrs.ts';
 import { mail } from './fr/mail.ts';
 import { me } from './fr/me.ts';
 import { mfa } from './fr/mfa.ts';
+import { privacy } from './fr/privacy.ts';
 import { reminders } from './fr/reminders.ts';
 import { sso } from './fr/sso.ts';
 import { studio } from './fr/studio.ts';
@@ -44,6 +45,7 @@ export const fr = {
   ...assessment,
   ...jobAid,
   ...commitments,
+  ...privacy,
 } as const;
 
 export type MessageKey = keyof typeof fr;

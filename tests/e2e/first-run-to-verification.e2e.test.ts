@@ -157,6 +157,8 @@ describe('from the first run to a verified certificate', () => {
         page.getByRole('link', { name: 'Accessibilité' }).click(),
       );
       expect(await mainText(page)).toContain('partiellement conforme');
+      await audit.visit(page, 'Confidentialité', () => page.getByRole('link', { name: 'Confidentialité' }).click());
+      expect(await mainText(page)).toContain('Durées de conservation');
       audit.expectEveryPageChecked();
       await context.close();
     } finally {

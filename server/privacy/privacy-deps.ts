@@ -1,0 +1,17 @@
+import type { Catalog } from '../catalog/course.ts';
+import type { Config } from '../config.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { AppStore } from '../store/app-collections.ts';
+
+/** What the personal-data routes and use cases are built with. */
+export interface PrivacyDeps {
+  store: AppStore;
+  config: Config;
+  clock: Clock;
+  getCatalog: () => Catalog;
+  /**
+   * Rewrites the store's files so that nothing erased survives in them (the embedded store's journal and
+   * snapshot are append logs); absent for PostgreSQL, whose rows are updated in place.
+   */
+  rewriteStoreFiles?: () => Promise<void>;
+}
