@@ -9,6 +9,7 @@ import { commitmentCollections } from './commitments/schema.ts';
 import { learningCollections } from './learning/schema.ts';
 import { lrsCollections } from './lrs/schema.ts';
 import { mailCollections } from './mail/schema.ts';
+import { privacyCollections } from './privacy/schema.ts';
 import { reminderCollections } from './reminders/schema.ts';
 import type { AppCollections } from './store/app-collections.ts';
 import type { Migrations } from './store/migrations.ts';
@@ -32,4 +33,5 @@ export const collections: AppCollections = {
   ...reminderCollections,
   ...lrsCollections,
   ...commitmentCollections,
+  ...privacyCollections,
 };
