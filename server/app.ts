@@ -11,6 +11,7 @@ import type { CredentialKeyStore } from './badges/credential-keys.ts';
 import { CatalogHolder } from './catalog/catalog-holder.ts';
 import type { Catalog } from './catalog/course.ts';
 import { issueCertificate } from './certificates/issue-certificate.ts';
+import { collections } from './collections.ts';
 import type { Config } from './config.ts';
 import { benchMetrics } from './http/bench-metrics.ts';
 import { compressResponses } from './http/compress-responses.ts';
@@ -169,6 +170,8 @@ export function createApp(deps: AppDeps): Express {
     clock,
     getCatalog: learningDeps.getCatalog,
     rewriteStoreFiles: rewriteOf(store),
+    collections: Object.keys(collections),
+    draftsDir: paths.draftsDir,
   };
   app.use(routesUnder(['/confidentialite', '/me/data', '/admin/users', '/admin/audit'], privacyRoutes(privacyDeps)));
   // Each group of routes is skipped at once by requests outside its paths (routes-under.ts): a module
@@ -221,6 +224,12 @@ export function createApp(deps: AppDeps): Express {
 
 /** The embedded store's compaction, which rewrites its journal and snapshot from what is in memory. */
 function rewriteOf(store: AppStore): (() => Promise<void>) | undefined {
-  const compact = (store as Partial<JournalStore<AppCollections>>).compact;
-  return typeof compact === 'function' ? () => compact.call(store) : undefined;
+  const journal = store as Partial<JournalStore<AppCollections>>;
+  if (typeof journal.compact !== 'function') return undefined;
+  // Twice: a compaction already running when asked hands back its own promise, and it captured the
+  // rows before the change; the second one starts after it, from the current rows.
+  return async () => {
+    await journal.compact!.call(store);
+    await journal.compact!.call(store);
+  };
 }

@@ -14,4 +14,8 @@ export interface PrivacyDeps {
    * snapshot are append logs); absent for PostgreSQL, whose rows are updated in place.
    */
   rewriteStoreFiles?: () => Promise<void>;
+  /** The names of every collection of the store, searched for traces of an erased person. */
+  collections: readonly string[];
+  /** The studio's drafts folder (text files searched for traces of an erased person). */
+  draftsDir?: string;
 }

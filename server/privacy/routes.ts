@@ -1,6 +1,7 @@
 import { Router } from 'express';
-import { requireUser } from '../accounts/guards.ts';
+import { requireRole, requireUser } from '../accounts/guards.ts';
 import type { PrivacyDeps } from './privacy-deps.ts';
+import { confirmErasure, submitErasure } from './routes/erasure-handlers.ts';
 import { downloadMyData, showMyData } from './routes/my-data-handlers.ts';
 import { showPolicy } from './routes/policy-handlers.ts';
 
@@ -10,5 +11,8 @@ export function privacyRoutes(deps: PrivacyDeps): Router {
   router.get('/confidentialite', showPolicy(deps));
   router.get('/me/data', requireUser, showMyData(deps));
   router.get('/me/data/export', requireUser, downloadMyData(deps));
+  const admin = requireRole('admin');
+  router.get('/admin/users/:id/erase', ...admin, confirmErasure(deps));
+  router.post('/admin/users/:id/erase', ...admin, submitErasure(deps));
   return router;
 }

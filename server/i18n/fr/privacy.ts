@@ -141,4 +141,46 @@ export const privacy = {
   'privacy.emailStatus.sending': 'en cours d’envoi',
   'privacy.emailStatus.sent': 'envoyé',
   'privacy.emailStatus.failed': 'en échec',
+  'privacy.erased.name': 'Personne effacée',
+  'privacy.erased.holder': 'données effacées',
+  'privacy.erased.mark': '[effacé]',
+  'privacy.erase.self':
+    'Vous ne pouvez pas effacer votre propre compte : demandez-le à une autre personne qui administre Passerelle.',
+  'privacy.erase.title': 'Effacer {name}',
+  'privacy.erase.doneTitle': 'Personne effacée',
+  'privacy.erase.done': 'Les données de cette personne ont été effacées le {date}.',
+  'privacy.erase.doneKept':
+    'Ses attestations restent vérifiables et gardent son nom pendant la durée légale de conservation.',
+  'privacy.erase.doneCertificates':
+    'Ses attestations restent vérifiables, sans son nom : « titulaire : données effacées ».',
+  'privacy.erase.intro':
+    'Vous allez effacer {name} ({email}) de Passerelle, à sa demande ou parce que ses données n’ont plus à être gardées. C’est définitif : rien ne permettra de retrouver qui était cette personne.',
+  'privacy.erase.goesHeading': 'Ce qui est effacé',
+  'privacy.erase.goes.account':
+    'Son nom, son adresse e-mail, son matricule, son mot de passe, sa double authentification et ses sessions : elle ne peut plus se connecter.',
+  'privacy.erase.goes.emails': 'Les e-mails qui lui ont été envoyés.',
+  'privacy.erase.goes.traces':
+    'Toute mention de son nom, de son e-mail ou de son matricule ailleurs (journal d’audit, réponses, brouillons du studio).',
+  'privacy.erase.staysHeading': 'Ce qui reste, sans son nom',
+  'privacy.erase.stays.statistics':
+    'Ses réponses aux quiz et sa progression, devenues anonymes : les statistiques des quiz et les totaux du suivi RH ne changent pas.',
+  'privacy.erase.stays.certificates':
+    'Ses attestations ({n}) : leur code continue d’être vérifiable (formation, date, statut).',
+  'privacy.erase.reason': 'Motif de l’effacement',
+  'privacy.erase.reasonHint':
+    'Noté dans le journal d’audit (le nom de la personne y est remplacé). Par exemple : demande de la personne du 3 mars.',
+  'privacy.erase.reasonMissing': 'Indiquez le motif de l’effacement (3 caractères au moins).',
+  'privacy.erase.reasonTooLong': 'Le motif ne doit pas dépasser 500 caractères.',
+  'privacy.erase.keep': 'Garder le nom sur les attestations déjà délivrées, pour la durée légale',
+  'privacy.erase.keepHint':
+    'Le nom reste sur les attestations pendant {years} ans après leur délivrance, puis il est effacé à son tour. Sinon, la vérification affiche « titulaire : données effacées ».',
+  'privacy.erase.keepHintForever':
+    'Le nom reste sur les attestations sans limite de durée. Sinon, la vérification affiche « titulaire : données effacées ».',
+  'privacy.erase.confirm': 'Je confirme l’effacement définitif de cette personne : {name}',
+  'privacy.erase.confirmMissing': 'Cochez la case pour confirmer l’effacement.',
+  'privacy.erase.submit': 'Effacer définitivement',
+  'privacy.erase.link': 'Effacer cette personne…',
+  'privacy.erase.heading': 'Données personnelles',
+  'privacy.erase.hint':
+    'Effacer la personne supprime son identité de Passerelle, à sa demande (droit à l’effacement) ou en fin de conservation.',
 } as const;
