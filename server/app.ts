@@ -11,7 +11,6 @@ import type { CredentialKeyStore } from './badges/credential-keys.ts';
 import { CatalogHolder } from './catalog/catalog-holder.ts';
 import type { Catalog } from './catalog/course.ts';
 import { issueCertificate } from './certificates/issue-certificate.ts';
-import { collections } from './collections.ts';
 import type { Config } from './config.ts';
 import { benchMetrics } from './http/bench-metrics.ts';
 import { compressResponses } from './http/compress-responses.ts';
@@ -43,11 +42,11 @@ import type { StoreKind } from './open-app-store.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { reminderRoutes } from './reminders/routes/reminder-routes.ts';
 import { unsubscribeKey } from './reminders/unsubscribe-token.ts';
+import { retentionDeps } from './retention-deps.ts';
 import { type Log, silentLog } from './shared/log.ts';
-import type { AppCollections, AppStore } from './store/app-collections.ts';
+import type { AppStore } from './store/app-collections.ts';
 import type { Cluster } from './store/cluster/cluster.ts';
 import { localCluster } from './store/cluster/local-cluster.ts';
-import type { JournalStore } from './store/journal/journal-store.ts';
 import { isStudioUpload, studioFormParser } from './studio/studio-body-parsing.ts';
 import { studioPaths } from './studio/studio-paths.ts';
 import { type CourseTreeSync, noTreeSync, storeTreeSync } from './studio/tree-sync/course-tree-sync.ts';
@@ -164,15 +163,8 @@ export function createApp(deps: AppDeps): Express {
     onLearningRecorded: config.lrs ? forwardLearning(config, clock) : undefined,
   };
   app.use(routesUnder(['/accessibilite'], accessibilityRoutes(config)));
-  const privacyDeps = {
-    store,
-    config,
-    clock,
-    getCatalog: learningDeps.getCatalog,
-    rewriteStoreFiles: rewriteOf(store),
-    collections: Object.keys(collections),
-    draftsDir: paths.draftsDir,
-  };
+  const privacyDeps = { ...retentionDeps(store, config, clock), getCatalog: learningDeps.getCatalog };
+
   app.use(routesUnder(['/confidentialite', '/me/data', '/admin/users', '/admin/audit'], privacyRoutes(privacyDeps)));
   // Each group of routes is skipped at once by requests outside its paths (routes-under.ts): a module
   // page no longer walks past every sign-in and administration route. A new route goes under its prefix.
@@ -220,16 +212,4 @@ export function createApp(deps: AppDeps): Express {
   app.use(notFoundHandler);
   app.use(errorHandler(log));
   return app;
-}
-
-/** The embedded store's compaction, which rewrites its journal and snapshot from what is in memory. */
-function rewriteOf(store: AppStore): (() => Promise<void>) | undefined {
-  const journal = store as Partial<JournalStore<AppCollections>>;
-  if (typeof journal.compact !== 'function') return undefined;
-  // Twice: a compaction already running when asked hands back its own promise, and it captured the
-  // rows before the change; the second one starts after it, from the current rows.
-  return async () => {
-    await journal.compact!.call(store);
-    await journal.compact!.call(store);
-  };
 }

@@ -183,4 +183,14 @@ export const privacy = {
   'privacy.erase.heading': 'Données personnelles',
   'privacy.erase.hint':
     'Effacer la personne supprime son identité de Passerelle, à sa demande (droit à l’effacement) ou en fin de conservation.',
+  'privacy.retention.reason': 'Compte désactivé depuis plus longtemps que la durée de conservation',
+  'privacy.retention.cli.dryRun':
+    'Simulation : voici ce que les durées de conservation supprimeraient maintenant (rien n’est modifié).',
+  'privacy.retention.cli.done': 'Durées de conservation appliquées : voici ce qui a été supprimé.',
+  'privacy.retention.cli.total': 'Total : {n} donnée(s).',
+  'privacy.retention.kind.account': 'Comptes désactivés à effacer',
+  'privacy.retention.kind.answers': 'Réponses aux quiz',
+  'privacy.retention.kind.audit': 'Entrées du journal d’audit',
+  'privacy.retention.kind.email': 'E-mails envoyés ou en échec',
+  'privacy.retention.kind.certificateName': 'Noms sur des attestations conservées',
 } as const;
