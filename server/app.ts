@@ -165,7 +165,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(routesUnder(['/accessibilite'], accessibilityRoutes(config)));
   const privacyDeps = { ...retentionDeps(store, config, clock), getCatalog: learningDeps.getCatalog };
 
-  app.use(routesUnder(['/confidentialite', '/me/data', '/admin/users', '/admin/audit'], privacyRoutes(privacyDeps)));
+  app.use(
+    routesUnder(
+      ['/confidentialite', '/me/data', '/admin/users', '/admin/audit', '/admin/audit.csv'],
+      privacyRoutes(privacyDeps),
+    ),
+  );
   // Each group of routes is skipped at once by requests outside its paths (routes-under.ts): a module
   // page no longer walks past every sign-in and administration route. A new route goes under its prefix.
   app.use(

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { requireRole, requireUser } from '../accounts/guards.ts';
 import type { PrivacyDeps } from './privacy-deps.ts';
+import { downloadAudit, showAudit } from './routes/audit-handlers.ts';
 import { confirmErasure, submitErasure } from './routes/erasure-handlers.ts';
 import { downloadMyData, showMyData } from './routes/my-data-handlers.ts';
 import { showPolicy } from './routes/policy-handlers.ts';
@@ -14,5 +15,7 @@ export function privacyRoutes(deps: PrivacyDeps): Router {
   const admin = requireRole('admin');
   router.get('/admin/users/:id/erase', ...admin, confirmErasure(deps));
   router.post('/admin/users/:id/erase', ...admin, submitErasure(deps));
+  router.get('/admin/audit', ...admin, showAudit(deps));
+  router.get('/admin/audit.csv', ...admin, downloadAudit(deps));
   return router;
 }

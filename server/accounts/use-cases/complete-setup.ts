@@ -1,3 +1,4 @@
+import { recordAudit } from '../../audit/record-audit.ts';
 import type { UseCaseDeps } from '../account-deps.ts';
 import { TokenInvalidError } from '../errors.ts';
 import { hashNewPassword } from '../hash-new-password.ts';
@@ -27,6 +28,14 @@ export async function completeSetup(input: SetupInput, { store, clock }: UseCase
     const { name, email, structure } = input;
     const user = await putUser(tx, { name, email, structure, matricule: null, role: 'admin' }, now, passwordHash);
     consumeToken(tx, token, now, user.id);
+    // The first administrator's first sign-in: privileged sign-ins are all in the audit trail.
+    recordAudit(tx, {
+      at: now,
+      actorId: user.id,
+      action: 'user.signed_in',
+      target: user.id,
+      details: { via: 'setup' },
+    });
     return user;
   });
 }
