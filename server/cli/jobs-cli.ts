@@ -2,7 +2,7 @@
 // the retention periods), then sends what it queued. Idempotent: run twice on one day, or beside a server that ran it, nothing is sent
 // twice. With the embedded store the server must be stopped (one process owns the data folder); with
 // PostgreSQL it may run beside the servers.
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import { loadCsrfSecret, loadSharedCsrfSecret } from '../http/csrf-secret.ts';
 import { MailWorker } from '../mail/mail-worker.ts';
 import { smtpSender } from '../mail/smtp-sender.ts';
@@ -15,8 +15,7 @@ import { retentionDeps } from '../retention-deps.ts';
 import { systemClock } from '../shared/clock.ts';
 import { createLog } from '../shared/log.ts';
 import { StoreLockedError } from '../store/errors.ts';
-
-class CliError extends Error {}
+import { CliError, runCommand } from './run-command.ts';
 
 async function main(): Promise<string> {
   const config = loadConfig();
@@ -66,12 +65,4 @@ async function main(): Promise<string> {
   }
 }
 
-main().then(
-  (message) => console.log(message),
-  (error: unknown) => {
-    const known =
-      error instanceof CliError || error instanceof ConfigError || /^Store\w+Error$/.test((error as Error)?.name ?? '');
-    console.error(known ? (error as Error).message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -1,7 +1,7 @@
 // npm run retention [-- --dry-run]   applies the retention periods now (the daily job does it every day),
 // or with --dry-run lists what would go without changing anything. With the embedded store the server
 // must be stopped (one process owns the data folder); with PostgreSQL it may run beside the servers.
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import { openConfiguredStore } from '../open-app-store.ts';
 import { applyRetention } from '../privacy/retention/apply-retention.ts';
 import { describeRetention } from '../privacy/retention/describe-retention.ts';
@@ -9,8 +9,7 @@ import { retentionDeps } from '../retention-deps.ts';
 import { systemClock } from '../shared/clock.ts';
 import { createLog } from '../shared/log.ts';
 import { StoreLockedError } from '../store/errors.ts';
-
-class CliError extends Error {}
+import { CliError, runCommand } from './run-command.ts';
 
 async function main(args: string[]): Promise<string> {
   const unknown = args.filter((a) => a !== '--dry-run');
@@ -35,12 +34,4 @@ async function main(args: string[]): Promise<string> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (message) => console.log(message),
-  (error: unknown) => {
-    const known =
-      error instanceof CliError || error instanceof ConfigError || /^Store\w+Error$/.test((error as Error)?.name ?? '');
-    console.error(known ? (error as Error).message : error);
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv.slice(2)));

@@ -30,7 +30,16 @@ export async function seedPerson(
   who: { name: string; email: string; matricule: string },
 ): Promise<SeededPerson> {
   const user = await addUser(t, 'learner', { ...who, structure: 'Crèche Les Lilas' });
-  const agent = await signIn(t, user);
+  return fillPerson(t, admin, user, await signIn(t, user));
+}
+
+/** The same data for a learner already signed in (who may have done more before). */
+export async function fillPerson(
+  t: TestApp,
+  admin: Awaited<ReturnType<typeof signIn>>,
+  user: Readonly<User>,
+  agent: SeededPerson['agent'],
+): Promise<SeededPerson> {
   const certificateId = await completeCourse(t, agent);
   const person = await admin.get(`/admin/users/${user.id}`).expect(200);
   await admin

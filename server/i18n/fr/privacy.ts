@@ -205,7 +205,7 @@ export const privacy = {
   'privacy.audit.filter.to': 'Au',
   'privacy.audit.filter.submit': 'Filtrer',
   'privacy.audit.filter.reset': 'Tout afficher',
-  'privacy.audit.badDate': 'Indiquez une date au format jj/mm/aaaa.',
+  'privacy.audit.badDate': 'Indiquez une date réelle, par exemple 31/12/2026.',
   'privacy.audit.badAction': 'Choisissez une action dans la liste.',
   'privacy.audit.csv': 'Télécharger ces entrées (CSV pour Excel)',
   'privacy.audit.none': 'Aucune entrée ne correspond.',

@@ -11,7 +11,18 @@ import type { PrivacyDeps } from '../privacy-deps.ts';
 import { recordAuditExport } from '../use-cases/record-audit-export.ts';
 
 const pageSize = 50;
-const day = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, says('privacy.audit.badDate'))]);
+/** A calendar day as a date field sends it (2026-12-31) or as a person types it (31/12/2026). */
+const day = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    if (text === '') return '';
+    const typed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+    const iso = typed ? `${typed[3]}-${typed[2]!.padStart(2, '0')}-${typed[1]!.padStart(2, '0')}` : text;
+    const valid = /^\d{4}-\d{2}-\d{2}$/.test(iso) && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso);
+    if (!valid) ctx.addIssue({ code: 'custom', message: says('privacy.audit.badDate').error() });
+    return iso;
+  });
 const AuditQuery = z.object({
   action: z.union([z.literal(''), z.enum(auditActions, says('privacy.audit.badAction'))]).default(''),
   person: z.string().trim().max(200).default(''),

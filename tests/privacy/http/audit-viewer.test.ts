@@ -69,8 +69,13 @@ describe('the audit trail viewer (/admin/audit)', () => {
     const nobody = (await admin.get('/admin/audit?person=personne@exemple.org').expect(200)).text;
     expect(nobody).toContain('Aucune entrée ne correspond.');
     const bad = await admin.get('/admin/audit?from=31/02/2026&person=rita@exemple.org').expect(400);
-    expect(bad.text).toContain('Indiquez une date au format jj/mm/aaaa.');
+    expect(bad.text).toContain('Indiquez une date réelle, par exemple 31/12/2026.');
     expect(bad.text).toContain('value="rita@exemple.org"');
+    expect(bad.text).toContain('<input type="text" id="from" name="from" value="31/02/2026"');
+    // Typed the French way, a real date is understood.
+    const [y, m, d] = day.split('-');
+    const typed = (await admin.get(`/admin/audit?from=${d}/${m}/${y}`).expect(200)).text;
+    expect(typed.match(/<tr><td>/g)).toHaveLength(2);
     await admin.get('/admin/audit?action=user.whatever').expect(400);
   });
 

@@ -1,18 +1,10 @@
 import request from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../server/config.ts';
-import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
+import { openedPerTest } from '../../helpers/test-app.ts';
 import { testConfig } from '../../helpers/test-config.ts';
 
-const opened: TestApp[] = [];
-afterEach(async () => {
-  for (const t of opened.splice(0)) await t.close();
-});
-const open = async (...args: Parameters<typeof createTestApp>) => {
-  const t = await createTestApp(...args);
-  opened.push(t);
-  return t;
-};
+const open = openedPerTest();
 
 describe('privacy page (/confidentialite)', () => {
   it('is built from the configuration: organisation, contact, the retention periods applied, roles, cookies', async () => {
