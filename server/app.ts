@@ -50,7 +50,7 @@ import { localCluster } from './store/cluster/local-cluster.ts';
 import { isStudioUpload, studioFormParser } from './studio/studio-body-parsing.ts';
 import { studioPaths } from './studio/studio-paths.ts';
 import { type CourseTreeSync, noTreeSync, storeTreeSync } from './studio/tree-sync/course-tree-sync.ts';
-import { followPublications } from './studio/tree-sync/shared-course-lock.ts';
+import { followPublications, sharedCourseLock } from './studio/tree-sync/shared-course-lock.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -163,7 +163,11 @@ export function createApp(deps: AppDeps): Express {
     onLearningRecorded: config.lrs ? forwardLearning(config, clock) : undefined,
   };
   app.use(routesUnder(['/accessibilite'], accessibilityRoutes(config)));
-  const privacyDeps = { ...retentionDeps(store, config, clock), getCatalog: learningDeps.getCatalog };
+  const privacyDeps = {
+    ...retentionDeps(store, config, clock),
+    getCatalog: learningDeps.getCatalog,
+    draftLock: sharedCourseLock({ cluster, trees, catalog: catalogHolder, paths, clock }),
+  };
 
   app.use(
     routesUnder(

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/course.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
+import type { StudioLock } from '../studio/tree-sync/shared-course-lock.ts';
 
 /** What the personal-data routes and use cases are built with. */
 export interface PrivacyDeps {
@@ -18,4 +19,6 @@ export interface PrivacyDeps {
   collections: readonly string[];
   /** The studio's drafts folder (text files searched for traces of an erased person). */
   draftsDir?: string;
+  /** The studio's lock of a course, under which a draft is scrubbed (and shared with other instances). */
+  draftLock?: StudioLock;
 }

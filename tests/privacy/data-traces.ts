@@ -26,7 +26,12 @@ export async function tablesHolding(url: string, needles: readonly string[]): Pr
     const found: string[] = [];
     for (const { name } of tables) {
       const rows = await sql.unsafe(`select t::text as text from "${name}" t`);
-      const text = rows.map((r) => r.text as string).join('\n');
+      let text = rows.map((r) => r.text as string).join('\n');
+      // The studio's folders are kept as base64 files: read them as the files they are.
+      if (name === 'courseTreeFiles')
+        for (const row of await sql.unsafe(`select data from "${name}"`))
+          for (const content of Object.values((row.data as { files: Record<string, string> }).files))
+            text += `\n${Buffer.from(content, 'base64').toString('utf8')}`;
       for (const needle of needles) if (text.includes(needle)) found.push(`${name}: ${needle}`);
     }
     if (tables.length < 10) throw new Error(`only ${tables.length} tables found: is this the app's database?`);

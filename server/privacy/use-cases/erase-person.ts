@@ -26,7 +26,10 @@ export interface ErasePersonInput {
 
 export type ErasureOutcome = { kind: 'erased' } | { kind: 'already'; erasedAt: string };
 
-export type EraseDeps = Pick<PrivacyDeps, 'store' | 'clock' | 'collections' | 'rewriteStoreFiles' | 'draftsDir'>;
+export type EraseDeps = Pick<
+  PrivacyDeps,
+  'store' | 'clock' | 'collections' | 'rewriteStoreFiles' | 'draftsDir' | 'draftLock'
+>;
 
 /** Rows of any collection whose text still holds a trace of the person (read before the transaction). */
 async function rowsWithTraces(store: AppStore, collections: readonly string[], traces: Traces) {
@@ -98,7 +101,7 @@ export async function erasePerson(deps: EraseDeps, input: ErasePersonInput): Pro
     return { kind: 'erased' };
   });
   if (outcome.kind === 'erased') {
-    await scrubDraftFiles(deps.draftsDir, traces, mark);
+    await scrubDraftFiles(deps, traces, mark);
     await deps.rewriteStoreFiles?.();
   }
   return outcome;

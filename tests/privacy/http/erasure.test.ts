@@ -2,7 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { studioPaths } from '../../../server/studio/studio-paths.ts';
+import { storeTreeSync } from '../../../server/studio/tree-sync/course-tree-sync.ts';
 import { addUser, createTestApp, csrfOf, signIn, type TestApp } from '../../helpers/test-app.ts';
+import { testConfig } from '../../helpers/test-config.ts';
 import {
   createTestDatabase,
   databaseUrl,
@@ -71,6 +74,8 @@ describe.each(stores)('erasing a person ($kind store)', ({ kind, skip }) => {
       path.join(draft, '01-premier.md'),
       `# Cas pratique\n\nL’exemple de ${aliceId.name} (${aliceId.email}).\n`,
     );
+    // With PostgreSQL the studio keeps its folders in the database too, as a save in the studio does.
+    if (db) await storeTreeSync(t.store, studioPaths(testConfig({ dataDir: t.dataDir }))).push('demo', t.now());
     const certificate = (await t.store.get('certificates', alice.certificateId))!;
     aliceToken = certificate.token;
     before = await aggregates();
@@ -98,7 +103,10 @@ describe.each(stores)('erasing a person ($kind store)', ({ kind, skip }) => {
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe(`/admin/users/${alice.user.id}/erase`);
     expect(await filesHolding(t.dataDir, traces)).toEqual([]);
-    if (db) expect(await tablesHolding(db.url, traces)).toEqual([]);
+    if (db) {
+      expect(await tablesHolding(db.url, traces)).toEqual([]);
+      expect((await t.store.findBy('courseTrees', 'course', 'demo')).map((tree) => tree.kind)).toEqual(['draft']);
+    }
     // Someone else's data is untouched.
     if (kind === 'journal') expect(await filesHolding(t.dataDir, [bobId.name, bobId.matricule])).not.toEqual([]);
     else expect(await tablesHolding(db!.url, [bobId.name, bobId.matricule])).not.toEqual([]);
