@@ -13,3 +13,10 @@ export class PersonNotFoundError extends NotFoundError {
     super(`no person ${userId}`);
   }
 }
+
+/** An erased person's account stays closed: no reactivation, no access link, no new role. */
+export class ErasedAccountError extends ConflictError {
+  constructor() {
+    super('account erased', { messageKey: 'privacy.erase.closed' });
+  }
+}

@@ -216,4 +216,6 @@ export const privacy = {
   'privacy.audit.column.target': 'Concerne',
   'privacy.audit.column.details': 'Détails',
   'privacy.csv.auditTrail': 'Date;Action;Par;Concerne;Détails',
+  'privacy.erase.closed':
+    'Cette personne a été effacée : son compte ne peut plus être rouvert, ni recevoir un lien ou un rôle.',
 } as const;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { findUser } from '../../accounts/queries.ts';
 import { type FieldErrors, parseForm } from '../../http/parse-form.ts';
 import { says } from '../../shared/says.ts';
-import { PersonNotFoundError, SelfErasureError } from '../errors.ts';
+import { ErasedAccountError, PersonNotFoundError, SelfErasureError } from '../errors.ts';
 import type { PrivacyDeps } from '../privacy-deps.ts';
 import { findErasure } from '../queries.ts';
 import { erasePerson } from '../use-cases/erase-person.ts';
@@ -75,5 +75,16 @@ export function submitErasure(deps: PrivacyDeps): RequestHandler {
       });
     }
     res.redirect(303, `/admin/users/${person.id}/erase`);
+  };
+}
+
+/**
+ * Before the account administration's own handlers: an erased person's account cannot be reopened (which
+ * would let someone sign in as the pseudonymous account). Passes every other request on.
+ */
+export function refuseErasedAccount({ store }: PrivacyDeps): RequestHandler {
+  return async (req, _res, next) => {
+    if (await findErasure(store, String(req.params.id))) throw new ErasedAccountError();
+    next();
   };
 }

@@ -126,9 +126,24 @@ describe.each(stores)('erasing a person ($kind store)', ({ kind, skip }) => {
     expect(after.analysis).toBe(before.analysis.replace('alice fontanelle', 'efface'));
   });
 
-  it.skipIf(skip)('signs her out and never lets her sign in again', async () => {
+  it.skipIf(skip)('signs her out and never lets her sign in again, nor lets anyone reopen her account', async () => {
     await alice.agent.get('/me').expect(303);
     await expect(signIn(t, { email: aliceId.email })).rejects.toThrow('sign-in failed: 401');
+    const page = await admin.get(`/admin/users/${alice.user.id}`).expect(200);
+    for (const form of ['activate', 'reset-link', 'role']) {
+      const res = await admin
+        .post(`/admin/users/${alice.user.id}/${form}`)
+        .type('form')
+        .send({ _csrf: csrfOf(page.text), role: 'admin' });
+      expect(res.status).toBe(409);
+      expect(res.text).toContain('son compte ne peut plus être rouvert');
+    }
+    expect(await t.store.get('users', alice.user.id)).toMatchObject({
+      active: false,
+      role: 'learner',
+      passwordHash: null,
+    });
+    expect(await t.store.findBy('tokens', 'userId', alice.user.id)).toEqual([]);
   });
 
   it.skipIf(skip)('erasing twice is harmless: nothing changes, nothing new is recorded', async () => {
