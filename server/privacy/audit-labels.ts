@@ -30,6 +30,7 @@ export const auditActions = [
   'certificate.revoked',
   'certificate.reissued',
   'email.resent',
+  'lrs.statements_resent',
   'assignment.created',
   'assignment.withdrawn',
   'course.published',

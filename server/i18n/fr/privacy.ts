@@ -103,6 +103,7 @@ export const privacy = {
   'privacy.action.certificate.revoked': 'Attestation retirée',
   'privacy.action.certificate.reissued': 'Attestation délivrée à nouveau',
   'privacy.action.email.resent': 'E-mail renvoyé',
+  'privacy.action.lrs.statements_resent': 'Déclarations xAPI renvoyées à l’entrepôt',
   'privacy.action.assignment.created': 'Formation assignée',
   'privacy.action.assignment.withdrawn': 'Assignation retirée',
   'privacy.action.course.published': 'Formation publiée',

@@ -33,10 +33,14 @@ export async function deleteAccountRows(tx: AppTx, userId: string): Promise<void
   for (const notice of await tx.findBy('notices', 'userId', userId)) tx.delete('notices', notice.id);
 }
 
-/** Every e-mail sent to the person: deleted (its body names them and its recipient is their address). */
+/**
+ * Every e-mail sent to the person (its body names them, its recipient is their address) and every xAPI
+ * statement about them still queued for the learning record store: deleted.
+ */
 export async function deleteEmails(tx: AppTx, userId: string): Promise<number> {
   const emails = await tx.findBy('emails', 'userId', userId);
   for (const email of emails) tx.delete('emails', email.id);
+  for (const statement of await tx.findBy('lrsStatements', 'userId', userId)) tx.delete('lrsStatements', statement.id);
   return emails.length;
 }
 
