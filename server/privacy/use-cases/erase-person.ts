@@ -1,6 +1,8 @@
 import { findUser } from '../../accounts/queries.ts';
+import type { User } from '../../accounts/schema.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { translate } from '../../i18n/translate.ts';
+import { fold } from '../../shared/fold.ts';
 import type { AppStore } from '../../store/app-collections.ts';
 import { PersonNotFoundError, SelfErasureError } from '../errors.ts';
 import type { PrivacyDeps } from '../privacy-deps.ts';
@@ -42,6 +44,13 @@ async function rowsWithTraces(store: AppStore, collections: readonly string[], t
   return found;
 }
 
+async function hasHomonym(store: AppStore, person: Readonly<User>): Promise<boolean> {
+  const name = fold(person.name.trim());
+  for await (const user of store.all('users'))
+    if (user.id !== person.id && fold(user.name.trim()) === name) return true;
+  return false;
+}
+
 /**
  * Erases a person: their account is pseudonymised (it stays, nameless, so statistics keep counting it),
  * sign-in material, e-mails and preferences are deleted, certificates lose the name unless kept for the
@@ -55,7 +64,8 @@ export async function erasePerson(deps: EraseDeps, input: ErasePersonInput): Pro
   if (!person) throw new PersonNotFoundError(input.userId);
   const previous = await findErasure(store, person.id);
   if (previous) return { kind: 'already', erasedAt: previous.erasedAt };
-  const traces = tracesOf(person);
+  // Someone else with the same name keeps it: then only the e-mail and matricule are searched for.
+  const traces = tracesOf({ ...person, name: (await hasHomonym(store, person)) ? '' : person.name });
   const mark = translate('privacy.erased.mark');
   const candidates = await rowsWithTraces(store, deps.collections, traces);
   const now = deps.clock();

@@ -167,6 +167,29 @@ describe.each(stores)('erasing a person ($kind store)', ({ kind, skip }) => {
   });
 });
 
+describe('erasing a person who has a namesake', () => {
+  it('leaves the namesake’s name alone and still removes the e-mail and matricule everywhere', async () => {
+    const t = await createTestApp();
+    try {
+      const admin = await signIn(t, await addUser(t, 'admin'));
+      const who = { name: 'Marie Martin', email: 'marie.martin@exemple.org', matricule: 'MAT-MM-1' };
+      const erased = await addUser(t, 'learner', who);
+      const namesake = await addUser(t, 'learner', { name: 'Marie Martin', email: 'mmartin@exemple.org' });
+      const page = await admin.get(`/admin/users/${erased.id}/erase`);
+      await admin
+        .post(`/admin/users/${erased.id}/erase`)
+        .type('form')
+        .send({ _csrf: csrfOf(page.text), reason: `Demande de ${who.email}`, confirm: 'yes' })
+        .expect(303);
+      expect((await t.store.get('users', namesake.id))!.name).toBe('Marie Martin');
+      expect((await t.store.get('users', erased.id))!.name).toBe('Personne effacée');
+      expect(await filesHolding(t.dataDir, [who.email, who.matricule])).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('erasing a person who keeps their certificates for the legal period', () => {
   it('keeps the name on the certificate only, and says so', async () => {
     const t = await createTestApp({ config: queuedMail });
