@@ -25,6 +25,7 @@ beforeAll(async () => {
   await hr.get('/hr/exports/completions.csv').expect(200);
   t.advance(3 * 86_400_000);
   await (await signIn(t, learner)).get('/me/data/export').expect(200);
+  t.advance(60_000);
   admin = await signIn(t, adminUser);
 }, 30_000);
 afterAll(() => t.close());
