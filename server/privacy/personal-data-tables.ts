@@ -153,6 +153,7 @@ export function personalJson(data: PersonalData, exportedAt: Date): unknown {
     attestations: data.certificates.map(({ token, ...certificate }) => certificate),
     emails: data.emails.map(({ leaseOwner, leaseUntil, ...email }) => email),
     rappelsEnvoyes: data.notices,
+    engagements: data.commitments,
     journalAudit: data.audit,
   };
 }

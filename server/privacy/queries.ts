@@ -41,6 +41,7 @@ export async function personalDataOf(store: AppStore, userId: string) {
   return {
     account,
     secondFactor: await findSecondFactor(store, userId),
+    commitments: await store.findBy('commitments', 'userId', userId),
     mailPreference: await store.get('mailPreferences', userId),
     sessions: [...sessions].sort(byDate((s) => s.createdAt)),
     identities,

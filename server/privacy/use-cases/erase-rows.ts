@@ -21,7 +21,7 @@ export function pseudonymousAccount(person: Readonly<User>, now: Date): User {
   };
 }
 
-/** Sign-in material, preferences and reminders of the person: deleted. */
+/** Sign-in material, preferences, reminders and commitments of the person: deleted. */
 export async function deleteAccountRows(tx: AppTx, userId: string): Promise<void> {
   for (const s of await sessionsOf(tx, userId)) tx.delete('sessions', s.id);
   for (const token of await tx.findBy('tokens', 'userId', userId)) tx.delete('tokens', token.id);
@@ -31,6 +31,8 @@ export async function deleteAccountRows(tx: AppTx, userId: string): Promise<void
   if (await findSecondFactor(tx, userId)) tx.delete('secondFactors', userId);
   tx.delete('mailPreferences', userId);
   for (const notice of await tx.findBy('notices', 'userId', userId)) tx.delete('notices', notice.id);
+  // What the person wrote for themself about their practice: theirs alone, it goes with them.
+  for (const commitment of await tx.findBy('commitments', 'userId', userId)) tx.delete('commitments', commitment.id);
 }
 
 /**
