@@ -147,7 +147,7 @@ describe('retention periods (12 months for accounts and audit, 36 for answers, 9
       unsubscribeKey: Buffer.alloc(32),
       retention: async () => (await applyRetention(deps, { dryRun: false })).items.length,
     });
-    expect(result).toEqual({ reminders: 0, digests: 0, removed: due });
+    expect(result).toEqual({ reminders: 0, digests: 0, commitments: 0, removed: due });
     expect((await t.store.get('users', recentLeaver.id))!.name).toBe('Personne effacée');
   });
 });
