@@ -25,6 +25,7 @@ import { staticAssets } from './http/static-assets.ts';
 import type { Clock } from './shared/clock.ts';
 import './http/locals.ts';
 import './accounts/locals.ts';
+import { commitmentRoutes } from './commitments/routes.ts';
 import { formatDateFr } from './i18n/format-date-fr.ts';
 import { formatDateTimeFr } from './i18n/format-date-time-fr.ts';
 import { formatDurationFr } from './i18n/format-duration-fr.ts';
@@ -39,8 +40,10 @@ import { mailCertificate, mailPasswordLinks } from './mail/mail-notices.ts';
 import { mailRoutes } from './mail/routes.ts';
 import { grantRoutes, networkRoutes } from './network/routes/network-routes.ts';
 import type { StoreKind } from './open-app-store.ts';
+import { privacyRoutes } from './privacy/routes.ts';
 import { reminderRoutes } from './reminders/routes/reminder-routes.ts';
 import { unsubscribeKey } from './reminders/unsubscribe-token.ts';
+import { retentionDeps } from './retention-deps.ts';
 import { type Log, silentLog } from './shared/log.ts';
 import type { AppStore } from './store/app-collections.ts';
 import type { Cluster } from './store/cluster/cluster.ts';
@@ -48,7 +51,7 @@ import { localCluster } from './store/cluster/local-cluster.ts';
 import { isStudioUpload, studioFormParser } from './studio/studio-body-parsing.ts';
 import { studioPaths } from './studio/studio-paths.ts';
 import { type CourseTreeSync, noTreeSync, storeTreeSync } from './studio/tree-sync/course-tree-sync.ts';
-import { followPublications } from './studio/tree-sync/shared-course-lock.ts';
+import { followPublications, sharedCourseLock } from './studio/tree-sync/shared-course-lock.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -161,6 +164,18 @@ export function createApp(deps: AppDeps): Express {
     onLearningRecorded: config.lrs ? forwardLearning(config, clock) : undefined,
   };
   app.use(routesUnder(['/accessibilite'], accessibilityRoutes(config)));
+  const privacyDeps = {
+    ...retentionDeps(store, config, clock),
+    getCatalog: learningDeps.getCatalog,
+    draftLock: sharedCourseLock({ cluster, trees, catalog: catalogHolder, paths, clock }),
+  };
+
+  app.use(
+    routesUnder(
+      ['/confidentialite', '/me/data', '/admin/users', '/admin/audit', '/admin/audit.csv'],
+      privacyRoutes(privacyDeps),
+    ),
+  );
   // Each group of routes is skipped at once by requests outside its paths (routes-under.ts): a module
   // page no longer walks past every sign-in and administration route. A new route goes under its prefix.
   app.use(
@@ -171,6 +186,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(routesUnder(['/admin/structures'], networkRoutes({ store, clock })));
   app.use(routesUnder(['/admin/users'], grantRoutes({ store, clock })));
   app.use(routesUnder(['/admin'], adminRoutes(accountDeps)));
+  app.use(routesUnder(['/me/engagements'], commitmentRoutes(learningDeps)));
   app.use(routesUnder(['/me'], meRoutes(learningDeps)));
   // Certificates, HR reports and the studio load their heavy libraries (pdfkit, zip) on first use.
   app.use(

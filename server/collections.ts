@@ -5,9 +5,11 @@ import { assignmentCollections } from './assignments/schema.ts';
 import { auditCollections } from './audit/schema.ts';
 import { badgeCollections } from './badges/schema.ts';
 import { certificateCollections } from './certificates/schema.ts';
+import { commitmentCollections } from './commitments/schema.ts';
 import { learningCollections } from './learning/schema.ts';
 import { lrsCollections } from './lrs/schema.ts';
 import { mailCollections } from './mail/schema.ts';
+import { privacyCollections } from './privacy/schema.ts';
 import { reminderCollections } from './reminders/schema.ts';
 import type { AppCollections } from './store/app-collections.ts';
 import type { Migrations } from './store/migrations.ts';
@@ -35,4 +37,6 @@ export const collections: AppCollections = {
   ...reminderCollections,
   ...lrsCollections,
   ...structureCollections,
+  ...commitmentCollections,
+  ...privacyCollections,
 };

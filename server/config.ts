@@ -3,15 +3,13 @@ import { z } from 'zod';
 import { type LrsConfig, lrsConfig, lrsEnv, lrsHints } from './lrs-settings.ts';
 import type { MailConfig, ReminderConfig } from './mail-settings.ts';
 import type { OidcConfig } from './oidc-settings.ts';
+import { type PrivacyConfig, privacyConfig, privacyEnv, privacyHints } from './privacy-settings.ts';
+import { booleanFlag } from './shared/boolean-flag.ts';
 import { rootCode, structureCodePattern } from './structures/schema.ts';
 
 export type { LrsConfig } from './lrs-settings.ts';
 export type { MailConfig, ReminderConfig } from './mail-settings.ts';
 export type { OidcConfig } from './oidc-settings.ts';
-
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', 'oui', 'non'])
-  .transform((v) => ['true', '1', 'yes', 'oui'].includes(v));
 
 /** A claim of the ID token or user info, e.g. `name`, `groups`, `extension_structure`. */
 const claimName = z.string().regex(/^[\w.:-]{1,100}$/);
@@ -72,6 +70,7 @@ const EnvSchema = z.object({
   REMINDER_MAX: z.coerce.number().int().min(0).max(20).default(4),
   DAILY_JOB_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   ...lrsEnv,
+  ...privacyEnv,
 });
 
 const hints: Record<string, string> = {
@@ -115,6 +114,7 @@ const hints: Record<string, string> = {
   REMINDER_MAX: 'un nombre de rappels entre 0 (aucun) et 20',
   DAILY_JOB_HOUR: 'une heure entre 0 et 23 (heure de Paris)',
   ...lrsHints,
+  ...privacyHints,
 };
 
 const secretVariables = new Set(['DATABASE_URL', 'OIDC_CLIENT_SECRET', 'SMTP_URL', 'LRS_SECRET']);
@@ -160,6 +160,8 @@ export interface Config {
   reminders: ReminderConfig;
   /** Forwarding xAPI statements to a learning record store; absent without LRS_ENDPOINT. */
   lrs?: LrsConfig;
+  /** Personal data: the contact for requests, retention periods, what an erasure keeps. */
+  privacy: PrivacyConfig;
 }
 
 export class ConfigError extends Error {}
@@ -235,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       dailyJobHour: e.DAILY_JOB_HOUR,
     },
     lrs,
+    privacy: privacyConfig(e),
   };
 }
 
@@ -270,19 +273,4 @@ function oidcConfig(e: z.infer<typeof EnvSchema>, baseUrl: string): OidcConfig |
     defaultStructure: e.OIDC_DEFAULT_STRUCTURE ?? rootCode,
     trustEmail: e.OIDC_TRUST_EMAIL,
   };
-}
-
-/** Settings that work but are probably a mistake, said at start-up (in French, for the operator). */
-export function configWarnings(config: Config): string[] {
-  const loopback = /^(127\.|localhost$|::1$)/.test(config.host);
-  const warnings: string[] = [];
-  if (!loopback && config.trustProxy > 0)
-    warnings.push(
-      `TRUST_PROXY=${config.trustProxy} alors que le serveur écoute sur ${config.host} : un client qui le joint directement peut se faire passer pour une autre adresse et contourner les limites par adresse. Écoutez sur 127.0.0.1 derrière le proxy.`,
-    );
-  if (!loopback && !config.secure)
-    warnings.push(
-      `Le serveur écoute sur ${config.host} en HTTP simple : mots de passe et cookies circulent en clair. Placez-le derrière un proxy HTTPS (docs/deploy/nginx.conf) et définissez BASE_URL=https://…`,
-    );
-  return warnings;
 }

@@ -4,15 +4,18 @@ import { createApp } from './app.ts';
 import { keyStoreFor } from './badges/key-store-for.ts';
 import { formatCourseIssue } from './catalog/course-issue.ts';
 import { loadCatalog } from './catalog/load-catalog.ts';
-import { ConfigError, configWarnings, loadConfig } from './config.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { configWarnings } from './config-warnings.ts';
 import { loadCsrfSecret, loadSharedCsrfSecret } from './http/csrf-secret.ts';
 import { gracefulShutdown } from './http/graceful-shutdown.ts';
 import { ListenError, listen } from './http/listen.ts';
 import { startLrsWorker } from './lrs/start-lrs-worker.ts';
 import { startMailWorker } from './mail/start-mail-worker.ts';
 import { openConfiguredCluster, openConfiguredStore } from './open-app-store.ts';
+import { applyRetention } from './privacy/retention/apply-retention.ts';
 import { DailyScheduler } from './reminders/daily-scheduler.ts';
 import { unsubscribeKey } from './reminders/unsubscribe-token.ts';
+import { retentionDeps } from './retention-deps.ts';
 import { systemClock } from './shared/clock.ts';
 import { createLog, type Log } from './shared/log.ts';
 import { studioPaths } from './studio/studio-paths.ts';
@@ -69,11 +72,17 @@ async function main(): Promise<void> {
   const setupLink = await setupLinkIfNeeded(store, config, systemClock());
   const mailWorker = startMailWorker({ config, store, clock: systemClock, log });
   const lrsWorker = startLrsWorker({ config, store, clock: systemClock, log });
-  // Reminders and the HR digest need e-mail: without it the daily job has nothing to do.
-  const scheduler = config.mail
-    ? new DailyScheduler({ store, clock: systemClock, config, unsubscribeKey: unsubscribeKey(csrfSecret), log })
-    : undefined;
-  scheduler?.start();
+  // Reminders and the HR digest need e-mail; the retention periods are applied either way.
+  const retention = retentionDeps(store, config, systemClock);
+  const scheduler = new DailyScheduler({
+    store,
+    clock: systemClock,
+    config,
+    unsubscribeKey: unsubscribeKey(csrfSecret),
+    log,
+    retention: async () => (await applyRetention(retention, { dryRun: false })).items.length,
+  });
+  scheduler.start();
   log.info(`Passerelle ready on ${config.baseUrl} (listening on ${config.host}:${config.port})`);
   // Loading the store leaves its parsed snapshot behind (~150 MB at 100k rows), which V8 would keep until
   // enough new work triggers a full collection: `npm start` exposes gc (package.json) to return it now.
@@ -92,7 +101,7 @@ async function main(): Promise<void> {
     void gracefulShutdown({
       server,
       stopWorkers: async () => {
-        await Promise.all([mailWorker.stop(), lrsWorker.stop(), scheduler?.stop()]);
+        await Promise.all([mailWorker.stop(), lrsWorker.stop(), scheduler.stop()]);
       },
       closeStore: closeData,
       timeoutMs: config.shutdownTimeoutSeconds * 1000,

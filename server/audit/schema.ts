@@ -14,7 +14,7 @@ export const AuditEntry = z.strictObject({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const auditCollections = {
-  audit: defineCollection(AuditEntry, ['actorId']),
+  audit: defineCollection(AuditEntry, ['actorId', 'target']),
 };
 
 declare module '../store/app-collections.ts' {

@@ -3,12 +3,13 @@ import { assetPath } from './asset-path.ts';
 import type { Course, Module } from './course.ts';
 import type { CourseFolder } from './course-folder.ts';
 import type { CourseFrontMatter } from './course-front-matter.ts';
+import type { JobAid } from './job-aid.ts';
 
 /** Builds the catalog's course from its validated parts; the introduction is rendered on first use. */
 export function assembleCourse(
   folder: CourseFolder,
   front: CourseFrontMatter,
-  parts: { introHtml: () => string; modules: Module[]; contentHash: string },
+  parts: { introHtml: () => string; modules: Module[]; jobAid: JobAid | undefined; contentHash: string },
 ): Course {
   return {
     slug: folder.slug,
@@ -29,6 +30,7 @@ export function assembleCourse(
       return parts.introHtml();
     },
     modules: parts.modules,
+    jobAid: parts.jobAid,
     contentHash: parts.contentHash,
   };
 }

@@ -2,6 +2,9 @@ import type { Module } from './course.ts';
 import type { CourseIssue } from './course-issue.ts';
 import { limits } from './limits.ts';
 
+/** Names of the course's own pages, whose addresses sit beside the modules' (`/courses/x/fiche`). */
+const reservedSlugs = ['fiche', 'resume'];
+
 /** Rules on the course's modules as a whole: at least one, not too many, one final assessment, last. */
 export function checkModuleSet(
   moduleFiles: string[],
@@ -18,6 +21,12 @@ export function checkModuleSet(
     });
   if (moduleFiles.length > limits.modulesPerCourse)
     issues.push({ file: sheet, line: 1, message: `trop de modules (au plus ${limits.modulesPerCourse}).` });
+  for (const module of modules.filter((m) => reservedSlugs.includes(m.slug)))
+    issues.push({
+      file: display(module.file),
+      line: 1,
+      message: `le nom « ${module.slug} » est réservé (c’est l’adresse d’une autre page du cours) : renommez ce module.`,
+    });
   const finals = modules.filter((m) => m.isFinal);
   if (finals.length > 1)
     issues.push({

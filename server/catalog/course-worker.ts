@@ -3,6 +3,7 @@
 // is on, so that a deadline can name it.
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
+import { pagesToCount } from './check-job-aid-fits.ts';
 import type { CourseWorkerMessage, CourseWorkerResults, CourseWorkerTask } from './course-worker-tasks.ts';
 import { loadCourse } from './load-course.ts';
 import { renderCourseNow } from './render-course-now.ts';
@@ -19,6 +20,11 @@ async function run(
   if (task.kind === 'renderPreview') {
     if (task.file) progress(task.file);
     return renderMarkdown(task.markdown, task.ctx);
+  }
+  if (task.kind === 'countJobAidPages') {
+    progress(task.file);
+    const { layOutJobAid } = await import('./job-aid-pdf.ts');
+    return { pages: (await layOutJobAid(task.course, task.jobAid, 'Passerelle', pagesToCount)).pages };
   }
   const loaded = await loadCourse(task.dir, { displayRoot: task.displayRoot, urlBase: task.urlBase, onFile: progress });
   const display = (file: string) => path.relative(task.displayRoot, path.join(task.dir, file)) || file;

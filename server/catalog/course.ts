@@ -1,5 +1,7 @@
 /** The catalog's domain types: what the loader produces once, at start-up, from the course files. */
 
+import type { JobAid } from './job-aid.ts';
+
 export const questionTypes = ['single', 'multiple', 'truefalse', 'short'] as const;
 export type QuestionType = (typeof questionTypes)[number];
 
@@ -91,6 +93,8 @@ export interface Course {
   cover: { url: string; alt: string } | undefined;
   introHtml: string;
   modules: Module[];
+  /** From `fiche.md`, when the course has one: the page to print at the end of the course. */
+  jobAid: JobAid | undefined;
   /** Hash of every file of the course: attempts and certificates record it so history is never rewritten. */
   contentHash: string;
 }

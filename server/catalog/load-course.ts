@@ -6,10 +6,12 @@ import type { Course } from './course.ts';
 import type { CourseFolder } from './course-folder.ts';
 import type { CourseIssue } from './course-issue.ts';
 import { hashCourseFiles } from './hash-course-files.ts';
+import { jobAidFile } from './job-aid.ts';
 import { assetExtensions } from './limits.ts';
 import { listCourseFiles } from './list-course-files.ts';
 import { loadModules } from './load-modules.ts';
 import { parseCourseSheet } from './parse-course-sheet.ts';
+import { parseJobAid } from './parse-job-aid.ts';
 
 // Importers outside the catalog still take the two file-name patterns from here.
 
@@ -43,7 +45,9 @@ export async function loadCourse(dir: string, options: LoadCourseOptions): Promi
     onFile: options.onFile,
   };
   const sheet = parseCourseSheet(folder);
-  const moduleFiles = files.filter((f) => !f.includes('/') && f.endsWith('.md') && f !== 'course.md');
+  const moduleFiles = files.filter(
+    (f) => !f.includes('/') && f.endsWith('.md') && f !== 'course.md' && f !== jobAidFile,
+  );
   const { modules, issues: moduleIssues } = loadModules(
     folder,
     moduleFiles,
@@ -51,13 +55,18 @@ export async function loadCourse(dir: string, options: LoadCourseOptions): Promi
     sheet.front?.objectifs.length,
   );
   const allLoaded = modules.length === moduleFiles.length;
+  const { jobAid, issues: jobAidIssues } = parseJobAid(folder);
   const issues = [
     ...sheet.issues,
     ...moduleIssues,
     ...checkModuleSet(moduleFiles, modules, folder.display),
     ...(allLoaded ? checkPositioning(modules, folder.display) : []),
+    ...jobAidIssues,
   ];
   if (issues.length > 0 || !sheet.front) return { course: undefined, issues };
   const contentHash = await hashCourseFiles(dir, files, folder.read);
-  return { issues, course: assembleCourse(folder, sheet.front, { introHtml: sheet.introHtml, modules, contentHash }) };
+  return {
+    issues,
+    course: assembleCourse(folder, sheet.front, { introHtml: sheet.introHtml, modules, jobAid, contentHash }),
+  };
 }

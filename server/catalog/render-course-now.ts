@@ -10,6 +10,7 @@ export function renderCourseNow(course: Course, onFile: (file: string) => void =
   return {
     ...course,
     cover: course.cover && { ...course.cover },
+    jobAid: course.jobAid && { ...course.jobAid },
     modules: course.modules.map((module) => {
       onFile(module.file);
       return {

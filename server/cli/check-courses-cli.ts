@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkCueing } from '../catalog/check-cueing.ts';
+import { checkJobAidFits } from '../catalog/check-job-aid-fits.ts';
 import type { Course } from '../catalog/course.ts';
 import { type CourseIssue, formatCourseIssue } from '../catalog/course-issue.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
@@ -9,7 +10,7 @@ import { moduleFilePattern } from '../catalog/module-file-pattern.ts';
 
 /**
  * `npm run courses:check [-- [--strict] [dir]]`: validates a folder of courses (or one course), lists every
- * error, then the warnings of the cueing check (check-cueing.ts). Errors fail the command; warnings only
+ * error (a job aid longer than one page among them), then the warnings of the cueing check (check-cueing.ts). Errors fail the command; warnings only
  * with `--strict`.
  */
 async function main(args: string[]): Promise<number> {
@@ -28,12 +29,13 @@ async function main(args: string[]): Promise<number> {
   // A folder with a course sheet or a module is one course, even when its course.md is missing: read as a
   // folder of courses, it would be reported under its sub-folders (images/course.md…), not where it is.
   const isSingleCourse = (await readdir(target)).some((name) => name === 'course.md' || moduleFilePattern.test(name));
-  const { courses, issues } = isSingleCourse
+  const { courses, issues: loadIssues } = isSingleCourse
     ? await loadCourse(target, { displayRoot: process.cwd() }).then((r) => ({
         courses: r.course ? [r.course] : [],
         issues: r.issues,
       }))
     : await loadCatalog(target).then((r) => ({ courses: r.catalog.courses, issues: r.issues }));
+  const issues = [...loadIssues, ...(await Promise.all(courses.map(jobAidIssues))).flat()];
   for (const issue of issues) console.log(formatCourseIssue(issue));
   const warnings = courses.flatMap(cueingWarnings);
   for (const warning of warnings) console.log(formatCourseIssue(warning));
@@ -54,6 +56,10 @@ async function main(args: string[]): Promise<number> {
   }
   console.log(courses.length === 0 ? 'Aucun cours trouvé.' : 'Tout est correct.');
   return courses.length === 0 ? 1 : 0;
+}
+
+function jobAidIssues(course: Course): Promise<CourseIssue[]> {
+  return checkJobAidFits(course, (file) => path.relative(process.cwd(), path.join(course.dir, file)));
 }
 
 function cueingWarnings(course: Course): CourseIssue[] {

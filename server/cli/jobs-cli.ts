@@ -1,25 +1,24 @@
-// npm run jobs:daily   runs the daily job once now (reminders of assigned trainings, HR digest), then
-// sends what it queued. Idempotent: run twice on one day, or beside a server that ran it, nothing is sent
+// npm run jobs:daily   runs the daily job once now (reminders of assigned trainings, HR digest, commitments,
+// the retention periods), then sends what it queued. Idempotent: run twice on one day, or beside a server that ran it, nothing is sent
 // twice. With the embedded store the server must be stopped (one process owns the data folder); with
 // PostgreSQL it may run beside the servers.
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
 import { loadCsrfSecret, loadSharedCsrfSecret } from '../http/csrf-secret.ts';
 import { MailWorker } from '../mail/mail-worker.ts';
 import { smtpSender } from '../mail/smtp-sender.ts';
 import { openConfiguredStore } from '../open-app-store.ts';
+import { applyRetention } from '../privacy/retention/apply-retention.ts';
 import { claimDailyRun, releaseDailyRun } from '../reminders/daily-scheduler.ts';
 import { unsubscribeKey } from '../reminders/unsubscribe-token.ts';
 import { runDailyJob } from '../reminders/use-cases/run-daily-job.ts';
+import { retentionDeps } from '../retention-deps.ts';
 import { systemClock } from '../shared/clock.ts';
 import { createLog } from '../shared/log.ts';
 import { StoreLockedError } from '../store/errors.ts';
-
-class CliError extends Error {}
+import { CliError, runCommand } from './run-command.ts';
 
 async function main(): Promise<string> {
   const config = loadConfig();
-  if (!config.mail)
-    throw new CliError('SMTP_URL n’est pas défini : sans envoi d’e-mails, la tâche quotidienne n’a rien à faire.');
   const log = createLog({ format: config.logFormat, level: config.logLevel });
   const { store, kind } = await openConfiguredStore(config, { log }).catch((error: unknown) => {
     if (error instanceof StoreLockedError)
@@ -35,10 +34,19 @@ async function main(): Promise<string> {
       return 'La tâche quotidienne est déjà faite aujourd’hui, ou en cours sur une autre instance : rien à faire.';
     let result: Awaited<ReturnType<typeof runDailyJob>>;
     try {
-      result = await runDailyJob({ store, clock: systemClock, config, unsubscribeKey: unsubscribeKey(secret) });
+      const retention = retentionDeps(store, config, systemClock);
+      result = await runDailyJob({
+        store,
+        clock: systemClock,
+        config,
+        unsubscribeKey: unsubscribeKey(secret),
+        retention: async () => (await applyRetention(retention, { dryRun: false })).items.length,
+      });
     } finally {
       await releaseDailyRun(store, owner, systemClock(), true);
     }
+    const done = `Tâche quotidienne faite : ${result.reminders} rappel(s), ${result.digests} résumé(s) et ${result.commitments} rappel(s) d’engagement mis en file d’envoi, ${result.removed} donnée(s) supprimée(s) par les durées de conservation.`;
+    if (!config.mail) return done;
     // Send what was queued now, rather than at the next start of a server.
     const sender = smtpSender(config.mail, config.baseUrl);
     const worker = new MailWorker({
@@ -51,18 +59,10 @@ async function main(): Promise<string> {
     });
     while ((await worker.runOnce()) > 0);
     sender.close();
-    return `Tâche quotidienne faite : ${result.reminders} rappel(s) et ${result.digests} résumé(s) mis en file d’envoi.`;
+    return done;
   } finally {
     await store.close();
   }
 }
 
-main().then(
-  (message) => console.log(message),
-  (error: unknown) => {
-    const known =
-      error instanceof CliError || error instanceof ConfigError || /^Store\w+Error$/.test((error as Error)?.name ?? '');
-    console.error(known ? (error as Error).message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -6,15 +6,18 @@ import { assessment } from './fr/assessment.ts';
 import { assignments } from './fr/assignments.ts';
 import { badges } from './fr/badges.ts';
 import { certificates } from './fr/certificates.ts';
+import { commitments } from './fr/commitments.ts';
 import { common } from './fr/common.ts';
 import { courseCheck } from './fr/course-check.ts';
 import { errors } from './fr/errors.ts';
 import { hr } from './fr/hr.ts';
+import { jobAid } from './fr/job-aid.ts';
 import { learning } from './fr/learning.ts';
 import { lrs } from './fr/lrs.ts';
 import { mail } from './fr/mail.ts';
 import { me } from './fr/me.ts';
 import { mfa } from './fr/mfa.ts';
+import { privacy } from './fr/privacy.ts';
 import { reminders } from './fr/reminders.ts';
 import { sso } from './fr/sso.ts';
 import { structures } from './fr/structures.ts';
@@ -42,6 +45,9 @@ export const fr = {
   ...reminders,
   ...assessment,
   ...structures,
+  ...jobAid,
+  ...commitments,
+  ...privacy,
 } as const;
 
 export type MessageKey = keyof typeof fr;

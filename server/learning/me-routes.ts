@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { requireUser } from '../accounts/guards.ts';
 import { parisDate } from '../assignments/assignment-status.ts';
 import { todoOf } from '../assignments/queries.ts';
+import { commitmentsOf } from '../commitments/queries.ts';
 import type { LearningDeps, LearningHandler } from './learning-deps.ts';
 import { learnerJourney } from './queries.ts';
 
@@ -17,5 +18,7 @@ const showJourney: LearningHandler = (deps) => async (_req, res) => {
   const journey = await learnerJourney(deps.store, deps.getCatalog(), user.id);
   // « À faire » first: the assigned courses not completed yet, late and nearest due first.
   const todo = await todoOf(deps.store, deps.getCatalog(), user, parisDate(deps.clock()));
-  res.render('learning/me', { title: res.locals.t('me.title'), todo, ...journey });
+  const commitments = await commitmentsOf(deps.store, user.id);
+  res.set('Cache-Control', 'no-store');
+  res.render('learning/me', { title: res.locals.t('me.title'), todo, commitments, ...journey });
 };

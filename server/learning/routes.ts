@@ -3,10 +3,12 @@ import { requireUser } from '../accounts/guards.ts';
 import { parisDate } from '../assignments/assignment-status.ts';
 import { todoOf } from '../assignments/queries.ts';
 import { sendCourseAsset } from '../catalog/send-course-asset.ts';
+import { dueCommitmentsOf } from '../commitments/queries.ts';
 import { coursePageLocals } from './course-page-locals.ts';
 import { courseReach } from './course-reach.ts';
 import { findCourse, offeredCourses } from './find-course.ts';
 import { findModuleIndex } from './find-module-index.ts';
+import { sendJobAidPdf, showJobAid } from './job-aid-pages.ts';
 import type { LearningDeps, LearningHandler } from './learning-deps.ts';
 import { renderModulePage } from './module-page.ts';
 import { courseView } from './module-view-locals.ts';
@@ -24,6 +26,8 @@ export function readingRoutes(deps: LearningDeps): Router {
   router.get('/courses/:course', showCourse(deps));
   router.get('/courses/:course/resume', requireUser, resumeCourse(deps));
   router.get('/courses/:course/assets/*splat', sendAsset(deps));
+  router.get('/courses/:course/fiche', showJobAid(deps));
+  router.get('/courses/:course/fiche.pdf', sendJobAidPdf(deps));
   router.get('/courses/:course/:module', showModule(deps));
   return router;
 }
@@ -32,10 +36,14 @@ const showCatalog: LearningHandler = (deps) => async (_req, res) => {
   const user = res.locals.user;
   const catalog = deps.getCatalog();
   const todo = user ? await todoOf(deps.store, catalog, user, parisDate(deps.clock())) : [];
+  // A reminder the learner asked for at the end of a course (commitments/), theirs only.
+  const dueCommitments = user ? await dueCommitmentsOf(deps.store, user.id, deps.clock()) : [];
+  if (dueCommitments.length > 0) res.set('Cache-Control', 'no-store');
   res.render('learning/catalog', {
     title: res.locals.t('catalog.title'),
     courses: offeredCourses(catalog, res.locals.courseReach),
     todo,
+    dueCommitments,
   });
 };
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { outboxFields, outboxStatuses } from '../store/outbox/outbox-fields.ts';
 import { defineCollection } from '../store/store.ts';
 
-export const emailKinds = ['invitation', 'reset', 'certificate', 'reminder', 'digest'] as const;
+export const emailKinds = ['invitation', 'reset', 'certificate', 'reminder', 'digest', 'commitment'] as const;
 export const emailStatuses = outboxStatuses;
 export type EmailStatus = (typeof emailStatuses)[number];
 

@@ -1,8 +1,9 @@
+import { jobAidFile } from '../catalog/job-aid.ts';
 import { moduleFilePattern } from '../catalog/module-file-pattern.ts';
 
-/** The files the editor opens: the course sheet or a module. Anything else (paths, dots) is refused. */
+/** The files the editor opens: the course sheet, a module or the job aid. Anything else (paths, dots) is refused. */
 export function isCourseFileName(file: unknown): file is string {
-  return typeof file === 'string' && (file === 'course.md' || moduleFilePattern.test(file));
+  return typeof file === 'string' && (file === 'course.md' || file === jobAidFile || moduleFilePattern.test(file));
 }
 
 export function isModuleFileName(file: unknown): file is string {

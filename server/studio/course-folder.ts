@@ -1,6 +1,8 @@
 import path from 'node:path';
+import { jobAidFile } from '../catalog/job-aid.ts';
 import { imageExtensions } from '../catalog/limits.ts';
 import { NotFoundError } from '../shared/errors.ts';
+import { isFile } from '../shared/fs/is-file.ts';
 import { courseDirState } from './course-dir-state.ts';
 import { listAssetFiles } from './list-asset-files.ts';
 import { listModuleFiles, type ModuleFile } from './list-module-files.ts';
@@ -12,6 +14,8 @@ export interface CourseFolder {
   hasDraft: boolean;
   isPublished: boolean;
   modules: ModuleFile[];
+  /** The folder holds a job aid (`fiche.md`). */
+  hasJobAid: boolean;
   /** `images/…` files of an accepted image type, for the image lists and the editor's picker. */
   images: string[];
 }
@@ -24,12 +28,17 @@ export async function courseFolder(ctx: StudioContext, slug: string): Promise<Co
   const state = await courseDirState(ctx, slug);
   if (!state.currentDir) throw new NotFoundError();
   const dir = state.currentDir;
-  const [modules, assets] = await Promise.all([listModuleFiles(dir), listAssetFiles(dir)]);
+  const [modules, assets, hasJobAid] = await Promise.all([
+    listModuleFiles(dir),
+    listAssetFiles(dir),
+    isFile(path.join(dir, jobAidFile)),
+  ]);
   return {
     dir,
     hasDraft: Boolean(state.draftDir),
     isPublished: Boolean(state.publishedDir),
     modules,
+    hasJobAid,
     images: assets.filter(isImage),
   };
 }

@@ -37,3 +37,20 @@ export function moduleTemplate(input: { title: string }): string {
    Explication : l'explication générale de la question.
 `;
 }
+
+/** A job aid (`fiche.md`) to print on one A4 page: a few lines and a table to fill in, to start from. */
+export function jobAidTemplate(input: { title: string }): string {
+  return `${frontMatter({ titre: input.title })}
+*À imprimer sur une page et à garder près du poste d'accueil.*
+
+**Avant de commencer :**
+
+1. Une première étape.
+2. Une deuxième étape.
+
+| Situation | Que faire | Qui contacter |
+|---|---|---|
+| Exemple | | |
+| | | |
+`;
+}

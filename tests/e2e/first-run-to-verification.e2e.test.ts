@@ -122,6 +122,25 @@ describe('from the first run to a verified certificate', () => {
     // Without SMTP_URL the outbox page says that links are shown instead.
     expect(await audit.goto(page, 'E-mails', `${server.baseUrl}/admin/emails`)).toBe(200);
     await page.getByText('L’envoi d’e-mails n’est pas configuré').waitFor();
+    // The audit trail: filtered by action, then a filter refused (a date typed the French way).
+    await audit.goto(page, 'Journal d’audit', `${server.baseUrl}/admin/audit`);
+    await page.getByLabel('Action').selectOption({ label: 'Invitation' });
+    await audit.visit(page, 'Journal d’audit filtré', () => page.getByRole('button', { name: 'Filtrer' }).click());
+    expect(await mainText(page)).toContain(learner.name);
+    expect(
+      await audit.goto(page, 'Journal d’audit (date invalide)', `${server.baseUrl}/admin/audit?from=31%2F02%2F2026`),
+    ).toBe(400);
+    // Erasing a person: the confirmation page, and the form refused without reason nor confirmation.
+    await audit.goto(page, 'Utilisateurs', `${server.baseUrl}/admin/users`);
+    await audit.visit(page, 'Fiche d’une personne', () => page.getByRole('link', { name: hrOfficer.name }).click());
+    await audit.visit(page, 'Effacer une personne', () =>
+      page.getByRole('link', { name: 'Effacer cette personne…' }).click(),
+    );
+    expect(
+      await audit.visit(page, 'Effacement incomplet', () =>
+        page.getByRole('button', { name: 'Effacer définitivement' }).click(),
+      ),
+    ).toBe(400);
     audit.expectEveryPageChecked();
     await context.close();
   });
@@ -131,6 +150,11 @@ describe('from the first run to a verified certificate', () => {
     const { audit, context, page } = await open('learner');
     learnerResult = await learnerJourney(page, audit, { invitationUrl: invitations.learner, screenshots: true });
     learnerContext = await context.storageState();
+    await audit.visit(page, 'Mes données', () => page.getByRole('link', { name: 'Mes données' }).click());
+    expect(await mainText(page)).toContain('Attestations : 1');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Télécharger mes données (zip)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^mes-donnees-\d{4}-\d{2}-\d{2}\.zip$/);
     audit.expectEveryPageChecked();
     await context.close();
   });
@@ -187,6 +211,8 @@ describe('from the first run to a verified certificate', () => {
         page.getByRole('link', { name: 'Accessibilité' }).click(),
       );
       expect(await mainText(page)).toContain('partiellement conforme');
+      await audit.visit(page, 'Confidentialité', () => page.getByRole('link', { name: 'Confidentialité' }).click());
+      expect(await mainText(page)).toContain('Durées de conservation');
       audit.expectEveryPageChecked();
       await context.close();
     } finally {

@@ -75,6 +75,13 @@ describe('a trainer in the studio', () => {
     expect(await audit.visit(page, 'Import GIFT refusé', () => click('button', 'Importer les questions'))).toBe(422);
     expect(await mainText(page)).toContain('banque.gift, ligne 3');
 
+    // A job aid starts from a template and opens in the editor, with the printed page as its preview.
+    await audit.goto(page, 'Formation (fiche à imprimer)', `${server.baseUrl}/studio/courses/demo`);
+    await audit.visit(page, 'Éditeur de la fiche à imprimer', () =>
+      click('button', 'Ajouter une fiche à imprimer (fiche.md, une page A4)'),
+    );
+    expect(await mainText(page)).toContain('Qui contacter');
+
     // The studio's script is a module sharing slugify with the server: the address follows the title.
     await audit.goto(page, 'Nouvelle formation', `${server.baseUrl}/studio/new`);
     await page.getByLabel('Titre de la formation').fill('Écrire à l’équipe !');

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
+import { afterEach } from 'vitest';
 import { hashPassword } from '../../server/accounts/password.ts';
 import type { Role, User } from '../../server/accounts/schema.ts';
 import { createUser } from '../../server/accounts/users.ts';
@@ -72,6 +73,19 @@ export async function createTestApp(
       await Promise.all([store.close(), cluster.close()]);
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** `createTestApp` for tests that each want their own configuration: every app opened is closed after the test. */
+export function openedPerTest(): typeof createTestApp {
+  const opened: TestApp[] = [];
+  afterEach(async () => {
+    for (const t of opened.splice(0)) await t.close();
+  });
+  return async (...args) => {
+    const t = await createTestApp(...args);
+    opened.push(t);
+    return t;
   };
 }
 

@@ -11,6 +11,8 @@ afterAll(() => t.close());
 /** Every route that needs an account, with the roles allowed on it. */
 const protectedRoutes: { method: 'get' | 'post'; path: string }[] = [
   { method: 'get', path: '/me' },
+  { method: 'get', path: '/me/engagements/demo' },
+  { method: 'post', path: '/me/engagements/demo' },
   { method: 'get', path: '/courses/demo/resume' },
   { method: 'post', path: '/courses/demo/premier/quiz' },
   { method: 'get', path: '/courses/demo/premier/attempts/00000000-0000-0000-0000-000000000000' },

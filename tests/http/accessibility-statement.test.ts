@@ -1,19 +1,11 @@
 import request from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contactLink } from '../../server/accessibility/accessibility-routes.ts';
 import { loadConfig } from '../../server/config.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { openedPerTest } from '../helpers/test-app.ts';
 import { testConfig } from '../helpers/test-config.ts';
 
-const opened: TestApp[] = [];
-afterEach(async () => {
-  for (const t of opened.splice(0)) await t.close();
-});
-const open = async (...args: Parameters<typeof createTestApp>) => {
-  const t = await createTestApp(...args);
-  opened.push(t);
-  return t;
-};
+const open = openedPerTest();
 
 describe('accessibility statement', () => {
   it('is a public RGAA statement naming the organisation, its status, its limits and the ways of redress', async () => {

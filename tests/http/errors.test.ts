@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { configWarnings, loadConfig } from '../../server/config.ts';
+import { loadConfig } from '../../server/config.ts';
+import { configWarnings } from '../../server/config-warnings.ts';
 import { requestId, requestLog } from '../../server/http/request-log.ts';
 import { createLog } from '../../server/shared/log.ts';
 import { createTestApp } from '../helpers/test-app.ts';

@@ -64,7 +64,9 @@ describe('npm run jobs:daily', () => {
 
   it('sends the reminders due today once, however often it runs', async () => {
     const first = await jobs();
-    expect(first.stdout).toContain('Tâche quotidienne faite : 1 rappel(s) et 0 résumé(s) mis en file d’envoi.');
+    expect(first.stdout).toContain(
+      'Tâche quotidienne faite : 1 rappel(s), 0 résumé(s) et 0 rappel(s) d’engagement mis en file d’envoi, 0 donnée(s) supprimée(s) par les durées de conservation.',
+    );
     expect(smtp.received.map((m) => m.envelopeTo.join())).toEqual(['rappel@exemple.org']);
     expect(smtp.received[0]!.parsed.subject).toMatch(/^Rappel : « Cours de démonstration » à terminer avant le /);
     const second = await jobs();

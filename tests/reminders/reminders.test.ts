@@ -63,7 +63,7 @@ describe('reminders of an assigned training', () => {
     await addUser(env.t, 'learner', { name: 'Ana', email: 'ana@exemple.org', structure: 'Foyer Sud' });
     const ben = await addUser(env.t, 'learner', { name: 'Ben', email: 'ben@exemple.org', structure: 'Foyer Sud' });
     await assignToSouth('2026-12-10');
-    expect(await job()).toEqual({ reminders: 0, digests: 0 });
+    expect(await job()).toEqual({ reminders: 0, digests: 0, commitments: 0, removed: 0 });
     goTo('2026-12-02');
     expect((await job()).reminders).toBe(0);
     goTo('2026-12-03');

@@ -1,10 +1,11 @@
 // Two Passerelle instances on one PostgreSQL database, as behind a load balancer: a person may be sent
 // to either at every request. Each instance has its own connection pool, as two processes would.
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inviteUser } from '../../server/accounts/use-cases/invite-user.ts';
-import { addUser, createTestApp, csrfOf, type TestApp, testPassword } from '../helpers/test-app.ts';
-import { createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import { addUser, csrfOf, type TestApp, testPassword } from '../helpers/test-app.ts';
+import { skipWithoutDatabase } from '../helpers/test-database.ts';
+import { twoInstances } from '../helpers/two-instances.ts';
 
 const rightFirstQuiz = { q1: 'c2', q2: ['c1', 'c2'], q3: 'c2', q4: 'WhatsApp' };
 const rightFinalQuiz = { q1: 'deux', q2: 'c2' };
@@ -23,20 +24,10 @@ async function signInOn(t: TestApp, email: string, password = testPassword): Pro
 }
 
 describe.skipIf(skipWithoutDatabase)('two instances on one PostgreSQL database', () => {
-  let db: TestDatabase;
-  let a: TestApp;
-  let b: TestApp;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    [a, b] = await Promise.all([createTestApp({ databaseUrl: db.url }), createTestApp({ databaseUrl: db.url })]);
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await db?.drop();
-  });
+  const instances = twoInstances();
 
   it('keeps a learner signed in from one instance to the other, with the same cookie and forms', async () => {
+    const { a, b } = instances;
     const learner = await addUser(a, 'learner', { name: 'Awa Diallo' });
     const cookie = await signInOn(a, learner.email);
     const me = await request(b.app).get('/me').set('Cookie', cookie).expect(200);
@@ -57,6 +48,7 @@ describe.skipIf(skipWithoutDatabase)('two instances on one PostgreSQL database',
   });
 
   it('issues exactly one certificate when the final assessment is sent to both instances at the same moment', async () => {
+    const { a, b } = instances;
     const learner = await addUser(a, 'learner');
     const cookie = await signInOn(b, learner.email);
     const first = await request(a.app).get('/courses/demo/premier').set('Cookie', cookie).expect(200);
@@ -84,6 +76,7 @@ describe.skipIf(skipWithoutDatabase)('two instances on one PostgreSQL database',
   });
 
   it('accepts on one instance an invitation issued on the other', async () => {
+    const { a, b } = instances;
     const { token } = await inviteUser(
       { name: 'Léa Martin', email: 'lea@exemple.org', structure: 'Accueil', matricule: null, role: 'learner' },
       null,
@@ -102,6 +95,7 @@ describe.skipIf(skipWithoutDatabase)('two instances on one PostgreSQL database',
   });
 
   it('counts failed sign-ins on both instances together: the throttle is shared', async () => {
+    const { a, b } = instances;
     const target = await addUser(a, 'learner');
     const attempt = async (t: TestApp) => {
       const page = await request(t.app).get('/login');

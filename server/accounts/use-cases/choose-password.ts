@@ -1,3 +1,4 @@
+import { recordAudit } from '../../audit/record-audit.ts';
 import type { UseCaseDeps } from '../account-deps.ts';
 import { TokenInvalidError } from '../errors.ts';
 import { hashNewPassword } from '../hash-new-password.ts';
@@ -29,6 +30,15 @@ export async function choosePassword(
     if (!current) throw new TokenInvalidError();
     consumeToken(tx, current.token, now);
     await deleteSessionsOf(tx, current.user.id);
+    // A password chosen from a link signs the person in: privileged sign-ins are all in the audit trail.
+    if (current.user.role === 'hr' || current.user.role === 'admin')
+      recordAudit(tx, {
+        at: now,
+        actorId: current.user.id,
+        action: 'user.signed_in',
+        target: current.user.id,
+        details: { via: input.kind },
+      });
     return tx.put('users', { ...current.user, passwordHash, updatedAt: now.toISOString() });
   });
 }

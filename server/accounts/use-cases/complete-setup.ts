@@ -1,3 +1,4 @@
+import { recordAudit } from '../../audit/record-audit.ts';
 import { rootCode } from '../../structures/schema.ts';
 import type { UseCaseDeps } from '../account-deps.ts';
 import { TokenInvalidError } from '../errors.ts';
@@ -43,6 +44,14 @@ export async function completeSetup(input: SetupInput, { store, clock }: UseCase
       passwordHash,
     );
     consumeToken(tx, token, now, user.id);
+    // The first administrator's first sign-in: privileged sign-ins are all in the audit trail.
+    recordAudit(tx, {
+      at: now,
+      actorId: user.id,
+      action: 'user.signed_in',
+      target: user.id,
+      details: { via: 'setup' },
+    });
     return user;
   });
 }

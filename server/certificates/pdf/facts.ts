@@ -1,10 +1,10 @@
 import { formatDateFr } from '../../i18n/format-date-fr.ts';
 import { formatDurationFr } from '../../i18n/format-duration-fr.ts';
 import { translate } from '../../i18n/translate.ts';
+import { applyStyle } from '../../shared/pdf/text-fitting.ts';
 import type { CertificateSnapshot } from '../certificate-snapshot.ts';
 import { type Doc, FACT_COLUMN_GAP, FACT_LABEL, FACT_LINE_HEIGHT, FACT_VALUE, LEFT, WIDTH } from './layout.ts';
 import { drawSectionHeading } from './section-heading.ts';
-import { applyStyle } from './text-fitting.ts';
 
 export type Fact = { label: string; value: string };
 

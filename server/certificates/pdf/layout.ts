@@ -2,14 +2,10 @@
 // positions with a bounded height, so a long name or many objectives shrink or get cut, never spill onto
 // a second page.
 
-export type Doc = PDFKit.PDFDocument;
-export type FontName = 'regular' | 'bold' | 'mono';
-export type Align = 'left' | 'center' | 'right';
-export type Style = { font: FontName; size: number; color: string; lineGap?: number; characterSpacing?: number };
-/** Where a run of text goes: its top-left corner and the width it may take. */
-export type Box = { x: number; y: number; width: number };
+import { type Box, type Doc, PAGE, type Style } from '../../shared/pdf/pdf-types.ts';
 
-export const PAGE = { width: 595.28, height: 841.89 };
+export { type Align, type Box, type Doc, type FontName, PAGE, type Style } from '../../shared/pdf/pdf-types.ts';
+
 export const LEFT = 62;
 export const WIDTH = PAGE.width - 2 * LEFT;
 export const FRAME_INSET = 28;

@@ -1,4 +1,5 @@
 import { translate } from '../../i18n/translate.ts';
+import { fitText, frenchSpacing, heightOf, lineHeight, oneLine, writeText } from '../../shared/pdf/text-fitting.ts';
 import {
   ACCENT,
   BULLET_INDENT,
@@ -15,7 +16,6 @@ import {
   WIDTH,
 } from './layout.ts';
 import { drawSectionHeading } from './section-heading.ts';
-import { fitText, frenchSpacing, heightOf, lineHeight, oneLine, writeText } from './text-fitting.ts';
 
 export type ObjectivesPlan = {
   items: string[];

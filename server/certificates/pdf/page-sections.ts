@@ -2,6 +2,7 @@
 // sentence and the signature line.
 import { formatDateFr } from '../../i18n/format-date-fr.ts';
 import { translate } from '../../i18n/translate.ts';
+import { fitLine, fitText, frenchSpacing, oneLine, writeText } from '../../shared/pdf/text-fitting.ts';
 import type { CertificateSnapshot } from '../certificate-snapshot.ts';
 import {
   ACCENT,
@@ -17,7 +18,6 @@ import {
   type Style,
   WIDTH,
 } from './layout.ts';
-import { fitLine, fitText, frenchSpacing, oneLine, writeText } from './text-fitting.ts';
 
 export function drawFrame(doc: Doc): void {
   const outer = FRAME_INSET;

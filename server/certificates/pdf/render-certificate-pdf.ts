@@ -1,5 +1,6 @@
+import { collectPdf } from '../../shared/pdf/pdf-document.ts';
 import { CertificateSnapshot } from '../certificate-snapshot.ts';
-import { certificateDocument, collectPdf } from './certificate-document.ts';
+import { certificateDocument } from './certificate-document.ts';
 import { drawFacts, factColumns } from './facts.ts';
 import { FACT_LINE_HEIGHT, SECTION_GAP, SECTION_HEADING_HEIGHT, SECTIONS_BOTTOM } from './layout.ts';
 import { drawObjectives, planObjectives } from './objectives.ts';

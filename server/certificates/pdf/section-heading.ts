@@ -1,5 +1,5 @@
+import { writeText } from '../../shared/pdf/text-fitting.ts';
 import { ACCENT, column, type Doc, drawRule, SECTION_HEADING_HEIGHT, type Style } from './layout.ts';
-import { writeText } from './text-fitting.ts';
 
 /** A small capitalised heading over a rule; returns the height it takes. */
 export function drawSectionHeading(doc: Doc, text: string, top: number): number {

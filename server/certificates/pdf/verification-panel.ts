@@ -1,8 +1,8 @@
 import { translate } from '../../i18n/translate.ts';
+import { fitLine, fitText, oneLine, writeText } from '../../shared/pdf/text-fitting.ts';
 import type { CertificateSnapshot } from '../certificate-snapshot.ts';
 import { ACCENT, type Doc, INK, LEFT, MUTED, PANEL, RULE, type Style, WIDTH } from './layout.ts';
 import { drawQrCode } from './qr-code.ts';
-import { fitLine, fitText, oneLine, writeText } from './text-fitting.ts';
 
 /** The boxed panel at the bottom: QR code, how to verify, the short code, the address, the content hash. */
 export function drawVerificationPanel(doc: Doc, snapshot: CertificateSnapshot, verifyUrl: string): void {

@@ -1,7 +1,7 @@
 import { formatDateFr } from '../../i18n/format-date-fr.ts';
 import { translate } from '../../i18n/translate.ts';
+import { applyStyle, fitText } from '../../shared/pdf/text-fitting.ts';
 import { column, type Doc, PAGE, type Style } from './layout.ts';
-import { applyStyle, fitText } from './text-fitting.ts';
 
 /** A certificate taken back: revoked, or replaced by a corrected one, on that day (ISO) when known. */
 export interface Withdrawal {

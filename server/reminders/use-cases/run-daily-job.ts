@@ -13,6 +13,7 @@ import { inScope, scopeOf } from '../../structures/scope.ts';
 import { reminderDay } from '../reminder-schedule.ts';
 import type { MailPreference } from '../schema.ts';
 import { unsubscribeToken } from '../unsubscribe-token.ts';
+import { sendCommitmentReminders } from './send-commitment-reminders.ts';
 
 export interface DailyJobDeps {
   store: AppStore;
@@ -20,26 +21,38 @@ export interface DailyJobDeps {
   config: Config;
   /** Signs the unsubscribe links (unsubscribe-token.ts). */
   unsubscribeKey: Buffer;
+  /** The retention periods, applied after the reminders (wired in main.ts): how many rows went. */
+  retention?: () => Promise<number>;
 }
 
 export interface DailyJobResult {
   reminders: number;
   digests: number;
+  /** Reminders of personal commitments (send-commitment-reminders.ts). */
+  commitments: number;
+  /** Rows removed by the retention periods. */
+  removed: number;
 }
 
 type Due = { assignment: Readonly<Assignment>; person: Readonly<User>; day: string; late: boolean };
 
 const batchSize = 100;
 
+/** The daily job: reminders and digest (with e-mail configured), then the retention periods. */
+export async function runDailyJob(deps: DailyJobDeps): Promise<DailyJobResult> {
+  const sent = deps.config.mail ? await sendReminders(deps) : { reminders: 0, digests: 0, commitments: 0 };
+  return { ...sent, removed: deps.retention ? await deps.retention() : 0 };
+}
+
 /**
- * The daily job: reminders of assigned trainings that are due today by the schedule, and the HR digest
- * of overdue ones to those who asked for it. Idempotent: each message has a deterministic notice id,
+ * Reminders of assigned trainings that are due today by the schedule, the HR digest of overdue ones
+ * to those who asked for it, and the reminders learners asked for about their commitments.
+ * Idempotent: each message has a deterministic notice id,
  * written with the message in one transaction, so running it twice (or on two instances) sends nothing
  * twice. Nothing happens without e-mail configured.
  */
-export async function runDailyJob(deps: DailyJobDeps): Promise<DailyJobResult> {
+async function sendReminders(deps: DailyJobDeps): Promise<Omit<DailyJobResult, 'removed'>> {
   const { store, config } = deps;
-  if (!config.mail) return { reminders: 0, digests: 0 };
   const now = deps.clock();
   const today = parisDate(now);
   const preferences = new Map<string, Readonly<MailPreference>>();
@@ -132,5 +145,6 @@ export async function runDailyJob(deps: DailyJobDeps): Promise<DailyJobResult> {
       });
     }
   }
-  return { reminders, digests };
+  const commitments = await sendCommitmentReminders(deps, now);
+  return { reminders, digests, commitments };
 }

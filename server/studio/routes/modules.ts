@@ -4,6 +4,7 @@ import { translate } from '../../i18n/translate.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { ModuleSlugTakenError } from '../errors.ts';
 import type { StudioContext } from '../studio-context.ts';
+import { addJobAid } from '../use-cases/add-job-aid.ts';
 import { addModule } from '../use-cases/add-module.ts';
 import { deleteModule } from '../use-cases/delete-module.ts';
 import { moduleToChange } from '../use-cases/module-to-change.ts';
@@ -16,11 +17,12 @@ import { renderCoursePage } from './render-course-page.ts';
 import { studioTitle } from './studio-title.ts';
 import { withContext } from './with-context.ts';
 
-/** Organising a course's modules: add, rename, move, delete (each in the draft). */
+/** Organising a course's modules: add, rename, move, delete (each in the draft); starting its job aid. */
 export function moduleRoutes(ctx: StudioContext): Router {
   const on = withContext(ctx);
   return Router()
     .post('/studio/courses/:course/modules', on(postAddModule))
+    .post('/studio/courses/:course/job-aid', on(postAddJobAid))
     .get('/studio/courses/:course/modules/:file/rename', on(showRename))
     .post('/studio/courses/:course/modules/:file/rename', on(postRename))
     .post('/studio/courses/:course/modules/:file/move', on(postMove))
@@ -41,6 +43,12 @@ async function postAddModule(ctx: StudioContext, req: Request, res: Response) {
     const errors = { slug: refusalOf(error).message };
     await renderCoursePage(ctx, res, slug, { status: 400, moduleForm: { values: form.data, errors } });
   }
+}
+
+async function postAddJobAid(ctx: StudioContext, req: Request, res: Response) {
+  const slug = slugOf(req);
+  const file = await addJobAid(ctx, slug, translate('studio.jobAid.templateTitle'));
+  res.redirect(303, `/studio/courses/${slug}/files/${file}`);
 }
 
 type ModuleTarget = Awaited<ReturnType<typeof moduleToChange>>;

@@ -38,6 +38,7 @@ export async function renderCoursePage(
     inCatalog: course.inCatalog,
     publishedVersion: course.publishedVersion,
     modules: course.modules,
+    hasJobAid: course.hasJobAid,
     images: course.images,
     imageMb: limits.assetBytes / 1024 / 1024,
     issues: presentIssues(course.issues, slug),

@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { jobAidFile } from '../../catalog/job-aid.ts';
 import type { FieldErrors } from '../../http/parse-form.ts';
 import { translate } from '../../i18n/translate.ts';
 import { courseView, moduleView, moduleViewLocals } from '../../learning/module-view-locals.ts';
@@ -18,20 +19,25 @@ export interface EditorState {
   values?: Record<string, string>;
 }
 
+const jobAidView = 'learning/job-aid';
+
 /** The validation and the rendering of a file, as the editor page and the live preview show them. */
 export async function editorPanels(res: Response, slug: string, file: string, preview: FilePreview) {
   let previewHtml = '';
   if (preview.course) {
     const links = { slug, moduleBase: previewUrlBase };
+    const { jobAid } = preview.course;
     const page =
       file === 'course.md'
         ? await renderLearnerView(res, courseView, { title: preview.course.title, course: preview.course }, links)
-        : await renderLearnerView(
-            res,
-            moduleView,
-            moduleViewLocals(preview.course, preview.moduleIndex, { signInHref: previewSignInHref }),
-            links,
-          );
+        : file === jobAidFile && jobAid
+          ? await renderLearnerView(res, jobAidView, { title: jobAid.title, course: preview.course, jobAid }, links)
+          : await renderLearnerView(
+              res,
+              moduleView,
+              moduleViewLocals(preview.course, preview.moduleIndex, { signInHref: previewSignInHref }),
+              links,
+            );
     previewHtml = extractMainContent(page);
   }
   return {
@@ -51,7 +57,9 @@ export async function renderEditor(
   state: EditorState = {},
 ): Promise<void> {
   const editor = await openEditor(ctx, slug, file, state.source);
-  const fileTitle = editor.module ? editor.module.title : translate('studio.editor.courseSheet');
+  const fileTitle = editor.module
+    ? editor.module.title
+    : translate(file === jobAidFile ? 'studio.editor.jobAid' : 'studio.editor.courseSheet');
   res.status(state.status ?? 200).render('studio/editor', {
     title: studioTitle(fileTitle),
     slug,

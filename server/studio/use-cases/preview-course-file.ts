@@ -2,6 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Course } from '../../catalog/course.ts';
 import type { CourseIssue } from '../../catalog/course-issue.ts';
+import { jobAidFile } from '../../catalog/job-aid.ts';
 import { moduleFilePattern } from '../../catalog/module-file-pattern.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { copyDir } from '../../shared/fs/copy-dir.ts';
@@ -60,7 +61,8 @@ export async function previewCourseFile(
       const moduleIndex = loaded.course.modules.findIndex((m) => m.file === file);
       return { course: loaded.course, moduleIndex, isolated: false, fileIssues, otherIssues };
     }
-    if (file === 'course.md' || fileIssues.length > 0) {
+    // The course sheet and the job aid are previewed within a whole course; so is a module with issues.
+    if (file === 'course.md' || file === jobAidFile || fileIssues.length > 0) {
       return { course: undefined, moduleIndex: -1, isolated: false, fileIssues, otherIssues };
     }
     // Another module is broken: render this one alone with the course sheet.

@@ -8,7 +8,7 @@ import { copyDir } from '../../shared/fs/copy-dir.ts';
 import { withStageDir } from '../../shared/fs/stage-dir.ts';
 import { fsyncDir, writeFileAtomic } from '../../shared/fs/write-file-atomic.ts';
 import { inScope, type Scope, wholeNetwork } from '../../structures/scope.ts';
-import { checkUntrustedCourse } from '../check-untrusted-course.ts';
+import { checkUntrustedCourse, checkUntrustedJobAid } from '../check-untrusted-course.ts';
 import { courseDirState } from '../course-dir-state.ts';
 import { CourseInvalidError, NothingToPublishError, PublishOutsideScopeError } from '../errors.ts';
 import { setFrontMatterField } from '../front-matter-field.ts';
@@ -104,6 +104,9 @@ export async function publishCourse(
 async function validCourse(ctx: StudioContext, dir: string, displayRoot: string): Promise<Course> {
   const { course, issues } = await checkUntrustedCourse(ctx, dir, { displayRoot });
   if (!course) throw invalidCourse(issues);
+  const display = (file: string) => path.relative(displayRoot, path.join(dir, file));
+  const tooLong = await checkUntrustedJobAid(ctx, course, display);
+  if (tooLong.length > 0) throw invalidCourse(tooLong);
   return course;
 }
 

@@ -20,6 +20,9 @@ describe('access to user administration', () => {
     '/admin/users/import',
     '/admin/users/abc',
     '/admin/users/abc/deactivate',
+    '/admin/users/abc/erase',
+    '/admin/audit',
+    '/admin/audit.csv',
   ])('sends anonymous visitors of %s to the sign-in page', async (url) => {
     const res = await request(t.app).get(url).expect(303);
     expect(res.headers.location).toBe(`/login?next=${encodeURIComponent(url)}`);
@@ -39,6 +42,18 @@ describe('access to user administration', () => {
     await theirs.post(`/admin/users/${someone.id}/role`).type('form').send({ _csrf, role: 'admin' }).expect(403);
     expect(await t.store.findBy('users', 'email', 'intrus@exemple.org')).toEqual([]);
     expect((await t.store.get('users', someone.id))?.role).toBe(role);
+    // Erasing a person and reading the audit trail are for admins only.
+    const victim = await addUser(t, 'learner');
+    await theirs.get(`/admin/users/${victim.id}/erase`).expect(403);
+    await theirs
+      .post(`/admin/users/${victim.id}/erase`)
+      .type('form')
+      .send({ _csrf, reason: 'Intrusion', confirm: 'yes' })
+      .expect(403);
+    expect((await t.store.get('users', victim.id))?.name).toBe(victim.name);
+    expect(await t.store.get('erasures', victim.id)).toBeUndefined();
+    await theirs.get('/admin/audit').expect(403);
+    await theirs.get('/admin/audit.csv').expect(403);
   });
 
   it('refuses a form sent without its _csrf field', async () => {
@@ -52,5 +67,6 @@ describe('access to user administration', () => {
 
   it('answers 404 for an unknown account', async () => {
     await agent.get('/admin/users/nobody').expect(404);
+    await agent.get('/admin/users/nobody/erase').expect(404);
   });
 });

@@ -107,6 +107,7 @@ export async function learnerJourney(
     shot,
   );
   expect(await mainText(page)).toMatch(/Cours de démonstration — terminée le .*, évaluation finale : 100 %/);
+  await noteCommitment(page, audit);
   await audit.visit(page, 'Attestation', () => page.getByRole('link', { name: 'Mon attestation' }).click(), shot);
   expect(await mainText(page)).toContain('Statut : valide');
   const certificatePath = new URL(page.url()).pathname;
@@ -115,6 +116,27 @@ export async function learnerJourney(
     page.getByRole('link', { name: 'Télécharger l’attestation (PDF)' }).click(),
   );
   return { pdf, certificatePath, failedResultPath };
+}
+
+/**
+ * Back at the end of the course, the learner notes what they will try this week and asks for a reminder;
+ * it shows in « Mon parcours », where the journey goes on.
+ */
+async function noteCommitment(page: Page, audit: JourneyAudit): Promise<void> {
+  await audit.goto(page, 'Fin de la formation', new URL('/courses/demo/evaluation', page.url()).href);
+  await audit.visit(page, 'Engagement', () =>
+    page.getByRole('link', { name: 'Noter ce que je vais essayer cette semaine' }).click(),
+  );
+  await page
+    .getByLabel('Ce que je vais essayer cette semaine')
+    .fill('Demander d’abord ce que la personne utilise déjà');
+  await page.getByLabel('Me le rappeler dans 30 jours').check();
+  await audit.visit(page, 'Engagement enregistré', () => page.getByRole('button', { name: 'Enregistrer' }).click());
+  expect(await mainText(page)).toContain('C’est enregistré.');
+  await audit.visit(page, 'Mon parcours (avec engagement)', () =>
+    page.getByRole('link', { name: 'Retour à « Mon parcours »' }).click(),
+  );
+  expect(await mainText(page)).toContain('Demander d’abord ce que la personne utilise déjà');
 }
 
 /** Runs the action that starts the download and returns the file, checked to be a PDF. */

@@ -165,9 +165,19 @@ describe('admin granted on a federation', () => {
     expect(await t.store.findBy('users', 'email', 'intrus@exemple.org')).toEqual([]);
   });
 
-  it('is refused the tree and the outbox, which belong to the whole network', async () => {
+  it('is refused the tree, the outbox, erasure and the audit trail, which belong to the whole network', async () => {
     await adminBzh.get('/admin/structures').expect(403);
     await adminBzh.get('/admin/emails').expect(403);
+    await adminBzh.get('/admin/audit').expect(403);
+    await adminBzh.get('/admin/audit.csv').expect(403);
+    for (const person of [ana, tom]) await adminBzh.get(`/admin/users/${person.id}/erase`).expect(403);
+    const _csrf = csrfOf((await adminBzh.get('/me')).text);
+    await adminBzh
+      .post(`/admin/users/${ana.id}/erase`)
+      .type('form')
+      .send({ _csrf, reason: 'test', confirm: 'on' })
+      .expect(403);
+    expect((await t.store.get('users', ana.id))?.name).toBe('Ana Rennaise');
     await request(t.app).get('/admin/structures').expect(303);
   });
 });

@@ -101,6 +101,8 @@ export const studioCourses = {
     'Le brouillon devient la version {version}. Les essais et attestations déjà obtenus gardent leur version.',
   'studio.course.modules': 'Modules',
   'studio.course.editSheet': 'Modifier la fiche de la formation (course.md)',
+  'studio.course.editJobAid': 'Modifier la fiche à imprimer (fiche.md)',
+  'studio.course.addJobAid': 'Ajouter une fiche à imprimer (fiche.md, une page A4)',
   'studio.course.modulesCaption': 'Modules de la formation, dans l’ordre de lecture',
   'studio.course.number': 'N°',
   'studio.course.module': 'Module',

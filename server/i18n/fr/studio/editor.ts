@@ -1,6 +1,8 @@
 /** The editor and its preview, and the pages that change a module or the draft. */
 export const studioEditor = {
   'studio.editor.courseSheet': 'Fiche de la formation',
+  'studio.editor.jobAid': 'Fiche à imprimer (fiche.md)',
+  'studio.jobAid.templateTitle': 'Fiche à imprimer',
   'studio.editor.moduleHeading': 'Module « {title} »',
   'studio.editor.file': 'Fichier',
   'studio.editor.publishedShown': 'vous voyez la version publiée : l’enregistrement crée un brouillon',

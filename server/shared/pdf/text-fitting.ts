@@ -1,5 +1,5 @@
 // Writing text in a bounded box with pdfkit: measure, shrink down to a minimum size, then cut with "…".
-import type { Align, Box, Doc, Style } from './layout.ts';
+import type { Align, Box, Doc, Style } from './pdf-types.ts';
 
 export function applyStyle(doc: Doc, style: Style): void {
   doc.font(style.font).fontSize(style.size).fillColor(style.color);
