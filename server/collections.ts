@@ -12,13 +12,16 @@ import { mailCollections } from './mail/schema.ts';
 import { privacyCollections } from './privacy/schema.ts';
 import { reminderCollections } from './reminders/schema.ts';
 import type { AppCollections } from './store/app-collections.ts';
+import { enrollmentSecondsFromProgress } from './learning/enrollment-seconds-migration.ts';
 import type { Migrations } from './store/migrations.ts';
 import { studioCollections } from './studio/schema.ts';
 
-export const schemaVersion = 2;
+export const schemaVersion = 3;
 export const migrations: Migrations = {
   // 1 → 2: the CSRF key moved to an owner-only file (server/http/csrf-secret.ts); drop the copy in the store.
   1: (data) => ({ ...data, settings: (data.settings ?? []).filter((row: { id: string }) => row.id !== 'csrf-secret') }),
+  // 2 → 3: each enrollment keeps its measured time (server/learning/schema.ts), summed once from its modules.
+  2: enrollmentSecondsFromProgress,
 };
 
 export const collections: AppCollections = {

@@ -34,7 +34,9 @@ export function hrRoutes(deps: HrDeps): Router {
   // On PostgreSQL the database joins and filters the rows; in the embedded store they are read in memory.
   const completions =
     deps.completions ??
-    (sql ? completionsFromPostgres(sql, deps.getCatalog) : completionsFromStore(deps.store, deps.getCatalog));
+    (sql
+      ? completionsFromPostgres(sql, deps.store, deps.getCatalog, deps.clock)
+      : completionsFromStore(deps.store, deps.getCatalog, deps.clock));
   const all = { ...deps, completions };
   const hrOnly = requireRole('hr', 'admin');
   const router = Router();

@@ -19,9 +19,13 @@ export async function recordActivity(
   const at = now.toISOString();
   const enrollment = await enrollmentIn(tx, userId, course.slug);
   const credit = timeCredit(enrollment?.lastSeenAt, now);
+  let credited = 0;
   if (enrollment && credit > 0) {
     const previous = await moduleProgress(tx, userId, course.slug, enrollment.lastModule);
-    if (previous) tx.put('progress', { ...previous, seconds: previous.seconds + credit, lastSeenAt: at });
+    if (previous) {
+      tx.put('progress', { ...previous, seconds: previous.seconds + credit, lastSeenAt: at });
+      credited = credit;
+    }
   }
   const current = await moduleProgress(tx, userId, course.slug, module.slug);
   const progress = tx.put('progress', {
@@ -50,6 +54,7 @@ export async function recordActivity(
     finalScore: enrollment?.finalScore ?? null,
     lastSeenAt: at,
     lastModule: module.slug,
+    seconds: (enrollment?.seconds ?? 0) + credited,
   });
   if (!current?.readAt && input.onRecorded) await input.onRecorded(tx, { kind: 'read', progress }, course);
   return progress;

@@ -42,6 +42,7 @@ export function enrollmentRow(
     lastModule: 'premier',
     completedAt,
     finalScore: completedAt ? 90 : null,
+    seconds: 0,
     ...extra,
   };
 }
@@ -127,6 +128,18 @@ export async function seedCompletions(store: AppStore): Promise<void> {
     ]) {
       tx.put('users', user);
     }
+    const progress = [
+      progressRow('alice', 'demo', 'premier', 600),
+      progressRow('alice', 'demo', 'evaluation', 300),
+      progressRow('alice', 'rgpd', 'intro', 120),
+      progressRow('bruno', 'demo', 'premier', 90),
+      progressRow('chloe', 'demo', 'premier', 3600),
+      progressRow('hugo', 'demo', 'premier', 1800),
+    ];
+    // An enrollment keeps the sum of its modules' time, as recording activity does.
+    const spent = (userId: string, course: string) =>
+      progress.filter((p) => p.userId === userId && p.course === course).reduce((sum, p) => sum + p.seconds, 0);
+    for (const row of progress) tx.put('progress', row);
     for (const enrollment of [
       enrollmentRow('alice', 'demo', '2026-03-10T10:00:00.000Z'),
       enrollmentRow('alice', 'rgpd', null),
@@ -140,17 +153,7 @@ export async function seedCompletions(store: AppStore): Promise<void> {
       enrollmentRow('fanny', 'rgpd', '2026-01-15T10:00:00.000Z'),
       enrollmentRow('hugo', 'demo', '2026-05-05T10:00:00.000Z'),
     ]) {
-      tx.put('enrollments', enrollment);
-    }
-    for (const progress of [
-      progressRow('alice', 'demo', 'premier', 600),
-      progressRow('alice', 'demo', 'evaluation', 300),
-      progressRow('alice', 'rgpd', 'intro', 120),
-      progressRow('bruno', 'demo', 'premier', 90),
-      progressRow('chloe', 'demo', 'premier', 3600),
-      progressRow('hugo', 'demo', 'premier', 1800),
-    ]) {
-      tx.put('progress', progress);
+      tx.put('enrollments', { ...enrollment, seconds: spent(enrollment.userId, enrollment.course) });
     }
     tx.put('certificates', certificateRow('alice', 'demo', '2026-03-10T10:00:00.000Z'));
     tx.put('certificates', certificateRow('alice', 'ancien', '2025-12-01T10:00:00.000Z', { declaredMinutes: 120 }));

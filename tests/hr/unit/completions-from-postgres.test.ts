@@ -55,8 +55,9 @@ describe.skipIf(skipWithoutDatabase)('HR rows computed by PostgreSQL', () => {
     const demo = (await loadCatalog(path.join(fixturesDir, 'courses/valid'))).catalog.bySlug.get('demo')!;
     const rgpd = { ...demo, slug: 'rgpd', title: 'RGPD : les bases', declaredMinutes: 90, version: 1 };
     catalog = { courses: [demo, rgpd], bySlug: new Map([demo, rgpd].map((course) => [course.slug, course])) };
-    fromStore = completionsFromStore(store, () => catalog);
-    fromSql = completionsFromPostgres(postgresSqlOf(store)!, () => catalog);
+    const clock = () => new Date('2026-11-23T09:00:00Z');
+    fromStore = completionsFromStore(store, () => catalog, clock);
+    fromSql = completionsFromPostgres(postgresSqlOf(store)!, store, () => catalog, clock);
   });
   afterAll(async () => {
     await store?.close();

@@ -1,0 +1,128 @@
+import type { PendingQuery, Row, Sql } from 'postgres';
+import { lateSql } from '../assignments/assignment-status.ts';
+import type { Catalog } from '../catalog/course.ts';
+import type { AssignmentScope } from './assignment-scope.ts';
+import { completionPeriod } from './completion-period.ts';
+import type { CompletionQuery } from './completions-source.ts';
+import { notStartedCourses, wantsNotStarted } from './wants-not-started.ts';
+
+type Fragment = PendingQuery<Row[]>;
+
+/**
+ * The conditions of a query, built in this one place for both kinds of rows (started and not started):
+ * `users` on the account `u`, `enrollments` on the enrollment `e`. A new filter (a scope of structures, for
+ * example) is one more entry here. Only the conditions in use are written: `$1 is null or …` would keep the
+ * planner from the indexes, whose expressions (`data->'structure'`…) are written as the store declares them.
+ */
+export function completionConditions(sql: Sql, query: CompletionQuery, scope: AssignmentScope) {
+  const only = scope.only;
+  const users = [
+    query.userId && sql`u.id = ${query.userId}`,
+    query.structure !== undefined && sql`(u.data->'structure') = to_jsonb(${query.structure}::text)`,
+    // The people the filtered assignment concerns (appliesTo, on the account).
+    only?.target === 'structure' && sql`(u.data->'structure') = to_jsonb(${only.structure ?? ''}::text)`,
+    only?.target === 'people' && sql`u.id = any(${only.userIds}::text[])`,
+  ];
+  const period = completionPeriod(query);
+  const status = query.status;
+  const enrollments = [
+    query.userId && sql`(e.data->'userId') = to_jsonb(${query.userId}::text)`,
+    query.course && sql`(e.data->'course') = to_jsonb(${query.course}::text)`,
+    (period || status === 'completed' || status === 'revoked') && sql`e.data->'completedAt' <> 'null'::jsonb`,
+    (status === 'in_progress' || status === 'late') && sql`e.data->'completedAt' = 'null'::jsonb`,
+    period && Number.isFinite(period.start) && sql`(e.data->>'completedAt')::timestamptz >= ${new Date(period.start)}`,
+    period && Number.isFinite(period.end) && sql`(e.data->>'completedAt')::timestamptz < ${new Date(period.end)}`,
+  ];
+  return { users: all(sql, users), enrollments: all(sql, [...users, ...enrollments]) };
+}
+
+function all(sql: Sql, conditions: unknown[]): Fragment {
+  return conditions
+    .filter((condition): condition is Fragment => typeof condition === 'object' && condition !== null)
+    .reduce((joined, condition) => sql`${joined} and ${condition}`, sql`true`);
+}
+
+// Only the fields a row shows leave the database: an account's whole document (its password hash, its
+// history) would be most of the bytes of a 10,000-row page.
+const userFields = `jsonb_build_object('id', u.id, 'name', u.data->'name', 'email', u.data->'email',
+  'matricule', u.data->'matricule', 'structure', u.data->'structure')`;
+
+/**
+ * Every row the query matches, one per learner × course, with the columns the database sorts, filters and
+ * counts on (`name`, `structure`, `course`, `email`, `course_slug`, `status`, `started`, `completed_at`,
+ * `measured_minutes`, `due_date`) and what `enrolledRow`/`notStartedRow` build a row from (`user`,
+ * `enrollment`, `certificate`). The same rows as `completionsFromStore`: a test compares them.
+ */
+export function completionRowsSql(
+  sql: Sql,
+  input: { query: CompletionQuery; scope: AssignmentScope; catalog: Catalog },
+): Fragment {
+  const { query, scope, catalog } = input;
+  const where = completionConditions(sql, query, scope);
+  const published = catalog.courses;
+  const notStarted = wantsNotStarted(query) ? notStartedCourses(catalog, query, scope).map((c) => c.slug) : [];
+  const assigned = scope.assignments
+    .filter((a) => a.dueDate !== null)
+    .map((a) => ({ course: a.course, target: a.target, structure: a.structure, user_ids: a.userIds, due_date: a.dueDate }));
+  // appliesTo, on the row's account: the earliest due date of the assignments that concern it.
+  const earliestDueDate = sql`(select min(a.due_date collate "C") from assigned a
+    where a.course = listed.course_slug and (a.target = 'everyone'
+      or (a.target = 'structure' and a.structure = listed."user"->>'structure')
+      or (a.target = 'people' and a.user_ids ? listed.user_id)))`;
+  return sql`
+    with catalog as (
+      select * from unnest(${published.map((c) => c.slug)}::text[], ${published.map((c) => c.title)}::text[]) as c(slug, title)
+    ), assigned as (
+      select * from jsonb_to_recordset(${JSON.stringify(assigned)}::text::jsonb)
+        as a(course text, target text, structure text, user_ids jsonb, due_date text)
+    ), pairs as (
+      select e.data as e, u.id as user_id, ${sql.unsafe(userFields)} as "user"
+      from enrollments e join users u on (e.data->'userId') = to_jsonb(u.id)
+      where ${query.status === 'not_started' ? sql`false` : where.enrollments}
+    ), people as (
+      select distinct to_jsonb(user_id) as id from pairs
+    ), latest as (
+      -- The latest certificate is read once per learner (grouped) instead of once per pair.
+      select distinct on (c.data->>'userId', c.data->>'course') c.data->>'userId' as user_id,
+        c.data->>'course' as course,
+        jsonb_build_object('id', c.id, 'status', c.data->'status', 'shortCode', c.data->'shortCode',
+          'snapshot', jsonb_build_object('declaredMinutes', c.data->'snapshot'->'declaredMinutes')) as certificate
+      from certificates c where (c.data->'userId') in (select id from people)
+      order by c.data->>'userId', c.data->>'course', c.data->'snapshot'->>'issuedAt' desc, c.id desc
+    ), listed as (
+      select pairs.user_id, pairs."user", pairs.e->>'course' as course_slug,
+        coalesce(catalog.title, pairs.e->>'courseTitle') as course, true as started,
+        (pairs.e->>'completedAt')::timestamptz as completed_at,
+        jsonb_build_object('course', pairs.e->'course', 'courseTitle', pairs.e->'courseTitle',
+          'courseVersion', pairs.e->'courseVersion', 'startedAt', pairs.e->'startedAt',
+          'completedAt', pairs.e->'completedAt', 'finalScore', pairs.e->'finalScore',
+          'seconds', pairs.e->'seconds') as enrollment,
+        latest.certificate, (pairs.e->>'seconds')::float8 as seconds
+      from pairs
+        left join catalog on catalog.slug = pairs.e->>'course'
+        left join latest on latest.user_id = pairs.user_id and latest.course = pairs.e->>'course'
+      union all
+      -- Active accounts without the course; staff other than learners only once they follow some course.
+      select u.id, ${sql.unsafe(userFields)}, catalog.slug, catalog.title, false, null, null, null, 0
+      from users u join catalog on catalog.slug = any(${notStarted}::text[])
+      where ${notStarted.length > 0 ? where.users : sql`false`}
+        and u.data->'active' = 'true'::jsonb
+        and not exists (select 1 from enrollments e
+          where (e.data->'userId') = to_jsonb(u.id) and e.data->>'course' = catalog.slug)
+        and (u.data->>'role' = 'learner' or exists (select 1 from enrollments e where (e.data->'userId') = to_jsonb(u.id)))
+    ), dated as (
+      select listed.*, listed."user"->>'name' as name, listed."user"->>'email' as email,
+        listed."user"->>'structure' as structure, ${scope.today}::text as today,
+        ${assigned.length > 0 ? earliestDueDate : sql`null::text`} as due_date
+      from listed
+    )
+    select dated.*, round(dated.seconds::numeric / 60) as measured_minutes,
+      case
+        when completed_at is not null then
+          case when certificate->>'status' = 'revoked' then 'revoked' else 'completed' end
+        when ${sql.unsafe(lateSql('completed_at', 'due_date', 'today'))} then 'late'
+        when started then 'in_progress'
+        else 'not_started'
+      end as status
+    from dated`;
+}
