@@ -1,4 +1,5 @@
 import type { Role, User } from '../../server/accounts/schema.ts';
+import type { Assignment } from '../../server/assignments/schema.ts';
 import type { Certificate } from '../../server/certificates/schema.ts';
 import type { Enrollment, ModuleProgress } from '../../server/learning/schema.ts';
 import type { AppStore } from '../../server/store/app-collections.ts';
@@ -168,5 +169,54 @@ export async function seedCompletions(store: AppStore): Promise<void> {
     );
     tx.put('certificates', certificateRow('hugo', 'demo', '2026-05-05T10:00:00.000Z', { status: 'replaced' }));
     tx.put('certificates', certificateRow('hugo', 'demo', '2026-05-20T10:00:00.000Z', { id: 'cert-hugo-new' }));
+  });
+}
+
+function assignmentRow(id: string, fields: Partial<Assignment> & Pick<Assignment, 'course' | 'target'>): Assignment {
+  return {
+    id,
+    courseTitle: fields.course,
+    structure: null,
+    userIds: [],
+    dueDate: null,
+    status: 'active',
+    createdAt,
+    createdBy: 'eve',
+    withdrawnAt: null,
+    withdrawnBy: null,
+    ...fields,
+  };
+}
+
+/**
+ * Assignments over the seeded learners, for a clock on 23 November 2026:
+ * - `nord-demo`: demo to Nord, due 1 June 2026 — Bruno (in progress) is late, Alice completed before it.
+ * - `rgpd-people`: rgpd to Alice and Damien by name, due 31 December 2026 (not yet).
+ * - `rgpd-all`: rgpd to everyone, due 1 September 2026 — the earlier date counts: Alice (in progress) and
+ *   Damien (not started) are late, Fanny completed before it.
+ * - `demo-open`: demo to everyone without a due date (nobody is late for it).
+ * - `lilas-withdrawn`: demo to Lilas, due in 2025, withdrawn: ignored unless filtered on by its id.
+ */
+export async function seedAssignments(store: AppStore): Promise<void> {
+  await store.transact((tx) => {
+    tx.put('assignments', assignmentRow('nord-demo', { course: 'demo', target: 'structure', structure: nord, dueDate: '2026-06-01' }));
+    tx.put(
+      'assignments',
+      assignmentRow('rgpd-people', { course: 'rgpd', target: 'people', userIds: ['alice', 'damien'], dueDate: '2026-12-31' }),
+    );
+    tx.put('assignments', assignmentRow('rgpd-all', { course: 'rgpd', target: 'everyone', dueDate: '2026-09-01' }));
+    tx.put('assignments', assignmentRow('demo-open', { course: 'demo', target: 'everyone' }));
+    tx.put(
+      'assignments',
+      assignmentRow('lilas-withdrawn', {
+        course: 'demo',
+        target: 'structure',
+        structure: lilas,
+        dueDate: '2025-10-01',
+        status: 'withdrawn',
+        withdrawnAt: createdAt,
+        withdrawnBy: 'eve',
+      }),
+    );
   });
 }
