@@ -6,13 +6,13 @@ import { auditCollections } from './audit/schema.ts';
 import { badgeCollections } from './badges/schema.ts';
 import { certificateCollections } from './certificates/schema.ts';
 import { commitmentCollections } from './commitments/schema.ts';
+import { enrollmentSecondsFromProgress } from './learning/enrollment-seconds-migration.ts';
 import { learningCollections } from './learning/schema.ts';
 import { lrsCollections } from './lrs/schema.ts';
 import { mailCollections } from './mail/schema.ts';
 import { privacyCollections } from './privacy/schema.ts';
 import { reminderCollections } from './reminders/schema.ts';
 import type { AppCollections } from './store/app-collections.ts';
-import { enrollmentSecondsFromProgress } from './learning/enrollment-seconds-migration.ts';
 import type { Migrations } from './store/migrations.ts';
 import { studioCollections } from './studio/schema.ts';
 

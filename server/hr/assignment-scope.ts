@@ -28,7 +28,8 @@ export async function assignmentScope(
   clock: Clock,
 ): Promise<{ scope: AssignmentScope; query: CompletionQuery | undefined }> {
   const today = parisDate(clock());
-  if (!query.assignment) return { scope: { assignments: await activeAssignments(store), only: undefined, today }, query };
+  if (!query.assignment)
+    return { scope: { assignments: await activeAssignments(store), only: undefined, today }, query };
   const only = await findAssignment(store, query.assignment);
   const scope = { assignments: only ? [only] : [], only, today };
   if (!only || (query.course && query.course !== only.course)) return { scope, query: undefined };

@@ -63,7 +63,13 @@ export function completionRowsSql(
   const notStarted = wantsNotStarted(query) ? notStartedCourses(catalog, query, scope).map((c) => c.slug) : [];
   const assigned = scope.assignments
     .filter((a) => a.dueDate !== null)
-    .map((a) => ({ course: a.course, target: a.target, structure: a.structure, user_ids: a.userIds, due_date: a.dueDate }));
+    .map((a) => ({
+      course: a.course,
+      target: a.target,
+      structure: a.structure,
+      user_ids: a.userIds,
+      due_date: a.dueDate,
+    }));
   // appliesTo, on the row's account: the earliest due date of the assignments that concern it.
   const earliestDueDate = sql`(select min(a.due_date collate "C") from assigned a
     where a.course = listed.course_slug and (a.target = 'everyone'

@@ -60,7 +60,9 @@ export function completionsFromPostgres(
       if (!query) return;
       const catalog = getCatalog();
       const rows = completionRowsSql(sql, { query, scope, catalog });
-      const order = query.sort ? sql`order by ${orderBy(sql, await collation(), query.sort, query.dir ?? 'asc')}` : sql``;
+      const order = query.sort
+        ? sql`order by ${orderBy(sql, await collation(), query.sort, query.dir ?? 'asc')}`
+        : sql``;
       const cursor = sql<RowTuple[]>`
         select "user", course_slug, enrollment, certificate, due_date
         from (${rows}) r where ${statusIs(sql, query)} ${order}`.cursor(batchSize);
@@ -132,7 +134,13 @@ function orderBy(sql: Sql, collation: string, sort: CompletionSort, dir: 'asc' |
   return sql`${key} ${direction}, ${french('name')}, ${french('course')}, email collate "C", course_slug collate "C"`;
 }
 
-type GroupRow = { by_course: boolean; by_structure: boolean; course_slug: string; course: string; structure: string } & {
+type GroupRow = {
+  by_course: boolean;
+  by_structure: boolean;
+  course_slug: string;
+  course: string;
+  structure: string;
+} & {
   [K in keyof CompletionCounts]: number;
 };
 

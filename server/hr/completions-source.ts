@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/course.ts';
-import { paginate } from '../shared/paginate.ts';
 import type { Clock } from '../shared/clock.ts';
+import { paginate } from '../shared/paginate.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { type AssignmentScope, assignmentScope, concerns, dueOf } from './assignment-scope.ts';
 import type { CompletionFilters, CompletionSort } from './completion-filters.ts';
@@ -9,11 +9,11 @@ import { latestCertificate } from './latest-certificate.ts';
 import { enrolledRow, type ListedCompletion, notStartedRow } from './listed-completion.ts';
 import {
   accountsIn,
+  certificatesReader,
   enrollmentsIn,
   findAccount,
   hasStarted,
   hasStartedAnyCourse,
-  certificatesReader,
 } from './queries.ts';
 import { sortCompletions } from './sort-completions.ts';
 import { type CompletionSummary, summarizeCompletions } from './summarize-completions.ts';

@@ -2,10 +2,10 @@ import { listStructures } from '../accounts/queries.ts';
 import type { Catalog } from '../catalog/course.ts';
 import { translate } from '../i18n/translate.ts';
 import type { AppStore } from '../store/app-collections.ts';
+import { assignmentOptions } from './assignment-options.ts';
 import { type CompletionSort, completionPageSize, type ParsedCompletionFilters } from './completion-filters.ts';
 import { CompletionStatus } from './completion-row.ts';
 import type { CompletionsSource } from './completions-source.ts';
-import { assignmentOptions } from './assignment-options.ts';
 import { completionStatusLabel } from './status-labels.ts';
 
 /** The parameters a link carries, in a fixed order so bookmarked URLs stay identical. */
@@ -52,7 +52,10 @@ export interface DashboardDeps {
 export async function dashboardPage(parsed: ParsedCompletionFilters, deps: DashboardDeps) {
   const { errors, values } = parsed;
   const { catalog } = deps;
-  const assignments = await assignmentOptions(deps.store, parsed.filters.assignment);
+  const [assignments, structures] = await Promise.all([
+    assignmentOptions(deps.store, parsed.filters.assignment),
+    listStructures(deps.store),
+  ]);
   const filters = { ...parsed.filters };
   // An id that names no assignment is a wrong filter like any other: said next to its field, then ignored.
   if (filters.assignment && !assignments.some((option) => option.value === filters.assignment)) {
@@ -77,7 +80,7 @@ export async function dashboardPage(parsed: ParsedCompletionFilters, deps: Dashb
     values: Object.fromEntries(
       Object.entries(values).filter(([name]) => !((name === 'from' || name === 'to') && errors[name])),
     ),
-    structures: await listStructures(deps.store),
+    structures,
     courseOptions,
     assignmentOptions: assignments,
     statusOptions: CompletionStatus.options.map((value) => ({ value, label: completionStatusLabel(value) })),

@@ -68,7 +68,11 @@ export function enrolledRow(
 }
 
 /** The row of a learner who has not started a published course. */
-export function notStartedRow(course: Course, user: Readonly<ReportedUser>, { dueDate, today }: RowDueDate): ListedCompletion {
+export function notStartedRow(
+  course: Course,
+  user: Readonly<ReportedUser>,
+  { dueDate, today }: RowDueDate,
+): ListedCompletion {
   return {
     name: user.name,
     email: user.email,

@@ -69,7 +69,9 @@ export function summarizeCompletions(rows: Iterable<SummarizedRow>): CompletionS
 /** The summary from counts however they were made (in memory, or by the database's GROUP BY). */
 export function summaryOf(byCourse: GroupCounts[], byStructure: GroupCounts[], overall: CompletionCounts) {
   const sorted = (groups: GroupCounts[]) =>
-    groups.map((group) => totalsOf(group.key, group.label, group.counts)).sort((a, b) => collator.compare(a.label, b.label));
+    groups
+      .map((group) => totalsOf(group.key, group.label, group.counts))
+      .sort((a, b) => collator.compare(a.label, b.label));
   return { byCourse: sorted(byCourse), byStructure: sorted(byStructure), overall: totalsOf('', 'Total', overall) };
 }
 

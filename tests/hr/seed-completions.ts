@@ -199,10 +199,18 @@ function assignmentRow(id: string, fields: Partial<Assignment> & Pick<Assignment
  */
 export async function seedAssignments(store: AppStore): Promise<void> {
   await store.transact((tx) => {
-    tx.put('assignments', assignmentRow('nord-demo', { course: 'demo', target: 'structure', structure: nord, dueDate: '2026-06-01' }));
     tx.put(
       'assignments',
-      assignmentRow('rgpd-people', { course: 'rgpd', target: 'people', userIds: ['alice', 'damien'], dueDate: '2026-12-31' }),
+      assignmentRow('nord-demo', { course: 'demo', target: 'structure', structure: nord, dueDate: '2026-06-01' }),
+    );
+    tx.put(
+      'assignments',
+      assignmentRow('rgpd-people', {
+        course: 'rgpd',
+        target: 'people',
+        userIds: ['alice', 'damien'],
+        dueDate: '2026-12-31',
+      }),
     );
     tx.put('assignments', assignmentRow('rgpd-all', { course: 'rgpd', target: 'everyone', dueDate: '2026-09-01' }));
     tx.put('assignments', assignmentRow('demo-open', { course: 'demo', target: 'everyone' }));

@@ -23,7 +23,9 @@ const day = 86_400_000;
 const dashboardRows = (html: string) =>
   [...html.matchAll(/<tr>\s*<td>\s*<a href="\/hr\/learners\/[^"]+">([^<]+)<\/a>[\s\S]*?<\/td>[\s\S]*?<\/tr>/g)].map(
     (match) => {
-      const cells = [...match[0].matchAll(/<td>([\s\S]*?)<\/td>/g)].map((cell) => cell[1]!.replace(/<[^>]+>/g, '').trim());
+      const cells = [...match[0].matchAll(/<td>([\s\S]*?)<\/td>/g)].map((cell) =>
+        cell[1]!.replace(/<[^>]+>/g, '').trim(),
+      );
       return `${match[1]} | ${cells[3]}`;
     },
   );
@@ -88,7 +90,9 @@ describe.each(stores)('late assigned courses on the %s store', (kind) => {
     ]);
     // Totals: a column « En retard »; enrolled are those who started (Denis did not).
     const totals = /<tfoot><tr><th scope="row">Total<\/th>(.*?)<\/tr><\/tfoot>/.exec(ofAssignment)?.[1] ?? '';
-    const header = /<caption>Totaux par formation<\/caption>\s*<thead><tr>([\s\S]*?)<\/tr><\/thead>/.exec(ofAssignment)?.[1];
+    const header = /<caption>Totaux par formation<\/caption>\s*<thead><tr>([\s\S]*?)<\/tr><\/thead>/.exec(
+      ofAssignment,
+    )?.[1];
     expect(header).toContain('En retard');
     expect([...totals.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => m[1])).toEqual([
       '3', // enrolled

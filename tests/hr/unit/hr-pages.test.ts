@@ -17,7 +17,15 @@ import { lilas, nord, seedCompletions } from '../seed-completions.ts';
 let dir: string;
 let store: AppStore;
 let catalog: Catalog;
-const deps = () => ({ store, catalog, completions: completionsFromStore(store, () => catalog, () => new Date('2026-11-23T09:00:00Z')) });
+const deps = () => ({
+  store,
+  catalog,
+  completions: completionsFromStore(
+    store,
+    () => catalog,
+    () => new Date('2026-11-23T09:00:00Z'),
+  ),
+});
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-hr-pages-'));
