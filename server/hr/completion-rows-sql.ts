@@ -42,16 +42,17 @@ function all(sql: Sql, conditions: unknown[]): Fragment {
     .reduce((joined, condition) => sql`${joined} and ${condition}`, sql`true`);
 }
 
-// Only the fields a row shows leave the database: an account's whole document (its password hash, its
-// history) would be most of the bytes of a 10,000-row page.
-const userFields = `jsonb_build_object('id', u.id, 'name', u.data->'name', 'email', u.data->'email',
-  'matricule', u.data->'matricule', 'structure', u.data->'structure')`;
+// Only the fields a row shows are read out of the documents, as plain columns: an account's whole
+// document (its password hash, its history) would be most of the bytes, and building JSON for every
+// matching row costs more than the page that is finally shown.
+const userColumns = `u.id as user_id, u.data->>'name' as name, u.data->>'email' as email,
+  u.data->>'matricule' as matricule, u.data->>'structure' as structure`;
 
 /**
- * Every row the query matches, one per learner × course, with the columns the database sorts, filters and
- * counts on (`name`, `structure`, `course`, `email`, `course_slug`, `status`, `started`, `completed_at`,
- * `measured_minutes`, `due_date`) and what `enrolledRow`/`notStartedRow` build a row from (`user`,
- * `enrollment`, `certificate`). The same rows as `completionsFromStore`: a test compares them.
+ * Every row the query matches, one per learner × course: the columns of `RowColumns` (what
+ * `enrolledRow`/`notStartedRow` build a row from) and those the database sorts, filters and counts on
+ * (`course`, `status`, `started`, `completed_at`, `measured_minutes`). The same rows as
+ * `completionsFromStore`: a test compares them.
  */
 export function completionRowsSql(
   sql: Sql,
@@ -73,7 +74,7 @@ export function completionRowsSql(
   // appliesTo, on the row's account: the earliest due date of the assignments that concern it.
   const earliestDueDate = sql`(select min(a.due_date collate "C") from assigned a
     where a.course = listed.course_slug and (a.target = 'everyone'
-      or (a.target = 'structure' and a.structure = listed."user"->>'structure')
+      or (a.target = 'structure' and a.structure = listed.structure)
       or (a.target = 'people' and a.user_ids ? listed.user_id)))`;
   return sql`
     with catalog as (
@@ -82,14 +83,10 @@ export function completionRowsSql(
       select * from jsonb_to_recordset(${JSON.stringify(assigned)}::text::jsonb)
         as a(course text, target text, structure text, user_ids jsonb, due_date text)
     ), pairs as (
-      -- Only the fields a row needs are copied out of the documents (this CTE is read twice, so kept).
-      select u.id as user_id, ${sql.unsafe(userFields)} as "user", e.data->>'course' as course_slug,
-        e.data->>'courseTitle' as course_title, (e.data->>'completedAt')::timestamptz as completed_at,
-        (e.data->>'seconds')::float8 as seconds,
-        jsonb_build_object('course', e.data->'course', 'courseTitle', e.data->'courseTitle',
-          'courseVersion', e.data->'courseVersion', 'startedAt', e.data->'startedAt',
-          'completedAt', e.data->'completedAt', 'finalScore', e.data->'finalScore',
-          'seconds', e.data->'seconds') as enrollment
+      select ${sql.unsafe(userColumns)}, e.data->>'course' as course_slug, e.data->>'courseTitle' as course_title,
+        (e.data->>'courseVersion')::int as course_version, e.data->>'startedAt' as started_at,
+        e.data->>'completedAt' as completed_at_text, (e.data->>'completedAt')::timestamptz as completed_at,
+        (e.data->>'finalScore')::float8 as final_score, (e.data->>'seconds')::float8 as seconds
       from enrollments e join users u on (e.data->'userId') = to_jsonb(u.id)
       where ${query.status === 'not_started' ? sql`false` : where.enrollments}
     ), people as (
@@ -103,14 +100,13 @@ export function completionRowsSql(
       from certificates c where (c.data->'userId') in (select id from people)
       order by c.data->>'userId', c.data->>'course', c.data->'snapshot'->>'issuedAt' desc, c.id desc
     ), listed as (
-      select pairs.user_id, pairs."user", pairs.course_slug, coalesce(catalog.title, pairs.course_title) as course,
-        true as started, pairs.completed_at, pairs.enrollment, latest.certificate, pairs.seconds
+      select pairs.*, coalesce(catalog.title, pairs.course_title) as course, true as started, latest.certificate
       from pairs
         left join catalog on catalog.slug = pairs.course_slug
         left join latest on latest.user_id = pairs.user_id and latest.course = pairs.course_slug
       union all
       -- Active accounts without the course; staff other than learners only once they follow some course.
-      select u.id, ${sql.unsafe(userFields)}, catalog.slug, catalog.title, false, null, null, null, 0
+      select ${sql.unsafe(userColumns)}, catalog.slug, null, null, null, null, null, null, 0, catalog.title, false, null
       from users u join catalog on catalog.slug = any(${notStarted}::text[])
       where ${notStarted.length > 0 ? where.users : sql`false`}
         and u.data->'active' = 'true'::jsonb
@@ -118,8 +114,7 @@ export function completionRowsSql(
           where (e.data->'userId') = to_jsonb(u.id) and e.data->>'course' = catalog.slug)
         and (u.data->>'role' = 'learner' or exists (select 1 from enrollments e where (e.data->'userId') = to_jsonb(u.id)))
     ), dated as (
-      select listed.*, listed."user"->>'name' as name, listed."user"->>'email' as email,
-        listed."user"->>'structure' as structure, ${scope.today}::text as today,
+      select listed.*, ${scope.today}::text as today,
         ${assigned.length > 0 ? earliestDueDate : sql`null::text`} as due_date
       from listed
     )

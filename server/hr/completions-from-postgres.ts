@@ -27,14 +27,43 @@ import {
 /** Rows fetched per round trip while streaming: an export of a million rows never sits in memory. */
 const batchSize = 1_000;
 
-/** What the database sends of one row; `enrollment` is null for a course not started. */
+/** What the database sends of one row; the enrollment's columns are null for a course not started. */
 interface RowTuple {
-  user: ReportedUser;
+  user_id: string;
+  name: string;
+  email: string;
+  matricule: string | null;
+  structure: string;
   course_slug: string;
-  enrollment: ReportedEnrollment | null;
+  course_title: string | null;
+  course_version: number | null;
+  started_at: string | null;
+  completed_at_text: string | null;
+  final_score: number | null;
+  seconds: number;
   certificate: ReportedCertificate | null;
   due_date: string | null;
 }
+
+const tupleNames = [
+  'user_id',
+  'name',
+  'email',
+  'matricule',
+  'structure',
+  'course_slug',
+  'course_title',
+  'course_version',
+  'started_at',
+  'completed_at_text',
+  'final_score',
+  'seconds',
+  'certificate',
+  'due_date',
+] as const satisfies readonly (keyof RowTuple)[];
+/** The columns of `RowTuple`, in SQL: as a list, and as a JSON object (for the page's rows). */
+const tupleColumns = tupleNames.join(', ');
+const tupleObject = `jsonb_build_object(${tupleNames.map((name) => `'${name}', ${name}`).join(', ')})`;
 
 /**
  * The same rows as `completionsFromStore`, but PostgreSQL joins, filters, sorts (French ICU collation),
@@ -64,8 +93,7 @@ export function completionsFromPostgres(
         ? sql`order by ${orderBy(sql, await collation(), query.sort, query.dir ?? 'asc')}`
         : sql``;
       const cursor = sql<RowTuple[]>`
-        select "user", course_slug, enrollment, certificate, due_date
-        from (${rows}) r where ${statusIs(sql, query)} ${order}`.cursor(batchSize);
+        select ${sql.unsafe(tupleColumns)} from (${rows}) r where ${statusIs(sql, query)} ${order}`.cursor(batchSize);
       for await (const batch of cursor) for (const tuple of batch) yield rowOf(tuple, catalog, scope);
     },
     async page(asked, page, size) {
@@ -84,9 +112,7 @@ export function completionsFromPostgres(
           offset (select greatest(0, least(${page}::int - 1, (n - 1) / ${size}::int)) * ${size}::int from total)
         )
         select (select n from total) as total,
-          (select coalesce(jsonb_agg(jsonb_build_object('user', "user", 'course_slug', course_slug,
-            'enrollment', enrollment, 'certificate', certificate, 'due_date', due_date)
-            order by ${order}), '[]'::jsonb) from shown) as tuples,
+          (select coalesce(jsonb_agg(${sql.unsafe(tupleObject)} order by ${order}), '[]'::jsonb) from shown) as tuples,
           (select jsonb_agg(g) from (
             select grouping(course_slug) = 0 as by_course, grouping(structure) = 0 as by_structure,
               course_slug, min(course) as course, structure, ${counts(sql)}
@@ -107,8 +133,24 @@ export function completionsFromPostgres(
 function rowOf(tuple: RowTuple, catalog: Catalog, scope: AssignmentScope): ListedCompletion {
   const due = { dueDate: tuple.due_date, today: scope.today };
   const course = catalog.bySlug.get(tuple.course_slug);
-  if (!tuple.enrollment) return notStartedRow(course!, tuple.user, due);
-  return enrolledRow(course, tuple.user, tuple.enrollment, tuple.certificate ?? undefined, due);
+  const user: ReportedUser = {
+    id: tuple.user_id,
+    name: tuple.name,
+    email: tuple.email,
+    matricule: tuple.matricule,
+    structure: tuple.structure,
+  };
+  if (tuple.started_at === null) return notStartedRow(course!, user, due);
+  const enrollment: ReportedEnrollment = {
+    course: tuple.course_slug,
+    courseTitle: tuple.course_title!,
+    courseVersion: tuple.course_version!,
+    startedAt: tuple.started_at,
+    completedAt: tuple.completed_at_text,
+    finalScore: tuple.final_score,
+    seconds: tuple.seconds,
+  };
+  return enrolledRow(course, user, enrollment, tuple.certificate ?? undefined, due);
 }
 
 function statusIs(sql: Sql, query: CompletionQuery) {
