@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { funderFields } from './funder-fields.ts';
 import { parseDuration } from './parse-duration.ts';
 import { RetryDelay } from './retry-delay.ts';
 
@@ -40,6 +41,9 @@ export const CourseFrontMatter = z.strictObject({
   auteurs: TextList,
   /** Optional cover image inside the course folder, with its text alternative. */
   couverture: z.strictObject({ image: Text, alt: Text }).optional(),
+  /** Measured time a learner must reach before the certificate is issued (minutes after parsing). */
+  temps_minimum: Duration.optional(),
+  ...funderFields,
 });
 export type CourseFrontMatter = z.infer<typeof CourseFrontMatter>;
 

@@ -49,6 +49,8 @@ export async function issueCertificate(
     issuer: { name: issuer.name, city: issuer.city },
     shortCode: codes.shortCode,
     issuedAt: now.toISOString(),
+    ...(course.funder.modalities ? { modalities: course.funder.modalities } : {}),
+    ...(course.funder.updatedOn ? { contentUpdatedOn: course.funder.updatedOn } : {}),
   };
   const certificate = tx.put('certificates', {
     id: randomUUID(),

@@ -10,6 +10,7 @@ import { commitments } from './fr/commitments.ts';
 import { common } from './fr/common.ts';
 import { courseCheck } from './fr/course-check.ts';
 import { errors } from './fr/errors.ts';
+import { funder } from './fr/funder.ts';
 import { hr } from './fr/hr.ts';
 import { jobAid } from './fr/job-aid.ts';
 import { learning } from './fr/learning.ts';
@@ -46,6 +47,7 @@ export const fr = {
   ...jobAid,
   ...commitments,
   ...privacy,
+  ...funder,
 } as const;
 
 export type MessageKey = keyof typeof fr;
