@@ -11,6 +11,7 @@ import type { CredentialKeyStore } from './badges/credential-keys.ts';
 import { CatalogHolder } from './catalog/catalog-holder.ts';
 import type { Catalog } from './catalog/course.ts';
 import { issueCertificate } from './certificates/issue-certificate.ts';
+import { issueWaitingCertificate } from './certificates/issue-waiting-certificate.ts';
 import type { Config } from './config.ts';
 import { benchMetrics } from './http/bench-metrics.ts';
 import { compressResponses } from './http/compress-responses.ts';
@@ -30,6 +31,7 @@ import { formatDateFr } from './i18n/format-date-fr.ts';
 import { formatDateTimeFr } from './i18n/format-date-time-fr.ts';
 import { formatDurationFr } from './i18n/format-duration-fr.ts';
 import { translate } from './i18n/translate.ts';
+import { certificateClaimRoutes } from './learning/certificate-claim-routes.ts';
 import type { LearningDeps } from './learning/learning-deps.ts';
 import { meRoutes } from './learning/me-routes.ts';
 import { quizRoutes } from './learning/quiz-routes.ts';
@@ -161,6 +163,12 @@ export function createApp(deps: AppDeps): Express {
     },
     // With LRS_ENDPOINT, each step's xAPI statements are queued in its transaction (server/lrs/).
     onLearningRecorded: config.lrs ? forwardLearning(config, clock) : undefined,
+    onCompletedCourseActivity: async (tx, userId, course) => {
+      const now = clock();
+      const certificate = await issueWaitingCertificate(tx, { userId, course, issuer: config.org, now });
+      if (certificate && config.mail) await mailCertificate(tx, certificate, config, now);
+      return certificate?.id;
+    },
   };
   app.use(routesUnder(['/accessibilite'], accessibilityRoutes(config)));
   const privacyDeps = {
@@ -218,6 +226,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(readingRoutes(learningDeps));
   // After the reading routes, which never match a quiz's paths: a module page is not held up by them.
   app.use(quizRoutes(learningDeps));
+  app.use(certificateClaimRoutes(learningDeps));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
   return app;

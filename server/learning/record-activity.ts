@@ -3,7 +3,7 @@ import type { AppTx } from '../store/app-collections.ts';
 import type { OnLearningRecorded } from './on-learning-recorded.ts';
 import { enrollmentId, moduleProgressId } from './progress-ids.ts';
 import { enrollmentIn, moduleProgress } from './queries.ts';
-import type { ModuleProgress } from './schema.ts';
+import type { Enrollment, ModuleProgress } from './schema.ts';
 import { timeCredit } from './time-credit.ts';
 
 /**
@@ -27,6 +27,7 @@ export async function recordActivity(
       credited = credit;
     }
   }
+  await creditElapsedTime(tx, enrollment, now);
   const current = await moduleProgress(tx, userId, course.slug, module.slug);
   const progress = tx.put('progress', {
     id: moduleProgressId(userId, course.slug, module.slug),
@@ -58,4 +59,15 @@ export async function recordActivity(
   });
   if (!current?.readAt && input.onRecorded) await input.onRecorded(tx, { kind: 'read', progress }, course);
   return progress;
+}
+
+/**
+ * Credits the time since the learner's previous request in the course to the module they were on
+ * (bounded, time-credit.ts). The caller moves `lastSeenAt` forward, so the same time is never credited twice.
+ */
+export async function creditElapsedTime(tx: AppTx, enrollment: Readonly<Enrollment> | undefined, now: Date) {
+  const credit = timeCredit(enrollment?.lastSeenAt, now);
+  if (!enrollment || credit <= 0) return;
+  const previous = await moduleProgress(tx, enrollment.userId, enrollment.course, enrollment.lastModule);
+  if (previous) tx.put('progress', { ...previous, seconds: previous.seconds + credit, lastSeenAt: now.toISOString() });
 }

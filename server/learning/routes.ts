@@ -4,6 +4,7 @@ import { parisDate } from '../assignments/assignment-status.ts';
 import { todoOf } from '../assignments/queries.ts';
 import { sendCourseAsset } from '../catalog/send-course-asset.ts';
 import { dueCommitmentsOf } from '../commitments/queries.ts';
+import { certificateWait } from './certificate-wait.ts';
 import { coursePageLocals } from './course-page-locals.ts';
 import { findCourse } from './find-course.ts';
 import { findModuleIndex } from './find-module-index.ts';
@@ -53,6 +54,7 @@ const showCourse: LearningHandler = (deps) => async (req, res) => {
     course,
     ...(progress && coursePageLocals(course, progress, res.locals.t)),
     ...(user && progress && (await objectiveProgressLocals(deps.store, course, user.id, progress))),
+    certificateWait: progress && (await certificateWait(deps.store, user.id, course, progress)),
   });
 };
 

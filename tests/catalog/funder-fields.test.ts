@@ -49,13 +49,7 @@ describe('funder fields of the course sheet', () => {
 
   it('report a wrong type, an impossible or unreadable date and a bad minimum time at their own line', async () => {
     const { course, issues } = await load(
-      withLines(
-        'prerequis:',
-        '  - Savoir lire',
-        'mise_a_jour: 2026-02-30',
-        'contact: 12',
-        'temps_minimum: longtemps',
-      ),
+      withLines('prerequis:', '  - Savoir lire', 'mise_a_jour: 2026-02-30', 'contact: 12', 'temps_minimum: longtemps'),
     );
     expect(course).toBeUndefined();
     // In the schema's order; sorted here by line.

@@ -11,6 +11,8 @@ export const funder = {
   'funder.remaining': 'Encore {duration} de lecture avant l’attestation.',
   'funder.remainingHint':
     'Le temps passé sur les modules est mesuré pendant que vous les lisez. Relisez les modules qui vous sont utiles : l’attestation sera délivrée dès que ce temps sera atteint.',
+  'funder.certificate': 'Attestation',
+  'funder.reached': 'Le temps minimum est atteint : votre attestation peut être délivrée.',
   'funder.claim': 'Obtenir mon attestation',
   'funder.certificateReady': 'Votre attestation est prête.',
   'funder.seeCertificate': 'Voir mon attestation',
