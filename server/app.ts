@@ -45,6 +45,8 @@ import { privacyRoutes } from './privacy/routes.ts';
 import { reminderRoutes } from './reminders/routes/reminder-routes.ts';
 import { unsubscribeKey } from './reminders/unsubscribe-token.ts';
 import { retentionDeps } from './retention-deps.ts';
+import { questionnaireRoutes } from './satisfaction/routes/questionnaire-routes.ts';
+import { hrSatisfactionRoutes } from './satisfaction/routes/report-routes.ts';
 import { type Log, silentLog } from './shared/log.ts';
 import type { AppStore } from './store/app-collections.ts';
 import type { Cluster } from './store/cluster/cluster.ts';
@@ -215,6 +217,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(routesUnder(['/hr/assignments'], assignmentRoutes(learningDeps)));
+  app.use(routesUnder(['/hr/satisfaction'], hrSatisfactionRoutes(learningDeps)));
   const reminderDeps = { store, clock, config, unsubscribeKey: unsubscribeKey(deps.csrfSecret) };
   app.use(routesUnder(['/unsubscribe', '/hr/digest'], reminderRoutes(reminderDeps)));
   app.use(lazyRoutes(['/hr'], async () => (await import('./hr/routes.ts')).hrRoutes(learningDeps)));
@@ -223,6 +226,7 @@ export function createApp(deps: AppDeps): Express {
       (await import('./studio/studio-routes.ts')).studioRoutes({ catalogHolder, store, clock, config, cluster, trees }),
     ),
   );
+  app.use(routesUnder(['/satisfaction'], questionnaireRoutes(learningDeps)));
   app.use(readingRoutes(learningDeps));
   // After the reading routes, which never match a quiz's paths: a module page is not held up by them.
   app.use(quizRoutes(learningDeps));

@@ -12,6 +12,7 @@ import { lrsCollections } from './lrs/schema.ts';
 import { mailCollections } from './mail/schema.ts';
 import { privacyCollections } from './privacy/schema.ts';
 import { reminderCollections } from './reminders/schema.ts';
+import { satisfactionCollections } from './satisfaction/schema.ts';
 import type { AppCollections } from './store/app-collections.ts';
 import type { Migrations } from './store/migrations.ts';
 import { studioCollections } from './studio/schema.ts';
@@ -37,4 +38,5 @@ export const collections: AppCollections = {
   ...lrsCollections,
   ...commitmentCollections,
   ...privacyCollections,
+  ...satisfactionCollections,
 };

@@ -20,6 +20,7 @@ import { me } from './fr/me.ts';
 import { mfa } from './fr/mfa.ts';
 import { privacy } from './fr/privacy.ts';
 import { reminders } from './fr/reminders.ts';
+import { satisfaction } from './fr/satisfaction.ts';
 import { sso } from './fr/sso.ts';
 import { studio } from './fr/studio.ts';
 import { xapi } from './fr/xapi.ts';
@@ -48,6 +49,7 @@ export const fr = {
   ...commitments,
   ...privacy,
   ...funder,
+  ...satisfaction,
 } as const;
 
 export type MessageKey = keyof typeof fr;

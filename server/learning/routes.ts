@@ -14,6 +14,7 @@ import { renderModulePage } from './module-page.ts';
 import { courseView } from './module-view-locals.ts';
 import { objectiveProgressLocals } from './objective-progress-locals.ts';
 import { courseProgress } from './queries.ts';
+import { satisfactionOffer } from './satisfaction-offer.ts';
 import { visitModule } from './visit-module.ts';
 
 /** Reading routes: the catalog, a course, a module and the course's files. Open to visitors unless REQUIRE_LOGIN. */
@@ -55,6 +56,7 @@ const showCourse: LearningHandler = (deps) => async (req, res) => {
     ...(progress && coursePageLocals(course, progress, res.locals.t)),
     ...(user && progress && (await objectiveProgressLocals(deps.store, course, user.id, progress))),
     certificateWait: progress && (await certificateWait(deps.store, user.id, course, progress)),
+    satisfactionOffer: progress && (await satisfactionOffer(deps.store, course, progress)),
   });
 };
 
