@@ -47,4 +47,11 @@ export const nameColumn = 0;
 export const statusColumn = 6;
 export const endColumn = 8;
 
-export const hrUrls = ['/hr', '/hr/learners/alice', '/hr/exports/completions.csv', '/hr/exports/completions.xlsx'];
+export const hrUrls = [
+  '/hr',
+  '/hr/learners/alice',
+  '/hr/exports/completions.csv',
+  '/hr/exports/completions.xlsx',
+  '/hr/satisfaction',
+  '/hr/satisfaction/export.csv',
+];
