@@ -6,6 +6,7 @@ import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { postgresSqlOf } from '../store/postgres/open-postgres-store.ts';
 import { exportStatements, type StatementsFormat } from '../xapi/use-cases/export-statements.ts';
+import { activityRoutes } from './activity/activity-routes.ts';
 import { parseCompletionFilters } from './completion-filters.ts';
 import { completionsFromPostgres } from './completions-from-postgres.ts';
 import { type CompletionsSource, completionsFromStore } from './completions-source.ts';
@@ -18,7 +19,7 @@ export interface HrDeps {
   store: AppStore;
   getCatalog: () => Catalog;
   clock: Clock;
-  config: Pick<Config, 'baseUrl' | 'xapiActor'>;
+  config: Pick<Config, 'baseUrl' | 'xapiActor' | 'org'>;
   /** Where the rows come from; the store by default. */
   completions?: CompletionsSource;
 }
@@ -44,6 +45,7 @@ export function hrRoutes(deps: HrDeps): Router {
   router.get('/hr', ...hrOnly, showDashboard(all));
   router.get('/hr/learners/:id', ...hrOnly, showLearner(all));
   router.use(progressionRoutes(deps));
+  router.use(activityRoutes(all));
   router.head(['/hr/exports/completions.csv', '/hr/exports/completions.xlsx'], ...hrOnly, checkExport);
   router.get('/hr/exports/completions.csv', ...hrOnly, exportCsv(all));
   router.get('/hr/exports/completions.xlsx', ...hrOnly, exportXlsx(all));

@@ -12,6 +12,7 @@ import { courseCheck } from './fr/course-check.ts';
 import { errors } from './fr/errors.ts';
 import { funder } from './fr/funder.ts';
 import { hr } from './fr/hr.ts';
+import { hrActivity } from './fr/hr-activity.ts';
 import { jobAid } from './fr/job-aid.ts';
 import { learning } from './fr/learning.ts';
 import { lrs } from './fr/lrs.ts';
@@ -50,6 +51,7 @@ export const fr = {
   ...privacy,
   ...funder,
   ...satisfaction,
+  ...hrActivity,
 } as const;
 
 export type MessageKey = keyof typeof fr;

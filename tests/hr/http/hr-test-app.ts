@@ -54,4 +54,6 @@ export const hrUrls = [
   '/hr/exports/completions.xlsx',
   '/hr/satisfaction',
   '/hr/satisfaction/export.csv',
+  '/hr/learners/alice/activite.pdf',
+  '/hr/learners/alice/activite.csv',
 ];
