@@ -33,6 +33,7 @@ export async function satisfactionReportPage(
     title: translate('satisfaction.report.title'),
     noindex: true,
     scope,
+    courseTitle: scope.course ? deps.catalog.bySlug.get(scope.course)?.title : undefined,
     values: parsed.values,
     errors: parsed.errors,
     courses: deps.catalog.courses.map((c) => ({ value: c.slug, label: c.title })),
