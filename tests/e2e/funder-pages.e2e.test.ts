@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../helpers/start-server.ts';
 import { JourneyAudit } from './helpers/audit.ts';
 import { launchChromium, viewports } from './helpers/browser.ts';
-import { demoAnswers, learnerPassword, mainText } from './helpers/learner-journey.ts';
+import { answerQuiz, demoAnswers, learnerPassword, mainText } from './helpers/learner-journey.ts';
 import { seedInvitation } from './helpers/seed.ts';
 
 const learner = { name: 'Nadia Ferhat', email: 'nadia@exemple.org', structure: 'Centre social Nord' };
@@ -60,15 +60,10 @@ describe('what a funder asks for: minimum time, satisfaction, activity record', 
     await audit.goto(page, 'Formation avec informations pratiques', `${server.baseUrl}/courses/demo`);
     expect(await mainText(page)).toContain('Temps minimum avant l’attestation');
     await audit.goto(page, 'Module (temps minimum)', `${server.baseUrl}/courses/demo/premier`);
-    for (const [id, labels] of Object.entries(demoAnswers.firstRight)) {
-      const question = page.locator(`fieldset#${id}`);
-      if (typeof labels === 'string') await question.getByLabel('Votre réponse').fill(labels);
-      else for (const label of labels) await question.getByLabel(label, { exact: true }).check();
-    }
+    await answerQuiz(page, demoAnswers.firstRight);
     await audit.visit(page, 'Résultat (temps minimum)', () => submit('Valider mes réponses'));
     await audit.goto(page, 'Évaluation finale (temps minimum)', `${server.baseUrl}/courses/demo/evaluation`);
-    await page.locator('fieldset#q1').getByLabel('Votre réponse').fill(demoAnswers.final.q1);
-    await page.locator('fieldset#q2').getByLabel('Faux', { exact: true }).check();
+    await answerQuiz(page, demoAnswers.final);
     await audit.visit(page, 'Évaluation réussie (temps minimum)', () => submit('Valider mes réponses'));
 
     await audit.goto(page, 'Formation terminée, attestation en attente', `${server.baseUrl}/courses/demo`, {

@@ -1,7 +1,7 @@
 import type { Role, User } from '../../server/accounts/schema.ts';
 import type { Assignment } from '../../server/assignments/schema.ts';
 import type { Certificate } from '../../server/certificates/schema.ts';
-import type { Enrollment, ModuleProgress } from '../../server/learning/schema.ts';
+import type { Attempt, Enrollment, ModuleProgress } from '../../server/learning/schema.ts';
 import type { AppStore } from '../../server/store/app-collections.ts';
 
 export const nord = 'Centre social Nord';
@@ -62,6 +62,24 @@ export function progressRow(userId: string, course: string, module: string, seco
     readAt: '2026-01-05T09:00:00.000Z',
     passedAt: null,
     bestScore: null,
+  };
+}
+
+/** A graded attempt on the demo course's final assessment (pass mark 80). */
+export function attemptRow(id: string, userId: string, score: number, createdAt: string): Attempt {
+  return {
+    id,
+    userId,
+    course: 'demo',
+    module: 'evaluation',
+    courseVersion: 2,
+    contentHash: 'hash',
+    createdAt,
+    answers: {},
+    correct: {},
+    score,
+    passMark: 80,
+    passed: score >= 80,
   };
 }
 

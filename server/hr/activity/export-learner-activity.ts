@@ -1,8 +1,7 @@
-import { recordAudit } from '../../audit/record-audit.ts';
+import { auditExport } from '../../audit/audit-export.ts';
 import type { Catalog } from '../../catalog/course.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { CsvFormat } from '../../shared/csv/write-csv.ts';
-import { UnavailableError } from '../../shared/errors.ts';
 import type { AppStore } from '../../store/app-collections.ts';
 import { type LearnerActivity, learnerActivity } from './learner-activity.ts';
 import { renderActivityPdf } from './render-activity-pdf.ts';
@@ -27,19 +26,13 @@ export async function exportLearnerActivity(
 ): Promise<void> {
   const activity = await learnerActivity(deps.store, deps.catalog, input.userId);
   const now = deps.clock();
-  try {
-    await deps.store.transact((tx) => {
-      recordAudit(tx, {
-        at: now,
-        actorId: input.actorId,
-        action: 'report.activity_exported',
-        target: input.userId,
-        details: { format: input.format, courses: activity.courses.length },
-      });
-    });
-  } catch (error) {
-    throw new UnavailableError('the export could not be recorded in the audit log', { cause: error });
-  }
+  await auditExport(deps.store, {
+    at: now,
+    actorId: input.actorId,
+    action: 'report.activity_exported',
+    target: input.userId,
+    details: { format: input.format, courses: activity.courses.length },
+  });
   const day = now.toISOString().slice(0, 10);
   if (input.format === 'pdf') return sendPdf(activity, deps.organisation, now, open(pdfFile(day)));
   await writeActivityCsv(

@@ -1,9 +1,8 @@
-import { recordAudit } from '../../audit/record-audit.ts';
+import { auditExport } from '../../audit/audit-export.ts';
 import type { Catalog } from '../../catalog/course.ts';
 import { translate } from '../../i18n/translate.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { type CsvFormat, csvText, writeCsv } from '../../shared/csv/write-csv.ts';
-import { UnavailableError } from '../../shared/errors.ts';
 import type { AppStore } from '../../store/app-collections.ts';
 import { satisfactionResponses } from '../queries.ts';
 import { satisfactionItems } from '../satisfaction-form.ts';
@@ -34,19 +33,13 @@ export async function exportSatisfaction(
   const perCourse = new Map<string, number>();
   for (const row of rows) perCourse.set(row.course, (perCourse.get(row.course) ?? 0) + 1);
   const shown = rows.filter((row) => (perCourse.get(row.course) ?? 0) >= minimumResponses);
-  try {
-    await deps.store.transact((tx) => {
-      recordAudit(tx, {
-        at: now,
-        actorId: input.actorId,
-        action: 'report.satisfaction_exported',
-        target: input.filters.course ?? null,
-        details: { filters: input.filters, rows: shown.length },
-      });
-    });
-  } catch (error) {
-    throw new UnavailableError('the export could not be recorded in the audit log', { cause: error });
-  }
+  await auditExport(deps.store, {
+    at: now,
+    actorId: input.actorId,
+    action: 'report.satisfaction_exported',
+    target: input.filters.course ?? null,
+    details: { filters: input.filters, rows: shown.length },
+  });
   const records = [header(), ...shown.map((row) => record(row, deps.catalog)).sort(compareRecords)];
   await writeCsv(records, open(`satisfaction-${now.toISOString().slice(0, 10)}.csv`), input.format);
 }

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Attempt } from '../../../server/learning/schema.ts';
 import { runPoppler, skipWithoutPoppler } from '../../certificates/run-poppler.ts';
+import { attemptRow } from '../seed-completions.ts';
 import { download, hrApp } from './hr-test-app.ts';
 
 let dir: string;
@@ -12,20 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const attempt = (id: string, createdAt: string, score: number): Attempt => ({
-  id,
-  userId: 'alice',
-  course: 'demo',
-  module: 'evaluation',
-  courseVersion: 2,
-  contentHash: 'hash',
-  createdAt,
-  answers: {},
-  correct: {},
-  score,
-  passMark: 80,
-  passed: score >= 80,
-});
+const attempt = (id: string, createdAt: string, score: number) => attemptRow(id, 'alice', score, createdAt);
 
 describe.skipIf(skipWithoutPoppler)('HR activity record of a learner (PDF)', () => {
   it('reads back, with pdftotext, the person, each course, the time per module and the quiz results', async () => {

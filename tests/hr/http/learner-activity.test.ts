@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Attempt } from '../../../server/learning/schema.ts';
+import { attemptRow } from '../seed-completions.ts';
 import { auditBesidesSignIns, download, excelCsv, hrApp } from './hr-test-app.ts';
 
-const attempt = (id: string, userId: string, score: number, createdAt: string): Attempt => ({
-  id,
-  userId,
-  course: 'demo',
-  module: 'evaluation',
-  courseVersion: 2,
-  contentHash: 'hash',
-  createdAt,
-  answers: {},
-  correct: {},
-  score,
-  passMark: 80,
-  passed: score >= 80,
-});
+const attempt = attemptRow;
 
 describe('HR activity record of a learner (CSV)', () => {
   it('lists each course, the time per module and every quiz attempt of that person only', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltCourse } from '../../catalog/course-builder.ts';
-import { buildFunderCourse, complete, minute } from '../../certificates/http/funder-course.ts';
+import { passDemoQuizzes as complete } from '../../certificates/http/complete-course.ts';
+import { buildFunderCourse, minute } from '../../certificates/http/funder-course.ts';
 import { addUser, createTestApp, csrfOf, signIn, type TestApp } from '../../helpers/test-app.ts';
 import { createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../../helpers/test-database.ts';
 import { download, excelCsv } from '../../hr/http/hr-test-app.ts';
