@@ -7,8 +7,8 @@ import type { Certificate } from './schema.ts';
 
 /**
  * Issues the certificate of a course completed earlier whose certificate was held back by `temps_minimum`,
- * once the measured time reaches it. Only when no certificate of this version was ever issued: one that
- * HR revoked stays revoked, it is not issued again by the learner's next page.
+ * once the measured time reaches it. Only when this completion never gave a certificate: one that HR
+ * revoked stays revoked, and a version published since the completion gives none (it was not taken).
  */
 export async function issueWaitingCertificate(
   tx: AppTx,
@@ -18,6 +18,6 @@ export async function issueWaitingCertificate(
   const enrollment = await enrollmentIn(tx, userId, course.slug);
   if (!enrollment?.completedAt) return undefined;
   const existing = await certificatesOfLearnerInCourse(tx, userId, course.slug);
-  if (existing.some((certificate) => certificate.courseVersion === course.version)) return undefined;
+  if (existing.length > 0) return undefined;
   return issueCertificate(tx, { enrollment, course, issuer: input.issuer, now: input.now });
 }

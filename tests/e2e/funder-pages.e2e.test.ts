@@ -74,6 +74,9 @@ describe('what a funder asks for: minimum time, satisfaction, activity record', 
     await audit.visit(page, 'Attestation demandée trop tôt', () => submit('Obtenir mon attestation'));
     expect(new URL(page.url()).pathname).toBe('/courses/demo');
     expect(await mainText(page)).toContain('de lecture avant l’attestation');
+    await audit.goto(page, 'Mon parcours, attestation en attente', `${server.baseUrl}/me`);
+    expect(await mainText(page)).toContain('attestation : encore');
+    await audit.goto(page, 'Formation (retour)', `${server.baseUrl}/courses/demo`);
 
     await audit.visit(page, 'Questionnaire de satisfaction', () =>
       page.getByRole('link', { name: 'Donner mon avis' }).click(),

@@ -14,6 +14,7 @@ export const funder = {
   'funder.certificate': 'Attestation',
   'funder.reached': 'Le temps minimum est atteint : votre attestation peut être délivrée.',
   'funder.claim': 'Obtenir mon attestation',
+  'funder.meWaiting': 'attestation : encore {duration} de lecture',
   'funder.certificateReady': 'Votre attestation est prête.',
   'funder.seeCertificate': 'Voir mon attestation',
 } as const;

@@ -43,6 +43,10 @@ describe('temps_minimum and the funder information', () => {
 
     let page = await agent.get('/courses/demo').expect(200);
     expect(page.text).toContain('Encore 14 min de lecture avant l’attestation.');
+    // « Mon parcours » says it too, with a link to the course page's notice.
+    expect((await agent.get('/me')).text).toContain(
+      '<a href="/courses/demo#attestation">attestation : encore 14 min de lecture</a>',
+    );
     expect(page.text).toContain('Obtenir mon attestation');
 
     // Too early: back to the course page, which still says how long remains; nothing issued.
@@ -113,6 +117,7 @@ describe('temps_minimum and the funder information', () => {
       .expect(303);
     const all = await t.store.findBy('certificates', 'userId', learner.id);
     expect(all.map((c) => c.status)).toEqual(['revoked']);
+    expect((await agent.get('/me')).text).not.toContain('#attestation');
     expect(page.text).not.toContain('Obtenir mon attestation');
   });
 
