@@ -19,8 +19,8 @@ export async function claimCertificate(
     const now = deps.clock();
     const enrollment = await enrollmentIn(tx, userId, course.slug);
     if (!enrollment?.completedAt) return undefined;
-    await creditElapsedTime(tx, enrollment, now);
-    tx.put('enrollments', { ...enrollment, lastSeenAt: now.toISOString() });
+    const credited = await creditElapsedTime(tx, enrollment, now);
+    tx.put('enrollments', { ...enrollment, seconds: enrollment.seconds + credited, lastSeenAt: now.toISOString() });
     return deps.onCompletedCourseActivity?.(tx, userId, course);
   });
 }

@@ -18,16 +18,7 @@ export async function recordActivity(
   const { userId, course, module, now } = input;
   const at = now.toISOString();
   const enrollment = await enrollmentIn(tx, userId, course.slug);
-  const credit = timeCredit(enrollment?.lastSeenAt, now);
-  let credited = 0;
-  if (enrollment && credit > 0) {
-    const previous = await moduleProgress(tx, userId, course.slug, enrollment.lastModule);
-    if (previous) {
-      tx.put('progress', { ...previous, seconds: previous.seconds + credit, lastSeenAt: at });
-      credited = credit;
-    }
-  }
-  await creditElapsedTime(tx, enrollment, now);
+  const credited = await creditElapsedTime(tx, enrollment, now);
   const current = await moduleProgress(tx, userId, course.slug, module.slug);
   const progress = tx.put('progress', {
     id: moduleProgressId(userId, course.slug, module.slug),
@@ -63,11 +54,18 @@ export async function recordActivity(
 
 /**
  * Credits the time since the learner's previous request in the course to the module they were on
- * (bounded, time-credit.ts). The caller moves `lastSeenAt` forward, so the same time is never credited twice.
+ * (bounded, time-credit.ts); returns the seconds credited. The caller moves the enrolment's `lastSeenAt`
+ * forward and adds them to its `seconds`, so the same time is never credited twice.
  */
-export async function creditElapsedTime(tx: AppTx, enrollment: Readonly<Enrollment> | undefined, now: Date) {
+export async function creditElapsedTime(
+  tx: AppTx,
+  enrollment: Readonly<Enrollment> | undefined,
+  now: Date,
+): Promise<number> {
   const credit = timeCredit(enrollment?.lastSeenAt, now);
-  if (!enrollment || credit <= 0) return;
+  if (!enrollment || credit <= 0) return 0;
   const previous = await moduleProgress(tx, enrollment.userId, enrollment.course, enrollment.lastModule);
-  if (previous) tx.put('progress', { ...previous, seconds: previous.seconds + credit, lastSeenAt: now.toISOString() });
+  if (!previous) return 0;
+  tx.put('progress', { ...previous, seconds: previous.seconds + credit, lastSeenAt: now.toISOString() });
+  return credit;
 }
