@@ -43,6 +43,7 @@ async function* syntheticRows(count: number): AsyncGenerator<CompletionRow> {
       course: courses[(index >> 2) % courses.length]!,
       courseVersion: 1 + (index % 3),
       status,
+      dueDate: index % 4 === 0 ? '2026-06-30' : null,
       startedAt,
       completedAt: finished && startedAt ? new Date(startedAt.getTime() + 3 * 86_400_000 + 5_400_000) : null,
       measuredMinutes: (index * 13) % 600,

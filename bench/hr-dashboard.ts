@@ -111,8 +111,15 @@ function* pairs(): Generator<{ user: number; course: Course; index: number; comp
 const startedAt = (index: number) => origin + (index % 600) * day;
 const completedAt = (index: number) => startedAt(index) + 5 * day + (index % 17) * 3_600_000;
 
+const perPair = Math.ceil(progressTarget / (learnerCount * enrollmentsPerLearner));
+const moduleSeconds = (index: number, module: number) => 60 + ((index * 31 + module * 17) % 1_200);
+/** The modules pair `index` has progress rows for: `perPair`, until the target number of rows is reached. */
+const modulesOf = (index: number) => Math.max(0, Math.min(perPair, progressTarget - index * perPair));
+
 function* enrollments(): Generator<Enrollment> {
   for (const { user, course, index, completed } of pairs()) {
+    let seconds = 0;
+    for (let module = 0; module < modulesOf(index); module += 1) seconds += moduleSeconds(index, module);
     yield {
       id: `u${user}|${course.slug}`,
       userId: `u${user}`,
@@ -125,15 +132,14 @@ function* enrollments(): Generator<Enrollment> {
       lastModule: course.modules[0]?.slug ?? 'm1',
       completedAt: completed ? iso(completedAt(index)) : null,
       finalScore: completed ? 60 + (index % 41) : null,
+      seconds,
     };
   }
 }
 
 function* progress(): Generator<ModuleProgress> {
-  const perPair = Math.ceil(progressTarget / (learnerCount * enrollmentsPerLearner));
-  let count = 0;
   for (const { user, course, index } of pairs()) {
-    for (let module = 0; module < perPair && count < progressTarget; module += 1, count += 1) {
+    for (let module = 0; module < modulesOf(index); module += 1) {
       yield {
         id: `u${user}|${course.slug}|m${module}`,
         userId: `u${user}`,
@@ -143,7 +149,7 @@ function* progress(): Generator<ModuleProgress> {
         contentHash: course.contentHash,
         firstSeenAt: iso(startedAt(index)),
         lastSeenAt: iso(startedAt(index) + 3_600_000),
-        seconds: 60 + ((index * 31 + module * 17) % 1_200),
+        seconds: moduleSeconds(index, module),
         readAt: iso(startedAt(index)),
         passedAt: null,
         bestScore: null,

@@ -6,7 +6,8 @@
 // dashboard filtered by structure (what an HR of one structure opens), a CSV export of every completion
 // row with the serving instances' memory sampled, and finally one instance killed with SIGKILL: every
 // submission acknowledged by either must be in the database, and the other keeps answering.
-// Options: --learners 50000 --progress 1000000 --active 500 --signin-seconds 60 --seconds 60 --rate 200
+// Options: --learners 50000 --progress 1000000 --active 500 --signin-seconds 60 --seconds 60 --rate 200;
+// --hr-only measures only the HR dashboard and the export on the same data (no rush, no kill).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -34,6 +35,7 @@ const { values: args } = parseArgs({
     'signin-seconds': { type: 'string', default: '60' },
     seconds: { type: 'string', default: '60' },
     rate: { type: 'string', default: '200' },
+    'hr-only': { type: 'boolean', default: false },
   },
   strict: false,
 });
@@ -99,6 +101,7 @@ async function measure(databaseUrl: string, work: string, servers: ServerProcess
   const [a, b] = servers as [ServerProcess, ServerProcess];
   const balancer = await startProcess('bench/lib/round-robin.ts', { BACKENDS: `${a.base},${b.base}` });
   servers.push(balancer);
+  if (args['hr-only']) return hrOnly(balancer.base, [a, b], seed.counts);
 
   const active = Number(args.active);
   const picked = [...seed.learners].sort(() => Math.random() - 0.5).slice(0, active);
@@ -185,6 +188,30 @@ async function measure(databaseUrl: string, work: string, servers: ServerProcess
       `Phase 2, where the time went: CPU of the instances ${cpuUsed.map((c) => `${c.toFixed(1)} s`).join(' / ')} (${((1000 * (cpuUsed[0]! + cpuUsed[1]!)) / Math.max(1, rush.requests)).toFixed(1)} ms per request), PostgreSQL ${dbCpu.toFixed(1)} s (${((1000 * dbCpu) / Math.max(1, rush.requests)).toFixed(1)} ms per request), over ${rush.seconds.toFixed(0)} s on ${os.cpus().length} cores; event-loop delay p99/max ${loops.map((m) => `${ms(m.eventLoopDelayMs.p99)} / ${ms(m.eventLoopDelayMs.max)}`).join(' and ')}.`,
       `HR dashboard (admin, ?structure=…, 30 requests): p50 ${ms(hr.p50)}, p99 ${ms(hr.p99)}. Export: ${int(exported.rows)} rows, ${mb(exported.bytes / 1048576)} in ${exported.seconds.toFixed(1)} s; RSS of the instances before ${exported.before.map(mb).join(' / ')}, peak during ${exported.peak.map(mb).join(' / ')}.`,
       `Errors: ${[...signIn.errors, ...rush.errors].slice(0, 5).join('; ') || 'none'}.`,
+    ],
+  };
+}
+
+/** The HR part alone: the dashboard of one structure and the export, on the same data and instances. */
+async function hrOnly(base: string, instances: ServerProcess[], counts: Record<string, number>) {
+  const hr = await hrDashboard(base);
+  const exported = await exportAll(base, instances);
+  return {
+    part: '6',
+    title: 'Part 6 — several instances on PostgreSQL (HR only)',
+    figures: [
+      figure(`HR dashboard first page, one structure (${int(hr.rows)} rows) p99`, hr.p99, targets.hrMs),
+      {
+        part: '6',
+        name: `CSV export of every completion (${int(exported.rows)} rows): memory growth of the instance`,
+        value: mb(exported.growthMb),
+        target: 'flat (≤ 64 MB)',
+        holds: exported.growthMb <= 64,
+      },
+    ],
+    details: [
+      `Database: ${int(counts.users ?? 0)} accounts, ${int(counts.progress ?? 0)} progress rows, ${int(counts.enrollments ?? 0)} enrollments.`,
+      `HR dashboard (admin, ?structure=…, 30 requests): p50 ${ms(hr.p50)}, p99 ${ms(hr.p99)}. Export: ${int(exported.rows)} rows, ${mb(exported.bytes / 1048576)} in ${exported.seconds.toFixed(1)} s; RSS of the instances before ${exported.before.map(mb).join(' / ')}, peak during ${exported.peak.map(mb).join(' / ')}.`,
     ],
   };
 }

@@ -11,6 +11,7 @@ import type { CredentialKeyStore } from './badges/credential-keys.ts';
 import { CatalogHolder } from './catalog/catalog-holder.ts';
 import type { Catalog } from './catalog/course.ts';
 import { issueCertificate } from './certificates/issue-certificate.ts';
+import { issueWaitingCertificate } from './certificates/issue-waiting-certificate.ts';
 import type { Config } from './config.ts';
 import { benchMetrics } from './http/bench-metrics.ts';
 import { compressResponses } from './http/compress-responses.ts';
@@ -30,6 +31,7 @@ import { formatDateFr } from './i18n/format-date-fr.ts';
 import { formatDateTimeFr } from './i18n/format-date-time-fr.ts';
 import { formatDurationFr } from './i18n/format-duration-fr.ts';
 import { translate } from './i18n/translate.ts';
+import { certificateClaimRoutes } from './learning/certificate-claim-routes.ts';
 import type { LearningDeps } from './learning/learning-deps.ts';
 import { meRoutes } from './learning/me-routes.ts';
 import { quizRoutes } from './learning/quiz-routes.ts';
@@ -44,6 +46,8 @@ import { privacyRoutes } from './privacy/routes.ts';
 import { reminderRoutes } from './reminders/routes/reminder-routes.ts';
 import { unsubscribeKey } from './reminders/unsubscribe-token.ts';
 import { retentionDeps } from './retention-deps.ts';
+import { questionnaireRoutes } from './satisfaction/routes/questionnaire-routes.ts';
+import { hrSatisfactionRoutes } from './satisfaction/routes/report-routes.ts';
 import { type Log, silentLog } from './shared/log.ts';
 import type { AppStore } from './store/app-collections.ts';
 import type { Cluster } from './store/cluster/cluster.ts';
@@ -162,6 +166,12 @@ export function createApp(deps: AppDeps): Express {
     },
     // With LRS_ENDPOINT, each step's xAPI statements are queued in its transaction (server/lrs/).
     onLearningRecorded: config.lrs ? forwardLearning(config, clock) : undefined,
+    onCompletedCourseActivity: async (tx, userId, course) => {
+      const now = clock();
+      const certificate = await issueWaitingCertificate(tx, { userId, course, issuer: config.org, now });
+      if (certificate && config.mail) await mailCertificate(tx, certificate, config, now);
+      return certificate?.id;
+    },
   };
   app.use(routesUnder(['/accessibilite'], accessibilityRoutes(config)));
   const privacyDeps = {
@@ -210,6 +220,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(routesUnder(['/hr/assignments'], assignmentRoutes(learningDeps)));
+  app.use(routesUnder(['/hr/satisfaction'], hrSatisfactionRoutes(learningDeps)));
   const reminderDeps = { store, clock, config, unsubscribeKey: unsubscribeKey(deps.csrfSecret) };
   app.use(routesUnder(['/unsubscribe', '/hr/digest'], reminderRoutes(reminderDeps)));
   app.use(lazyRoutes(['/hr'], async () => (await import('./hr/routes.ts')).hrRoutes(learningDeps)));
@@ -218,9 +229,11 @@ export function createApp(deps: AppDeps): Express {
       (await import('./studio/studio-routes.ts')).studioRoutes({ catalogHolder, store, clock, config, cluster, trees }),
     ),
   );
+  app.use(routesUnder(['/satisfaction'], questionnaireRoutes(learningDeps)));
   app.use(readingRoutes(learningDeps));
   // After the reading routes, which never match a quiz's paths: a module page is not held up by them.
   app.use(quizRoutes(learningDeps));
+  app.use(certificateClaimRoutes(learningDeps));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
   return app;

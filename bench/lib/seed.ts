@@ -120,6 +120,7 @@ async function seedCourse(
   start: number,
 ): Promise<void> {
   const modules = course.modules.slice(0, moduleCount);
+  const moduleSeconds = (m: number) => 300 + ((m * 97) % 600);
   const passedCount = mandatory ? modules.filter((m) => !m.isFinal).length : Math.min(2, modules.length);
   for (const [m, module] of modules.entries()) {
     const seen = start + m * 3_600_000;
@@ -133,7 +134,7 @@ async function seedCourse(
       contentHash: course.contentHash,
       firstSeenAt: iso(seen),
       lastSeenAt: iso(seen + 600_000),
-      seconds: 300 + ((m * 97) % 600),
+      seconds: moduleSeconds(m),
       readAt: iso(seen),
       passedAt: passed ? iso(seen + 600_000) : null,
       bestScore: passed ? 80 + ((m * 7) % 21) : null,
@@ -169,6 +170,7 @@ async function seedCourse(
     lastModule: last.slug,
     completedAt: null,
     finalScore: null,
+    seconds: modules.reduce((sum, _, m) => sum + moduleSeconds(m), 0),
   } satisfies Enrollment);
 }
 

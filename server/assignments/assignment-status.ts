@@ -37,6 +37,21 @@ export function assignmentState(
   return enrollment ? 'inProgress' : 'notStarted';
 }
 
+/** Whether a completion came by its due date: null without a due date or without a completion. */
+export function completedByDueDate(completedAt: string | null, dueDate: string | null): boolean | null {
+  if (!completedAt || dueDate === null) return null;
+  return assignmentState({ completedAt }, dueDate, '') === 'done';
+}
+
+/**
+ * The `late` case of `assignmentState` as a SQL condition, for the HR queries that filter, count and
+ * sort on it in the database. Arguments are column expressions: `completedAt` a timestamp (null when
+ * not completed), `dueDate` and `today` Paris days as text. A test runs both on the same cases.
+ */
+export function lateSql(completedAt: string, dueDate: string, today: string): string {
+  return `(${completedAt} is null and ${dueDate} is not null and ${today} > ${dueDate} collate "C")`;
+}
+
 /** Late first, then the nearest due date, then the ones without a date. */
 export function byUrgency(a: { late: boolean; dueDate: string | null }, b: { late: boolean; dueDate: string | null }) {
   if (a.late !== b.late) return a.late ? -1 : 1;

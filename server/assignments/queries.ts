@@ -25,6 +25,23 @@ export function appliesTo(assignment: Readonly<Assignment>, person: Pick<User, '
   return assignment.userIds.includes(person.id);
 }
 
+/**
+ * The due date of a course for one person: the earliest among the given assignments of that course that
+ * concern them (assigned twice, the earlier date counts), null when none has a date.
+ */
+export function earliestDueDate(
+  assignments: readonly Readonly<Assignment>[],
+  person: Pick<User, 'id' | 'structure'>,
+  course: string,
+): string | null {
+  let earliest: string | null = null;
+  for (const assignment of assignments) {
+    if (assignment.course !== course || assignment.dueDate === null || !appliesTo(assignment, person)) continue;
+    if (earliest === null || assignment.dueDate < earliest) earliest = assignment.dueDate;
+  }
+  return earliest;
+}
+
 /** The active accounts an assignment concerns today (a newcomer to the structure included). */
 export async function peopleOf(store: AppStore, assignment: Readonly<Assignment>): Promise<Readonly<User>[]> {
   let people: Readonly<User>[] = [];

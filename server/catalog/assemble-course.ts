@@ -3,6 +3,7 @@ import { assetPath } from './asset-path.ts';
 import type { Course, Module } from './course.ts';
 import type { CourseFolder } from './course-folder.ts';
 import type { CourseFrontMatter } from './course-front-matter.ts';
+import { funderInfo } from './funder-fields.ts';
 import type { JobAid } from './job-aid.ts';
 
 /** Builds the catalog's course from its validated parts; the introduction is rendered on first use. */
@@ -26,6 +27,8 @@ export function assembleCourse(
     cover: front.couverture
       ? { url: folder.ctx.assetBase + assetPath(front.couverture.image)!, alt: front.couverture.alt }
       : undefined,
+    minimumMinutes: front.temps_minimum,
+    funder: funderInfo(front),
     get introHtml() {
       return parts.introHtml();
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { structureCodePattern } from '../structures/schema.ts';
+import { funderFields } from './funder-fields.ts';
 import { parseDuration } from './parse-duration.ts';
 import { RetryDelay } from './retry-delay.ts';
 
@@ -51,6 +52,9 @@ export const CourseFrontMatter = z.strictObject({
     .optional(),
   /** Optional cover image inside the course folder, with its text alternative. */
   couverture: z.strictObject({ image: Text, alt: Text }).optional(),
+  /** Measured time a learner must reach before the certificate is issued (minutes after parsing). */
+  temps_minimum: Duration.optional(),
+  ...funderFields,
 });
 export type CourseFrontMatter = z.infer<typeof CourseFrontMatter>;
 

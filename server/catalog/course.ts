@@ -1,3 +1,5 @@
+import type { FunderInfo } from './funder-fields.ts';
+
 /** The catalog's domain types: what the loader produces once, at start-up, from the course files. */
 
 import type { JobAid } from './job-aid.ts';
@@ -91,6 +93,10 @@ export interface Course {
   /** Code of the structure that offers the course to itself and everything below it (the root: to all). */
   structure: string;
   cover: { url: string; alt: string } | undefined;
+  /** `temps_minimum`: measured minutes required before the certificate is issued. */
+  minimumMinutes: number | undefined;
+  /** What a funder checks (prerequisites, modalities, accessibility…), from funder-fields.ts. */
+  funder: FunderInfo;
   introHtml: string;
   modules: Module[];
   /** From `fiche.md`, when the course has one: the page to print at the end of the course. */

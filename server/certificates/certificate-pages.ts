@@ -1,5 +1,6 @@
 import type { User } from '../accounts/schema.ts';
 import { translate } from '../i18n/translate.ts';
+import { hasAnswered } from '../satisfaction/queries.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { canManageCertificates, showsHolderPublicly } from './can-see-certificate.ts';
 import { replacementOf } from './queries.ts';
@@ -18,7 +19,7 @@ export interface FormState {
 /** The holder’s (or HR’s) page of a certificate: facts, status, PDF link, and the HR forms. */
 export async function certificatePage(
   certificate: Readonly<Certificate>,
-  viewer: Pick<User, 'role'> | undefined,
+  viewer: Pick<User, 'role' | 'id'> | undefined,
   deps: { store: AppStore; baseUrl: string; badgeFields?: BadgeFieldsOf; roles?: ReadonlySet<string> },
   form: FormState = { errors: {}, values: {} },
 ) {
@@ -29,6 +30,14 @@ export async function certificatePage(
     verifyHref: verifyUrl(deps.baseUrl, certificate),
     canManage: canManageCertificates(viewer, deps.roles),
     badgeFields: deps.badgeFields?.(certificate) ?? [],
+    // The holder is invited to the end-of-course questionnaire here too (once; never HR on their behalf).
+    satisfactionOffer:
+      viewer?.id === certificate.userId
+        ? {
+            course: certificate.course,
+            answered: await hasAnswered(deps.store, certificate.userId, certificate.course),
+          }
+        : undefined,
     ...form,
   };
 }

@@ -25,6 +25,10 @@ export const CertificateSnapshot = z.strictObject({
   passMark: z.int().min(0).max(100),
   issuer: z.strictObject({ name: z.string().trim().min(1), city: z.string().trim().min(1) }),
   shortCode: z.string().regex(SHORT_CODE_PATTERN),
+  /** The course's `modalites`, when it states them (older certificates: the default wording). */
+  modalities: z.string().trim().min(1).optional(),
+  /** The course's `mise_a_jour` (`YYYY-MM-DD`), when it states it. */
+  contentUpdatedOn: z.iso.date().optional(),
   issuedAt: isoDateTime,
 });
 export type CertificateSnapshot = z.infer<typeof CertificateSnapshot>;

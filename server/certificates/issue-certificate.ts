@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Course } from '../catalog/course.ts';
+import { remainingSeconds } from '../learning/minimum-time.ts';
 import type { Enrollment } from '../learning/schema.ts';
 import type { AppCollections } from '../store/app-collections.ts';
 import type { Tx } from '../store/store.ts';
@@ -29,9 +30,11 @@ export async function issueCertificate(
   const completed = { completedAt: enrollment.completedAt, courseVersion: course.version };
   const existing = await certificatesOfLearnerInCourse(tx, enrollment.userId, course.slug);
   if (!certificateEligibility(completed, existing).eligible) return undefined;
+  const seconds = await secondsOnCourse(tx, enrollment.userId, course);
+  // Held back until the measured time reaches `temps_minimum` (issue-waiting-certificate.ts issues it then).
+  if (remainingSeconds(course, seconds) > 0) return undefined;
   const user = await tx.get('users', enrollment.userId);
   if (!user) return undefined;
-  const seconds = await secondsOnCourse(tx, user.id, course);
   const final = course.modules.find((m) => m.isFinal);
   const codes = await uniqueCodes(tx);
   const snapshot: CertificateSnapshot = {
@@ -49,6 +52,8 @@ export async function issueCertificate(
     issuer: { name: issuer.name, city: issuer.city },
     shortCode: codes.shortCode,
     issuedAt: now.toISOString(),
+    ...(course.funder.modalities ? { modalities: course.funder.modalities } : {}),
+    ...(course.funder.updatedOn ? { contentUpdatedOn: course.funder.updatedOn } : {}),
   };
   const certificate = tx.put('certificates', {
     id: randomUUID(),

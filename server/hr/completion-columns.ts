@@ -1,3 +1,4 @@
+import { completedByDueDate } from '../assignments/assignment-status.ts';
 import { translate } from '../i18n/translate.ts';
 import type { CompletionRow } from './completion-row.ts';
 import { type CalendarDay, parisDay } from './paris-day.ts';
@@ -24,6 +25,16 @@ export function minutesToHours(minutes: number): number {
 
 const roundTo2 = (value: number): number => Math.round(value * 100) / 100;
 const dayOrNull = (instant: Date | null): CalendarDay | null => (instant ? parisDay(instant) : null);
+/** `2027-03-31` as a calendar day (a due date is already a Paris day). */
+function calendarDay(date: string | null): CalendarDay | null {
+  if (date === null) return null;
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+}
+function completedByDueDateText(row: CompletionRow): string | null {
+  const onTime = completedByDueDate(row.completedAt?.toISOString() ?? null, row.dueDate);
+  return onTime === null ? null : translate(onTime ? 'hr.file.yes' : 'hr.file.no');
+}
 
 /** The report's columns, in order: the CSV and XLSX writers both render this list and nothing else. */
 export const completionColumns: readonly CompletionColumn[] = [
@@ -65,5 +76,12 @@ export const completionColumns: readonly CompletionColumn[] = [
     kind: 'text',
     width: 18,
     value: (row) => (row.certificateStatus ? certificateStatusLabel(row.certificateStatus) : null),
+  },
+  { header: translate('hr.file.column.dueDate'), kind: 'date', width: 12, value: (row) => calendarDay(row.dueDate) },
+  {
+    header: translate('hr.file.column.completedByDueDate'),
+    kind: 'text',
+    width: 24,
+    value: completedByDueDateText,
   },
 ];

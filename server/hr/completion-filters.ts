@@ -48,6 +48,12 @@ export const CompletionFilters = z
         .string({ error: translate('hr.filters.badCourse') })
         .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: translate('hr.filters.unknownCourse') }),
     ),
+    /** An assignment id: its course, for the people it concerns, not started included. */
+    assignment: optional(
+      z
+        .string({ error: translate('hr.filters.unknownAssignment') })
+        .regex(/^[\w-]{1,64}$/, { error: translate('hr.filters.unknownAssignment') }),
+    ),
     status: optional(z.enum(CompletionStatus.options, { error: translate('hr.filters.unknownStatus') })),
     /** Absent: the store's order (exports stream then); the dashboard sorts by name. */
     sort: optional(CompletionSort),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { CalendarDate } from '../assignments/schema.ts';
 
-export const CompletionStatus = z.enum(['not_started', 'in_progress', 'completed', 'revoked']);
+/** In this order when the table is sorted by status. `late`: assigned, past its due date, not completed. */
+export const CompletionStatus = z.enum(['not_started', 'late', 'in_progress', 'completed', 'revoked']);
 export type CompletionStatus = z.infer<typeof CompletionStatus>;
 
 export const CertificateStatus = z.enum(['valid', 'revoked', 'replaced']);
@@ -27,5 +29,7 @@ export const CompletionRow = z.strictObject({
   finalScore: z.number().min(0).max(100).nullable(),
   certificateCode: z.string().nullable(),
   certificateStatus: CertificateStatus.nullable(),
+  /** The earliest due date of the assignments of this course that concern this person (Paris day). */
+  dueDate: CalendarDate.nullable(),
 });
 export type CompletionRow = z.infer<typeof CompletionRow>;

@@ -1,7 +1,13 @@
 import type { Sql } from 'postgres';
 import type { Catalog } from '../catalog/course.ts';
-import { completionPeriod } from './completion-period.ts';
-import { type CompletionQuery, type CompletionsSource, inRequestedOrder } from './completions-source.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { AppStore } from '../store/app-collections.ts';
+import { frenchCollation } from '../store/postgres/french-collation.ts';
+import { type AssignmentScope, assignmentScope } from './assignment-scope.ts';
+import type { CompletionSort } from './completion-filters.ts';
+import { CompletionStatus } from './completion-row.ts';
+import { completionRowsSql } from './completion-rows-sql.ts';
+import type { CompletionPage, CompletionQuery, CompletionsSource } from './completions-source.ts';
 import {
   enrolledRow,
   type ListedCompletion,
@@ -10,112 +16,206 @@ import {
   type ReportedEnrollment,
   type ReportedUser,
 } from './listed-completion.ts';
-import { notStartedCourses, wantsNotStarted } from './wants-not-started.ts';
+import {
+  type CompletionCounts,
+  countedStatus,
+  type GroupCounts,
+  noCounts,
+  summaryOf,
+} from './summarize-completions.ts';
 
 /** Rows fetched per round trip while streaming: an export of a million rows never sits in memory. */
 const batchSize = 1_000;
 
-/**
- * The same rows as `completionsFromStore`, but PostgreSQL joins, filters and sums: one statement instead
- * of several lookups per row. Rows are still built by `enrolledRow`/`notStartedRow` (one definition of a
- * row) and sorted by `sortCompletions` (French order). The indexed expressions (`data->'userId'`…) are
- * written as the store's indexes declare them, so the planner uses them.
- */
-export function completionsFromPostgres(sql: Sql, getCatalog: () => Catalog): CompletionsSource {
-  return { list: (query) => inRequestedOrder(matchingRows(sql, getCatalog(), query), query) };
-}
-
-interface EnrolledTuple {
-  enrollment: ReportedEnrollment;
-  user: ReportedUser;
+/** What the database sends of one row; the enrollment's columns are null for a course not started. */
+interface RowTuple {
+  user_id: string;
+  name: string;
+  email: string;
+  matricule: string | null;
+  structure: string;
+  course_slug: string;
+  course_title: string | null;
+  course_version: number | null;
+  started_at: string | null;
+  completed_at_text: string | null;
+  final_score: number | null;
   seconds: number;
   certificate: ReportedCertificate | null;
+  due_date: string | null;
 }
 
-// Only the fields a row shows leave the database: an account's whole document (its password hash, its
-// history) would be most of the bytes of a 10,000-row page.
-const userFields = `jsonb_build_object('id', u.id, 'name', u.data->'name', 'email', u.data->'email',
-  'matricule', u.data->'matricule', 'structure', u.data->'structure')`;
+const tupleNames = [
+  'user_id',
+  'name',
+  'email',
+  'matricule',
+  'structure',
+  'course_slug',
+  'course_title',
+  'course_version',
+  'started_at',
+  'completed_at_text',
+  'final_score',
+  'seconds',
+  'certificate',
+  'due_date',
+] as const satisfies readonly (keyof RowTuple)[];
+/** The columns of `RowTuple`, in SQL: as a list, and as a JSON object (for the page's rows). */
+const tupleColumns = tupleNames.join(', ');
+const tupleObject = `jsonb_build_object(${tupleNames.map((name) => `'${name}', ${name}`).join(', ')})`;
 
-async function* matchingRows(sql: Sql, catalog: Catalog, query: CompletionQuery): AsyncGenerator<ListedCompletion> {
-  if (query.status !== 'not_started') {
-    const period = completionPeriod(query);
-    const status = query.status ?? null;
-    const start = period && Number.isFinite(period.start) ? new Date(period.start) : null;
-    const end = period && Number.isFinite(period.end) ? new Date(period.end) : null;
-    // Only the conditions in use are written: `$1 is null or …` would keep the planner from the indexes.
-    const conditions = [
-      query.userId && sql`(e.data->'userId') = to_jsonb(${query.userId}::text)`,
-      query.course && sql`(e.data->'course') = to_jsonb(${query.course}::text)`,
-      query.structure !== undefined && sql`(u.data->'structure') = to_jsonb(${query.structure}::text)`,
-      query.scope && inScope(sql, query.scope),
-      (period || status === 'completed' || status === 'revoked') && sql`e.data->'completedAt' <> 'null'::jsonb`,
-      status === 'in_progress' && sql`e.data->'completedAt' = 'null'::jsonb`,
-      start && sql`(e.data->>'completedAt')::timestamptz >= ${start}`,
-      end && sql`(e.data->>'completedAt')::timestamptz < ${end}`,
-    ].filter((condition) => typeof condition === 'object' && condition !== null);
-    const where = conditions.reduce((all, condition) => sql`${all} and ${condition}`, sql`true`);
-    // The matching pairs first; then measured time and latest certificate per learner and course, read once
-    // per learner (grouped) instead of once per pair: measured at 50,000 accounts, 350 → 150 ms for a
-    // structure of 2,500 people.
-    const cursor = sql<EnrolledTuple[]>`
-      with pairs as (
-        select e.data as e, u.id as user_id, ${sql.unsafe(userFields)} as "user"
-        from enrollments e join users u on (e.data->'userId') = to_jsonb(u.id)
-        where ${where}
-      ), people as (
-        select distinct to_jsonb(user_id) as id from pairs
-      ), spent as (
-        select p.data->>'userId' as user_id, p.data->>'course' as course, sum((p.data->>'seconds')::bigint) as seconds
-        from progress p where (p.data->'userId') in (select id from people)
-        group by 1, 2
-      ), latest as (
-        select distinct on (c.data->>'userId', c.data->>'course') c.data->>'userId' as user_id,
-          c.data->>'course' as course,
-          jsonb_build_object('id', c.id, 'status', c.data->'status', 'shortCode', c.data->'shortCode',
-            'snapshot', jsonb_build_object('declaredMinutes', c.data->'snapshot'->'declaredMinutes')) as certificate
-        from certificates c where (c.data->'userId') in (select id from people)
-        order by c.data->>'userId', c.data->>'course', c.data->'snapshot'->>'issuedAt' desc, c.id desc
-      )
-      select jsonb_build_object('course', pairs.e->'course', 'courseTitle', pairs.e->'courseTitle',
-          'courseVersion', pairs.e->'courseVersion', 'startedAt', pairs.e->'startedAt',
-          'completedAt', pairs.e->'completedAt', 'finalScore', pairs.e->'finalScore') as enrollment,
-        pairs."user", coalesce(spent.seconds, 0)::float8 as seconds, latest.certificate
-      from pairs
-        left join spent on spent.user_id = pairs.user_id and spent.course = pairs.e->>'course'
-        left join latest on latest.user_id = pairs.user_id and latest.course = pairs.e->>'course'`.cursor(batchSize);
-    for await (const batch of cursor)
-      for (const { enrollment, user, seconds, certificate } of batch) {
-        const row = enrolledRow(
-          catalog.bySlug.get(enrollment.course),
-          user,
-          enrollment,
-          certificate ?? undefined,
-          seconds,
-        );
-        if (query.status && row.status !== query.status) continue;
-        yield row;
-      }
-  }
-  if (!wantsNotStarted(query)) return;
-  const inStructure =
-    query.structure !== undefined ? sql`(u.data->'structure') = to_jsonb(${query.structure}::text)` : sql`true`;
-  const inView = query.scope ? inScope(sql, query.scope) : sql`true`;
-  for (const course of notStartedCourses(catalog, query)) {
-    // Active accounts without this course; staff other than learners only once they follow some course.
-    const cursor = sql<{ user: ReportedUser }[]>`
-      select ${sql.unsafe(userFields)} as user from users u
-      where ${inStructure} and ${inView}
-        and u.data->'active' = 'true'::jsonb
-        and not exists (select 1 from enrollments e
-          where (e.data->'userId') = to_jsonb(u.id) and e.data->>'course' = ${course.slug})
-        and (u.data->>'role' = 'learner' or exists (select 1 from enrollments e where (e.data->'userId') = to_jsonb(u.id)))
-      order by u.id`.cursor(batchSize);
-    for await (const batch of cursor) for (const { user } of batch) yield notStartedRow(course, user);
-  }
+/**
+ * The same rows as `completionsFromStore`, but PostgreSQL joins, filters, sorts (French ICU collation),
+ * paginates and counts: the dashboard receives one page and the totals, never every row. Rows are still
+ * built by `enrolledRow`/`notStartedRow` (one definition of a row).
+ */
+export function completionsFromPostgres(
+  sql: Sql,
+  store: Pick<AppStore, 'get' | 'findBy'>,
+  getCatalog: () => Catalog,
+  clock: Clock,
+): CompletionsSource {
+  // Looked up once, on first use (the database may be down when the app starts; then it is asked again).
+  let found: Promise<string> | undefined;
+  const collation = () =>
+    (found ??= frenchCollation(sql).catch((error) => {
+      found = undefined;
+      throw error;
+    }));
+  return {
+    async *list(asked) {
+      const { scope, query } = await assignmentScope(store, asked, clock);
+      if (!query) return;
+      const catalog = getCatalog();
+      const rows = completionRowsSql(sql, { query, scope, catalog });
+      const order = query.sort
+        ? sql`order by ${orderBy(sql, await collation(), query.sort, query.dir ?? 'asc')}`
+        : sql``;
+      const cursor = sql<RowTuple[]>`
+        select ${sql.unsafe(tupleColumns)} from (${rows}) r where ${statusIs(sql, query)} ${order}`.cursor(batchSize);
+      for await (const batch of cursor) for (const tuple of batch) yield rowOf(tuple, catalog, scope);
+    },
+    async page(asked, page, size) {
+      const { scope, query } = await assignmentScope(store, asked, clock);
+      if (!query) return emptyPage();
+      const catalog = getCatalog();
+      const rows = completionRowsSql(sql, { query, scope, catalog });
+      const order = orderBy(sql, await collation(), asked.sort, query.dir ?? 'asc');
+      // One statement: the rows are computed once (materialized), then one page of them and the totals.
+      const [result] = await sql<{ total: number; tuples: RowTuple[]; groups: GroupRow[] }[]>`
+        with r as materialized (select * from (${rows}) r where ${statusIs(sql, query)}),
+        total as (select count(*)::int as n from r),
+        -- ORDER BY … LIMIT keeps only the rows up to this page in memory (a top-N sort), never all of them.
+        shown as (
+          select * from r order by ${order} limit ${size}
+          offset (select greatest(0, least(${page}::int - 1, (n - 1) / ${size}::int)) * ${size}::int from total)
+        )
+        select (select n from total) as total,
+          (select coalesce(jsonb_agg(${sql.unsafe(tupleObject)} order by ${order}), '[]'::jsonb) from shown) as tuples,
+          (select jsonb_agg(g) from (
+            select grouping(course_slug) = 0 as by_course, grouping(structure) = 0 as by_structure,
+              course_slug, min(course) as course, structure, ${counts(sql)}
+            from r group by grouping sets ((course_slug), (structure), ())) g) as groups`;
+      const { total, tuples, groups } = result!;
+      const pageCount = Math.max(1, Math.ceil(total / size));
+      return {
+        rows: tuples.map((tuple) => rowOf(tuple, catalog, scope)),
+        page: Math.min(Math.max(1, page), pageCount),
+        pageCount,
+        total,
+        summary: summaryFrom(groups),
+      };
+    },
+  };
 }
 
-/** People of these structures, written on the indexed expression so the planner can use the index. */
-function inScope(sql: Sql, codes: readonly string[]) {
-  return sql`(u.data->'structure') in (select to_jsonb(code) from unnest(${codes as string[]}::text[]) as code)`;
+function rowOf(tuple: RowTuple, catalog: Catalog, scope: AssignmentScope): ListedCompletion {
+  const due = { dueDate: tuple.due_date, today: scope.today };
+  const course = catalog.bySlug.get(tuple.course_slug);
+  const user: ReportedUser = {
+    id: tuple.user_id,
+    name: tuple.name,
+    email: tuple.email,
+    matricule: tuple.matricule,
+    structure: tuple.structure,
+  };
+  if (tuple.started_at === null) return notStartedRow(course!, user, due);
+  const enrollment: ReportedEnrollment = {
+    course: tuple.course_slug,
+    courseTitle: tuple.course_title!,
+    courseVersion: tuple.course_version!,
+    startedAt: tuple.started_at,
+    completedAt: tuple.completed_at_text,
+    finalScore: tuple.final_score,
+    seconds: tuple.seconds,
+  };
+  return enrolledRow(course, user, enrollment, tuple.certificate ?? undefined, due);
+}
+
+function statusIs(sql: Sql, query: CompletionQuery) {
+  return query.status ? sql`status = ${query.status}` : sql`true`;
+}
+
+const statusOrder = CompletionStatus.options;
+
+/**
+ * `sortCompletions`' order in SQL (what follows ORDER BY): the key, rows without a completion date last, then name, course, e-mail
+ * and course slug, so the order is total and the same on both stores.
+ */
+function orderBy(sql: Sql, collation: string, sort: CompletionSort, dir: 'asc' | 'desc') {
+  const french = (column: string) => sql.unsafe(`${column} collate ${collation}`);
+  const key = {
+    name: french('name'),
+    structure: french('structure'),
+    course: french('course'),
+    status: sql`array_position(${statusOrder}::text[], status)`,
+    completedAt: sql`completed_at`,
+  }[sort];
+  const direction = sql.unsafe(dir === 'desc' ? 'desc nulls last' : 'asc nulls last');
+  return sql`${key} ${direction}, ${french('name')}, ${french('course')}, email collate "C", course_slug collate "C"`;
+}
+
+type GroupRow = {
+  by_course: boolean;
+  by_structure: boolean;
+  course_slug: string;
+  course: string;
+  structure: string;
+} & {
+  [K in keyof CompletionCounts]: number;
+};
+
+/** `count(*) filter (where status = …) as "inProgress"`…: the columns of `CompletionCounts`. */
+function counts(sql: Sql) {
+  const byStatus = Object.entries(countedStatus).map(
+    ([status, field]) => sql`count(*) filter (where status = ${status})::int as ${sql(field)}`,
+  );
+  return byStatus.reduce(
+    (columns, column) => sql`${columns}, ${column}`,
+    sql`count(*) filter (where started)::int as "enrolled", coalesce(sum(measured_minutes), 0)::int as "measuredMinutes"`,
+  );
+}
+
+function summaryFrom(groups: GroupRow[]) {
+  const countsOf = (group: GroupRow): CompletionCounts => {
+    const picked = noCounts();
+    for (const field of Object.keys(picked) as (keyof CompletionCounts)[]) picked[field] = group[field];
+    return picked;
+  };
+  const byCourse: GroupCounts[] = [];
+  const byStructure: GroupCounts[] = [];
+  // The grand total is always there: grouping sets' `()` gives one line even over no rows.
+  let overall = noCounts();
+  for (const group of groups) {
+    if (group.by_course) byCourse.push({ key: group.course_slug, label: group.course, counts: countsOf(group) });
+    else if (group.by_structure)
+      byStructure.push({ key: group.structure, label: group.structure, counts: countsOf(group) });
+    else overall = countsOf(group);
+  }
+  return summaryOf(byCourse, byStructure, overall);
+}
+
+function emptyPage(): CompletionPage {
+  return { rows: [], page: 1, pageCount: 1, total: 0, summary: summaryOf([], [], noCounts()) };
 }

@@ -1,18 +1,22 @@
 import type { Catalog } from '../catalog/course.ts';
+import type { Clock } from '../shared/clock.ts';
+import { paginate } from '../shared/paginate.ts';
 import type { AppStore } from '../store/app-collections.ts';
-import type { CompletionFilters } from './completion-filters.ts';
+import { type AssignmentScope, assignmentScope, concerns, dueOf } from './assignment-scope.ts';
+import type { CompletionFilters, CompletionSort } from './completion-filters.ts';
 import { completedWithin, completionPeriod } from './completion-period.ts';
 import { latestCertificate } from './latest-certificate.ts';
 import { enrolledRow, type ListedCompletion, notStartedRow } from './listed-completion.ts';
 import {
   accountsIn,
+  certificatesReader,
   enrollmentsIn,
   findAccount,
   hasStarted,
   hasStartedAnyCourse,
-  learnerFactsReader,
 } from './queries.ts';
 import { sortCompletions } from './sort-completions.ts';
+import { type CompletionSummary, summarizeCompletions } from './summarize-completions.ts';
 import { notStartedCourses, wantsNotStarted } from './wants-not-started.ts';
 
 /** What narrows the list: the dashboard's filters (page is ignored), or one learner's courses. */
@@ -22,18 +26,40 @@ export type CompletionQuery = Partial<Omit<CompletionFilters, 'page'>> & {
   scope?: readonly string[];
 };
 
-/** Where the HR rows come from: the store read in memory today; a database would answer with SQL. */
+/** One page of sorted rows, how many rows match in all, and the totals over all of them. */
+export interface CompletionPage {
+  rows: ListedCompletion[];
+  /** 1-based, clamped to the pages that exist (a bookmark past the end shows the last page). */
+  page: number;
+  pageCount: number;
+  total: number;
+  summary: CompletionSummary;
+}
+
+/** Where the HR rows come from: the store read in memory, or PostgreSQL answering with SQL. */
 export interface CompletionsSource {
   /**
    * One row per learner × course matching the query. Without `sort`, rows come in the source's order and
    * nothing is buffered, so an export streams; with `sort`, they come sorted.
    */
   list(query: CompletionQuery): AsyncIterable<ListedCompletion>;
+  /** What the dashboard shows: page `page` of `size` rows in the query's order, and the totals of all rows. */
+  page(query: CompletionQuery & { sort: CompletionSort }, page: number, size: number): Promise<CompletionPage>;
 }
 
 /** The rows computed from the store's collections and the published catalog. */
-export function completionsFromStore(store: AppStore, getCatalog: () => Catalog): CompletionsSource {
-  return { list: (query) => inRequestedOrder(matchingCompletions(store, getCatalog(), query), query) };
+export function completionsFromStore(store: AppStore, getCatalog: () => Catalog, clock: Clock): CompletionsSource {
+  const list = (query: CompletionQuery) =>
+    inRequestedOrder(matchingCompletions(store, getCatalog(), query, clock), query);
+  return {
+    list,
+    page: async (query, page, size) => {
+      const rows: ListedCompletion[] = [];
+      for await (const row of list(query)) rows.push(row);
+      const { items, ...position } = paginate(rows, page, size);
+      return { rows: items, ...position, summary: summarizeCompletions(rows) };
+    },
+  };
 }
 
 /** The rows as they come (an export streams them), or all of them sorted when the query asks for an order. */
@@ -53,40 +79,55 @@ export async function* inRequestedOrder(
 async function* matchingCompletions(
   store: AppStore,
   catalog: Catalog,
-  query: CompletionQuery,
+  asked: CompletionQuery,
+  clock: Clock,
 ): AsyncGenerator<ListedCompletion> {
+  const { scope, query } = await assignmentScope(store, asked, clock);
+  if (!query) return;
   const period = completionPeriod(query);
   const enrollments = query.status === 'not_started' ? [] : await enrollmentsIn(store, query);
-  const factsOf = learnerFactsReader(store);
+  const certificatesOf = certificatesReader(store);
   const pause = pauseEvery(2_000);
-  const scope = query.scope && new Set(query.scope);
+  const reach = query.scope && new Set(query.scope);
   for await (const enrollment of enrollments) {
     await pause();
     if (query.course && enrollment.course !== query.course) continue;
     const user = await findAccount(store, enrollment.userId);
     // Accounts are deactivated, never deleted; a row without its account has nobody to report on.
-    if (!user) continue;
+    if (!user || !concerns(scope, user)) continue;
     if (query.structure !== undefined && user.structure !== query.structure) continue;
-    if (scope && !scope.has(user.structure)) continue;
+    if (reach && !reach.has(user.structure)) continue;
     if (period && !completedWithin(period, enrollment.completedAt)) continue;
-    if (query.status === 'in_progress' && enrollment.completedAt) continue;
+    if ((query.status === 'in_progress' || query.status === 'late') && enrollment.completedAt) continue;
     if ((query.status === 'completed' || query.status === 'revoked') && !enrollment.completedAt) continue;
-    const facts = await factsOf(user.id);
-    const certificate = latestCertificate(facts.certificates, enrollment.course);
-    const seconds = facts.secondsByCourse.get(enrollment.course) ?? 0;
-    const row = enrolledRow(catalog.bySlug.get(enrollment.course), user, enrollment, certificate, seconds);
+    const certificate = latestCertificate(await certificatesOf(user.id), enrollment.course);
+    const due = dueOf(scope, user, enrollment.course);
+    const row = enrolledRow(catalog.bySlug.get(enrollment.course), user, enrollment, certificate, due);
     if (query.status && row.status !== query.status) continue;
     yield row;
   }
   if (!wantsNotStarted(query)) return;
-  for (const course of notStartedCourses(catalog, query)) {
+  yield* notStartedRows(store, catalog, query, scope, reach, pause);
+}
+
+async function* notStartedRows(
+  store: AppStore,
+  catalog: Catalog,
+  query: CompletionQuery,
+  scope: AssignmentScope,
+  reach: ReadonlySet<string> | undefined,
+  pause: () => Promise<void>,
+): AsyncGenerator<ListedCompletion> {
+  for (const course of notStartedCourses(catalog, query, scope)) {
     for await (const user of await accountsIn(store, query.structure)) {
       await pause();
-      if (!user.active || (scope && !scope.has(user.structure))) continue;
+      if (!user.active || (reach && !reach.has(user.structure)) || !concerns(scope, user)) continue;
       if (await hasStarted(store, user.id, course.slug)) continue;
       // Trainers, HR and admins are counted only once they have followed a course themselves.
       if (user.role !== 'learner' && !(await hasStartedAnyCourse(store, user.id))) continue;
-      yield notStartedRow(course, user);
+      const row = notStartedRow(course, user, dueOf(scope, user, course.slug));
+      if (query.status && row.status !== query.status) continue;
+      yield row;
     }
   }
 }

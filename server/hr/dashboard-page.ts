@@ -1,20 +1,18 @@
 import type { Catalog } from '../catalog/course.ts';
 import { translate } from '../i18n/translate.ts';
-import { paginate } from '../shared/paginate.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { rootCode } from '../structures/schema.ts';
 import { inScope, type View } from '../structures/scope.ts';
 import { structureOptions } from '../structures/structure-options.ts';
+import { assignmentOptions } from './assignment-options.ts';
 import { type CompletionSort, completionPageSize, type ParsedCompletionFilters } from './completion-filters.ts';
 import { CompletionStatus } from './completion-row.ts';
 import type { CompletionsSource } from './completions-source.ts';
-import type { ListedCompletion } from './listed-completion.ts';
-import { rollUpUnder } from './roll-up-structures.ts';
+import { rollUpSummary, rollUpUnder } from './roll-up-structures.ts';
 import { completionStatusLabel } from './status-labels.ts';
-import { summarizeCompletions } from './summarize-completions.ts';
 
 /** The parameters a link carries, in a fixed order so bookmarked URLs stay identical. */
-const linkedParams = ['from', 'to', 'structure', 'course', 'status', 'sort', 'dir', 'page'] as const;
+const linkedParams = ['from', 'to', 'structure', 'course', 'assignment', 'status', 'sort', 'dir', 'page'] as const;
 type LinkedParam = (typeof linkedParams)[number];
 type Filters = ParsedCompletionFilters['filters'];
 
@@ -57,16 +55,21 @@ export interface DashboardDeps {
  * the filter lists, and links (sort, pages, exports) that keep the filters.
  */
 export async function dashboardPage(parsed: ParsedCompletionFilters, deps: DashboardDeps) {
-  const { filters, errors, values } = parsed;
+  const { errors, values } = parsed;
   const { catalog } = deps;
+  const assignments = await assignmentOptions(deps.store, parsed.filters.assignment);
+  const filters = { ...parsed.filters };
+  // An id that names no assignment is a wrong filter like any other: said next to its field, then ignored.
+  if (filters.assignment && !assignments.some((option) => option.value === filters.assignment)) {
+    errors.assignment = translate('hr.filters.unknownAssignment');
+    filters.assignment = undefined;
+  }
   const sort = filters.sort ?? 'name';
-  const rows: ListedCompletion[] = [];
-  for await (const row of deps.completions.list({ ...filters, sort })) rows.push(row);
-  const page = paginate(rows, filters.page, completionPageSize);
+  const page = await deps.completions.page({ ...filters, sort }, filters.page, completionPageSize);
   const courseOptions = catalog.courses.map((course) => ({ value: course.slug, label: course.title }));
   // A course no longer published can still be filtered on from a bookmark or the totals table.
   if (filters.course && !catalog.bySlug.has(filters.course)) {
-    const title = rows.find((row) => row.courseSlug === filters.course)?.course ?? filters.course;
+    const title = page.summary.byCourse.find((line) => line.key === filters.course)?.label ?? filters.course;
     courseOptions.push({ value: filters.course, label: translate('hr.filters.unpublishedCourse', { title }) });
   }
   const exportQuery = queryOf(filters, { page: 1, ...(filters.sort ? {} : { dir: 'asc' }) });
@@ -82,12 +85,13 @@ export async function dashboardPage(parsed: ParsedCompletionFilters, deps: Dashb
     structures: structureOptions(deps.view.tree).filter((option) => inScope(deps.view.scope, option.code)),
     structureName: (code: string) => deps.view.tree.byCode.get(code)?.name ?? code,
     courseOptions,
+    assignmentOptions: assignments,
     statusOptions: CompletionStatus.options.map((value) => ({ value, label: completionStatusLabel(value) })),
-    rows: page.items,
+    rows: page.rows,
     total: page.total,
     page: page.page,
     pageCount: page.pageCount,
-    summary: summarizeCompletions(rows, rollUpUnder(deps.view.tree, filters.structure ?? rootCode)),
+    summary: rollUpSummary(page.summary, rollUpUnder(deps.view.tree, filters.structure ?? rootCode)),
     columns: tableColumns.map((column) => {
       if (!column.key) return column;
       const current = sort === column.key;

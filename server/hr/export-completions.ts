@@ -1,7 +1,7 @@
-import { recordAudit } from '../audit/record-audit.ts';
+import { auditExport } from '../audit/audit-export.ts';
 import { translate } from '../i18n/translate.ts';
 import type { Clock } from '../shared/clock.ts';
-import { InvalidInputError, UnavailableError } from '../shared/errors.ts';
+import { InvalidInputError } from '../shared/errors.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { parseCompletionFilters } from './completion-filters.ts';
 import type { CompletionRow } from './completion-row.ts';
@@ -59,19 +59,13 @@ export async function exportCompletions(
 ): Promise<void> {
   const query = exportQuery(input.query);
   const now = deps.clock();
-  try {
-    await deps.store.transact((tx) => {
-      recordAudit(tx, {
-        at: now,
-        actorId: input.actorId,
-        action: 'report.completions_exported',
-        target: null,
-        details: { format: input.format, filters: appliedFilters(query) },
-      });
-    });
-  } catch (error) {
-    throw new UnavailableError('the export could not be recorded in the audit log', { cause: error });
-  }
+  await auditExport(deps.store, {
+    at: now,
+    actorId: input.actorId,
+    action: 'report.completions_exported',
+    target: null,
+    details: { format: input.format, filters: appliedFilters(query) },
+  });
   const file = files[input.format];
   const out = open({ name: fileName(now, file.extension), contentType: file.contentType });
   try {

@@ -1,4 +1,5 @@
 import type { User } from '../accounts/schema.ts';
+import { assignmentState } from '../assignments/assignment-status.ts';
 import type { Course } from '../catalog/course.ts';
 import type { Certificate } from '../certificates/schema.ts';
 import type { Enrollment } from '../learning/schema.ts';
@@ -15,11 +16,18 @@ export type ListedCompletion = CompletionRow & {
 export type ReportedUser = Pick<User, 'id' | 'name' | 'email' | 'matricule' | 'structure'>;
 export type ReportedEnrollment = Pick<
   Enrollment,
-  'course' | 'courseTitle' | 'courseVersion' | 'startedAt' | 'completedAt' | 'finalScore'
+  'course' | 'courseTitle' | 'courseVersion' | 'startedAt' | 'completedAt' | 'finalScore' | 'seconds'
 >;
 export type ReportedCertificate = Pick<Certificate, 'id' | 'status' | 'shortCode'> & {
   snapshot: Pick<Certificate['snapshot'], 'declaredMinutes'>;
 };
+
+/** The row's due date (null when the course is not assigned to this person, or without a date) and today. */
+export interface RowDueDate {
+  dueDate: string | null;
+  /** The Paris day of the request, `2026-11-30`. */
+  today: string;
+}
 
 /** The row of a learner who started a course; `course` is undefined once it is no longer published. */
 export function enrolledRow(
@@ -27,9 +35,15 @@ export function enrolledRow(
   user: Readonly<ReportedUser>,
   enrollment: Readonly<ReportedEnrollment>,
   certificate: Readonly<ReportedCertificate> | undefined,
-  seconds: number,
+  { dueDate, today }: RowDueDate,
 ): ListedCompletion {
-  const status = !enrollment.completedAt ? 'in_progress' : certificate?.status === 'revoked' ? 'revoked' : 'completed';
+  const status = enrollment.completedAt
+    ? certificate?.status === 'revoked'
+      ? 'revoked'
+      : 'completed'
+    : assignmentState(enrollment, dueDate, today) === 'late'
+      ? 'late'
+      : 'in_progress';
   return {
     name: user.name,
     email: user.email,
@@ -40,12 +54,13 @@ export function enrolledRow(
     status,
     startedAt: new Date(enrollment.startedAt),
     completedAt: enrollment.completedAt ? new Date(enrollment.completedAt) : null,
-    measuredMinutes: Math.round(seconds / 60),
+    measuredMinutes: Math.round(enrollment.seconds / 60),
     // An unpublished course keeps the duration its certificate stated.
     declaredMinutes: course?.declaredMinutes ?? certificate?.snapshot.declaredMinutes ?? 0,
     finalScore: enrollment.finalScore,
     certificateCode: certificate?.shortCode ?? null,
     certificateStatus: certificate?.status ?? null,
+    dueDate,
     userId: user.id,
     courseSlug: enrollment.course,
     certificateId: certificate?.id ?? null,
@@ -53,7 +68,11 @@ export function enrolledRow(
 }
 
 /** The row of a learner who has not started a published course. */
-export function notStartedRow(course: Course, user: Readonly<ReportedUser>): ListedCompletion {
+export function notStartedRow(
+  course: Course,
+  user: Readonly<ReportedUser>,
+  { dueDate, today }: RowDueDate,
+): ListedCompletion {
   return {
     name: user.name,
     email: user.email,
@@ -61,7 +80,7 @@ export function notStartedRow(course: Course, user: Readonly<ReportedUser>): Lis
     structure: user.structure,
     course: course.title,
     courseVersion: course.version,
-    status: 'not_started',
+    status: assignmentState(undefined, dueDate, today) === 'late' ? 'late' : 'not_started',
     startedAt: null,
     completedAt: null,
     measuredMinutes: 0,
@@ -69,6 +88,7 @@ export function notStartedRow(course: Course, user: Readonly<ReportedUser>): Lis
     finalScore: null,
     certificateCode: null,
     certificateStatus: null,
+    dueDate,
     userId: user.id,
     courseSlug: course.slug,
     certificateId: null,

@@ -36,30 +36,20 @@ export async function hasStartedAnyCourse(store: Reader, userId: string): Promis
   return (await store.findBy('enrollments', 'userId', userId)).length > 0;
 }
 
-/** Every structure named on an account, in French order, for the filter's list. */
-export interface LearnerFacts {
-  secondsByCourse: Map<string, number>;
-  certificates: readonly Readonly<Certificate>[];
-}
-
 /**
- * A learner's measured time per course and certificates, looked up once for all their enrollments
- * (three on average: a third of the index lookups). Bounded, so a long export does not keep every learner.
+ * A learner's certificates, looked up once for all their enrollments (three on average: a third of the
+ * index lookups). Bounded, so a long export does not keep every learner.
  */
-export function learnerFactsReader(store: Reader): (userId: string) => Promise<LearnerFacts> {
-  const cache = new Map<string, LearnerFacts>();
+export function certificatesReader(store: Reader): (userId: string) => Promise<readonly Readonly<Certificate>[]> {
+  const cache = new Map<string, readonly Readonly<Certificate>[]>();
   return async (userId) => {
-    let facts = cache.get(userId);
-    if (!facts) {
-      const secondsByCourse = new Map<string, number>();
-      for (const progress of await store.findBy('progress', 'userId', userId)) {
-        secondsByCourse.set(progress.course, (secondsByCourse.get(progress.course) ?? 0) + progress.seconds);
-      }
-      facts = { secondsByCourse, certificates: await store.findBy('certificates', 'userId', userId) };
+    let certificates = cache.get(userId);
+    if (!certificates) {
+      certificates = await store.findBy('certificates', 'userId', userId);
       if (cache.size >= 50_000) cache.clear();
-      cache.set(userId, facts);
+      cache.set(userId, certificates);
     }
-    return facts;
+    return certificates;
   };
 }
 

@@ -2,6 +2,13 @@
 // structure, one line per structure just below it (its link drills down), plus its own direct members.
 import { translate } from '../i18n/translate.ts';
 import { pathToRoot, type StructureTree } from '../structures/tree.ts';
+import {
+  type CompletionCounts,
+  type CompletionSummary,
+  type GroupCounts,
+  noCounts,
+  summaryOf,
+} from './summarize-completions.ts';
 
 export interface RolledUp {
   /** The code whose line counts a row of this structure. */
@@ -27,4 +34,22 @@ export function rollUpUnder(tree: StructureTree, focus: string): RolledUp {
       return key === focus ? translate('hr.totals.direct', { name }) : name;
     },
   };
+}
+
+/**
+ * The totals per structure, regrouped into the tree's lines. Both sources count per structure code (the
+ * database with GROUP BY), so rolling up adds a few hundred small counts, never the rows again.
+ */
+export function rollUpSummary(summary: CompletionSummary, rolled: RolledUp): CompletionSummary {
+  const lines = new Map<string, GroupCounts>();
+  for (const totals of summary.byStructure) {
+    const key = rolled.keyOf(totals.key);
+    let line = lines.get(key);
+    if (!line) {
+      line = { key, label: rolled.labelOf(key), counts: noCounts() };
+      lines.set(key, line);
+    }
+    for (const field of Object.keys(line.counts) as (keyof CompletionCounts)[]) line.counts[field] += totals[field];
+  }
+  return { ...summary, byStructure: summaryOf([], [...lines.values()], noCounts()).byStructure };
 }

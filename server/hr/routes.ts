@@ -7,6 +7,7 @@ import type { AppStore } from '../store/app-collections.ts';
 import { postgresSqlOf } from '../store/postgres/open-postgres-store.ts';
 import { viewOf } from '../structures/scope.ts';
 import { exportStatements, type StatementsFormat } from '../xapi/use-cases/export-statements.ts';
+import { activityRoutes } from './activity/activity-routes.ts';
 import { parseCompletionFilters } from './completion-filters.ts';
 import { completionsFromPostgres } from './completions-from-postgres.ts';
 import { type CompletionsSource, completionsFromStore } from './completions-source.ts';
@@ -20,7 +21,7 @@ export interface HrDeps {
   store: AppStore;
   getCatalog: () => Catalog;
   clock: Clock;
-  config: Pick<Config, 'baseUrl' | 'xapiActor'>;
+  config: Pick<Config, 'baseUrl' | 'xapiActor' | 'org'>;
   /** Where the rows come from; the store by default. */
   completions?: CompletionsSource;
 }
@@ -38,7 +39,9 @@ export function hrRoutes(deps: HrDeps): Router {
   // On PostgreSQL the database joins and filters the rows; in the embedded store they are read in memory.
   const completions =
     deps.completions ??
-    (sql ? completionsFromPostgres(sql, deps.getCatalog) : completionsFromStore(deps.store, deps.getCatalog));
+    (sql
+      ? completionsFromPostgres(sql, deps.store, deps.getCatalog, deps.clock)
+      : completionsFromStore(deps.store, deps.getCatalog, deps.clock));
   const all = { ...deps, completions };
   const hrOnly = requireRole(...hrRoles);
   const router = Router();
@@ -46,6 +49,7 @@ export function hrRoutes(deps: HrDeps): Router {
   router.get('/hr', ...hrOnly, showDashboard(all));
   router.get('/hr/learners/:id', ...hrOnly, showLearner(all));
   router.use(progressionRoutes(deps));
+  router.use(activityRoutes(all));
   router.head(['/hr/exports/completions.csv', '/hr/exports/completions.xlsx'], ...hrOnly, checkExport);
   router.get('/hr/exports/completions.csv', ...hrOnly, exportCsv(all));
   router.get('/hr/exports/completions.xlsx', ...hrOnly, exportXlsx(all));

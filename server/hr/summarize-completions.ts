@@ -1,18 +1,24 @@
 import type { ListedCompletion } from './listed-completion.ts';
 
-/** Counts for one course, one structure, or everything listed. */
-export interface CompletionTotals {
-  /** Course slug or structure name (what the matching filter takes). */
-  key: string;
-  label: string;
-  /** Pairs with an enrollment: in progress + completed + revoked. */
+/** What is counted for one course, one structure, or everything listed. */
+export interface CompletionCounts {
+  /** Pairs with an enrollment (started): in progress + completed + revoked + late ones already started. */
   enrolled: number;
   inProgress: number;
   completed: number;
   /** Completed, but the certificate was revoked: enrolled, not counted as completed. */
   revoked: number;
   notStarted: number;
+  /** Assigned, past the due date, not completed: started or not. */
+  late: number;
   measuredMinutes: number;
+}
+
+/** Counts for one course, one structure, or everything listed. */
+export interface CompletionTotals extends CompletionCounts {
+  /** Course slug or structure name (what the matching filter takes). */
+  key: string;
+  label: string;
   /** completed / enrolled, null when nobody is enrolled. */
   rate: number | null;
   /** « 67 % » (no-break space), or « — ». */
@@ -27,7 +33,17 @@ export interface CompletionSummary {
   overall: CompletionTotals;
 }
 
-type SummarizedRow = Pick<ListedCompletion, 'courseSlug' | 'course' | 'structure' | 'status' | 'measuredMinutes'>;
+type SummarizedRow = Pick<
+  ListedCompletion,
+  'courseSlug' | 'course' | 'structure' | 'status' | 'measuredMinutes' | 'startedAt'
+>;
+
+/** Counts grouped by a key (course slug or structure), with the label shown for it. */
+export interface GroupCounts {
+  key: string;
+  label: string;
+  counts: CompletionCounts;
+}
 
 // Written by hand rather than with Intl: ICU versions disagree on which no-break space French uses.
 const percentText = (rate: number): string => `${Math.round(rate * 100)}\u00A0%`;
@@ -37,72 +53,69 @@ function hoursText(minutes: number): string {
 }
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
-/**
- * Totals per course and per structure of the rows given (the dashboard passes every filtered row, not one
- * page); `structures` groups the structures into lines (server/hr/roll-up-structures.ts).
- */
-export function summarizeCompletions(
-  rows: Iterable<SummarizedRow>,
-  structures: { keyOf(code: string): string; labelOf(key: string): string } = { keyOf: (c) => c, labelOf: (k) => k },
-): CompletionSummary {
-  const byCourse = new Map<string, Counter>();
-  const byStructure = new Map<string, Counter>();
-  const overall = new Counter('', 'Total');
+/** Totals per course and per structure of the rows given (the dashboard passes every filtered row, not one page). */
+export function summarizeCompletions(rows: Iterable<SummarizedRow>): CompletionSummary {
+  const byCourse = new Map<string, GroupCounts>();
+  const byStructure = new Map<string, GroupCounts>();
+  const overall = noCounts();
   for (const row of rows) {
-    counterFor(byCourse, row.courseSlug, row.course).add(row);
-    const key = structures.keyOf(row.structure);
-    counterFor(byStructure, key, structures.labelOf(key)).add(row);
-    overall.add(row);
+    count(groupOf(byCourse, row.courseSlug, row.course).counts, row);
+    count(groupOf(byStructure, row.structure, row.structure).counts, row);
+    count(overall, row);
   }
-  const sorted = (counters: Map<string, Counter>) =>
-    [...counters.values()].map((counter) => counter.totals()).sort((a, b) => collator.compare(a.label, b.label));
-  return { byCourse: sorted(byCourse), byStructure: sorted(byStructure), overall: overall.totals() };
+  return summaryOf([...byCourse.values()], [...byStructure.values()], overall);
 }
 
-function counterFor(counters: Map<string, Counter>, key: string, label: string): Counter {
-  let counter = counters.get(key);
-  if (!counter) {
-    counter = new Counter(key, label);
-    counters.set(key, counter);
-  }
-  return counter;
+/** The summary from counts however they were made (in memory, or by the database's GROUP BY). */
+export function summaryOf(byCourse: GroupCounts[], byStructure: GroupCounts[], overall: CompletionCounts) {
+  const sorted = (groups: GroupCounts[]) =>
+    groups
+      .map((group) => totalsOf(group.key, group.label, group.counts))
+      .sort((a, b) => collator.compare(a.label, b.label));
+  return { byCourse: sorted(byCourse), byStructure: sorted(byStructure), overall: totalsOf('', 'Total', overall) };
 }
 
-class Counter {
-  inProgress = 0;
-  completed = 0;
-  revoked = 0;
-  notStarted = 0;
-  measuredMinutes = 0;
+export const noCounts = (): CompletionCounts => ({
+  enrolled: 0,
+  inProgress: 0,
+  completed: 0,
+  revoked: 0,
+  notStarted: 0,
+  late: 0,
+  measuredMinutes: 0,
+});
 
-  constructor(
-    readonly key: string,
-    readonly label: string,
-  ) {}
-
-  add(row: SummarizedRow): void {
-    if (row.status === 'in_progress') this.inProgress += 1;
-    else if (row.status === 'completed') this.completed += 1;
-    else if (row.status === 'revoked') this.revoked += 1;
-    else this.notStarted += 1;
-    this.measuredMinutes += row.measuredMinutes;
+function groupOf(groups: Map<string, GroupCounts>, key: string, label: string): GroupCounts {
+  let group = groups.get(key);
+  if (!group) {
+    group = { key, label, counts: noCounts() };
+    groups.set(key, group);
   }
+  return group;
+}
 
-  totals(): CompletionTotals {
-    const enrolled = this.inProgress + this.completed + this.revoked;
-    const rate = enrolled === 0 ? null : this.completed / enrolled;
-    return {
-      key: this.key,
-      label: this.label,
-      enrolled,
-      inProgress: this.inProgress,
-      completed: this.completed,
-      revoked: this.revoked,
-      notStarted: this.notStarted,
-      measuredMinutes: this.measuredMinutes,
-      rate,
-      rateText: rate === null ? '—' : percentText(rate),
-      hoursText: hoursText(this.measuredMinutes),
-    };
-  }
+export const countedStatus = {
+  not_started: 'notStarted',
+  late: 'late',
+  in_progress: 'inProgress',
+  completed: 'completed',
+  revoked: 'revoked',
+} as const satisfies Record<SummarizedRow['status'], keyof CompletionCounts>;
+
+function count(counts: CompletionCounts, row: SummarizedRow): void {
+  counts[countedStatus[row.status]] += 1;
+  if (row.startedAt) counts.enrolled += 1;
+  counts.measuredMinutes += row.measuredMinutes;
+}
+
+function totalsOf(key: string, label: string, counts: CompletionCounts): CompletionTotals {
+  const rate = counts.enrolled === 0 ? null : counts.completed / counts.enrolled;
+  return {
+    key,
+    label,
+    ...counts,
+    rate,
+    rateText: rate === null ? '—' : percentText(rate),
+    hoursText: hoursText(counts.measuredMinutes),
+  };
 }

@@ -10,7 +10,9 @@ import { commitments } from './fr/commitments.ts';
 import { common } from './fr/common.ts';
 import { courseCheck } from './fr/course-check.ts';
 import { errors } from './fr/errors.ts';
+import { funder } from './fr/funder.ts';
 import { hr } from './fr/hr.ts';
+import { hrActivity } from './fr/hr-activity.ts';
 import { jobAid } from './fr/job-aid.ts';
 import { learning } from './fr/learning.ts';
 import { lrs } from './fr/lrs.ts';
@@ -19,6 +21,7 @@ import { me } from './fr/me.ts';
 import { mfa } from './fr/mfa.ts';
 import { privacy } from './fr/privacy.ts';
 import { reminders } from './fr/reminders.ts';
+import { satisfaction } from './fr/satisfaction.ts';
 import { sso } from './fr/sso.ts';
 import { structures } from './fr/structures.ts';
 import { studio } from './fr/studio.ts';
@@ -48,6 +51,9 @@ export const fr = {
   ...jobAid,
   ...commitments,
   ...privacy,
+  ...funder,
+  ...satisfaction,
+  ...hrActivity,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/course.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
-import type { OnCourseCompleted } from './on-course-completed.ts';
+import type { OnCompletedCourseActivity, OnCourseCompleted } from './on-course-completed.ts';
 import type { OnLearningRecorded } from './on-learning-recorded.ts';
 
 /** What the learner's path needs from the app: the published catalog, the store, the time, the settings. */
@@ -15,6 +15,7 @@ export interface LearningDeps {
   config: Config;
   onCourseCompleted?: OnCourseCompleted;
   onLearningRecorded?: OnLearningRecorded;
+  onCompletedCourseActivity?: OnCompletedCourseActivity;
 }
 
 /** A route handler of the learner's path, given the app's deps once when the routes are built. */

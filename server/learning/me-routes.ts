@@ -3,6 +3,7 @@ import { requireUser } from '../accounts/guards.ts';
 import { parisDate } from '../assignments/assignment-status.ts';
 import { todoOf } from '../assignments/queries.ts';
 import { commitmentsOf } from '../commitments/queries.ts';
+import { certificatesWaiting } from './certificate-wait.ts';
 import type { LearningDeps, LearningHandler } from './learning-deps.ts';
 import { learnerJourney } from './queries.ts';
 
@@ -20,5 +21,11 @@ const showJourney: LearningHandler = (deps) => async (_req, res) => {
   const todo = await todoOf(deps.store, deps.getCatalog(), user, parisDate(deps.clock()));
   const commitments = await commitmentsOf(deps.store, user.id);
   res.set('Cache-Control', 'no-store');
-  res.render('learning/me', { title: res.locals.t('me.title'), todo, commitments, ...journey });
+  res.render('learning/me', {
+    title: res.locals.t('me.title'),
+    todo,
+    commitments,
+    ...journey,
+    waiting: await certificatesWaiting(deps.store, user.id, deps.getCatalog(), journey.completed),
+  });
 };

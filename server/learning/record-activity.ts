@@ -3,7 +3,7 @@ import type { AppTx } from '../store/app-collections.ts';
 import type { OnLearningRecorded } from './on-learning-recorded.ts';
 import { enrollmentId, moduleProgressId } from './progress-ids.ts';
 import { enrollmentIn, moduleProgress } from './queries.ts';
-import type { ModuleProgress } from './schema.ts';
+import type { Enrollment, ModuleProgress } from './schema.ts';
 import { timeCredit } from './time-credit.ts';
 
 /**
@@ -18,11 +18,7 @@ export async function recordActivity(
   const { userId, course, module, now } = input;
   const at = now.toISOString();
   const enrollment = await enrollmentIn(tx, userId, course.slug);
-  const credit = timeCredit(enrollment?.lastSeenAt, now);
-  if (enrollment && credit > 0) {
-    const previous = await moduleProgress(tx, userId, course.slug, enrollment.lastModule);
-    if (previous) tx.put('progress', { ...previous, seconds: previous.seconds + credit, lastSeenAt: at });
-  }
+  const credited = await creditElapsedTime(tx, enrollment, now);
   const current = await moduleProgress(tx, userId, course.slug, module.slug);
   const progress = tx.put('progress', {
     id: moduleProgressId(userId, course.slug, module.slug),
@@ -50,7 +46,26 @@ export async function recordActivity(
     finalScore: enrollment?.finalScore ?? null,
     lastSeenAt: at,
     lastModule: module.slug,
+    seconds: (enrollment?.seconds ?? 0) + credited,
   });
   if (!current?.readAt && input.onRecorded) await input.onRecorded(tx, { kind: 'read', progress }, course);
   return progress;
+}
+
+/**
+ * Credits the time since the learner's previous request in the course to the module they were on
+ * (bounded, time-credit.ts); returns the seconds credited. The caller moves the enrolment's `lastSeenAt`
+ * forward and adds them to its `seconds`, so the same time is never credited twice.
+ */
+export async function creditElapsedTime(
+  tx: AppTx,
+  enrollment: Readonly<Enrollment> | undefined,
+  now: Date,
+): Promise<number> {
+  const credit = timeCredit(enrollment?.lastSeenAt, now);
+  if (!enrollment || credit <= 0) return 0;
+  const previous = await moduleProgress(tx, enrollment.userId, enrollment.course, enrollment.lastModule);
+  if (!previous) return 0;
+  tx.put('progress', { ...previous, seconds: previous.seconds + credit, lastSeenAt: now.toISOString() });
+  return credit;
 }

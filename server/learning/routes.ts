@@ -4,6 +4,7 @@ import { parisDate } from '../assignments/assignment-status.ts';
 import { todoOf } from '../assignments/queries.ts';
 import { sendCourseAsset } from '../catalog/send-course-asset.ts';
 import { dueCommitmentsOf } from '../commitments/queries.ts';
+import { certificateWait } from './certificate-wait.ts';
 import { coursePageLocals } from './course-page-locals.ts';
 import { courseReach } from './course-reach.ts';
 import { findCourse, offeredCourses } from './find-course.ts';
@@ -14,6 +15,7 @@ import { renderModulePage } from './module-page.ts';
 import { courseView } from './module-view-locals.ts';
 import { objectiveProgressLocals } from './objective-progress-locals.ts';
 import { courseProgress } from './queries.ts';
+import { satisfactionOffer } from './satisfaction-offer.ts';
 import { visitModule } from './visit-module.ts';
 
 /** Reading routes: the catalog, a course, a module and the course's files. Open to visitors unless REQUIRE_LOGIN. */
@@ -56,6 +58,8 @@ const showCourse: LearningHandler = (deps) => async (req, res) => {
     course,
     ...(progress && coursePageLocals(course, progress, res.locals.t)),
     ...(user && progress && (await objectiveProgressLocals(deps.store, course, user.id, progress))),
+    certificateWait: progress && (await certificateWait(deps.store, user.id, course, progress)),
+    satisfactionOffer: progress && (await satisfactionOffer(deps.store, course, progress)),
   });
 };
 

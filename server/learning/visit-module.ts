@@ -2,7 +2,7 @@ import type { Course, Module } from '../catalog/course.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { evaluateCompletion } from './evaluate-completion.ts';
-import type { OnCourseCompleted } from './on-course-completed.ts';
+import type { OnCompletedCourseActivity, OnCourseCompleted } from './on-course-completed.ts';
 import type { OnLearningRecorded } from './on-learning-recorded.ts';
 import { recordActivity } from './record-activity.ts';
 
@@ -11,6 +11,7 @@ type VisitDeps = {
   clock: Clock;
   onCourseCompleted?: OnCourseCompleted;
   onLearningRecorded?: OnLearningRecorded;
+  onCompletedCourseActivity?: OnCompletedCourseActivity;
 };
 type Visit = { userId: string; course: Course; module: Module };
 
@@ -34,6 +35,9 @@ export function visitModule(deps: VisitDeps, input: Visit): Promise<void> {
         await recordActivity(tx, { ...visit, now, onRecorded: deps.onLearningRecorded });
         const completed = await evaluateCompletion(tx, { userId: visit.userId, course: visit.course, now });
         if (completed && deps.onCourseCompleted) await deps.onCourseCompleted(tx, completed, visit.course);
+        // A certificate held back by `temps_minimum` is issued at the first view that reaches the time.
+        else if (visit.course.minimumMinutes !== undefined && deps.onCompletedCourseActivity)
+          await deps.onCompletedCourseActivity(tx, visit.userId, visit.course);
       }
     });
     batch = { visits, done };

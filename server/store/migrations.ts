@@ -1,6 +1,8 @@
 // Schema migrations, the same for every store: `migrations[v]` turns data of schema v into data of
 // schema v + 1. They run on the raw collections ({ name: rows[] }) before validation; the store then
-// validates the result with the current schemas and writes it before anything else.
+// validates the result with the current schemas and writes it before anything else. A migration returns a
+// new array for each collection it changes and never edits rows in place: PostgreSQL rewrites only the
+// collections whose array changed.
 import { StoreMigrationError } from './errors.ts';
 
 export type RawCollections = Record<string, unknown[]>;

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { requireRole } from '../accounts/guards.ts';
+import { studioSatisfactionRoutes } from '../satisfaction/routes/report-routes.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { archiveRoutes } from './routes/archives.ts';
 import { courseRoutes } from './routes/courses.ts';
@@ -39,6 +40,7 @@ export function studioRoutes(deps: StudioDeps): Router {
       .use(giftRoutes(ctx))
       .use(versionRoutes(ctx))
       .use(analysisRoutes(ctx))
+      .use(studioSatisfactionRoutes({ store: ctx.store, clock: ctx.clock, getCatalog: () => ctx.catalog.get() }))
       .use(previewRoutes(ctx))
       .use(refusalPage)
   );

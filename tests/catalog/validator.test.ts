@@ -46,7 +46,7 @@ describe('course validator', () => {
       (f) => f.replace('course.md', 'public:', 'publique:'),
       [
         'demo/course.md:2 — champ « public » obligatoire manquant. Ajoutez une ligne « public: … ».',
-        'demo/course.md:4 — champ inconnu « publique » : vouliez-vous écrire « public » ? Champs possibles : titre, resume, public, objectifs, duree, seuil_reussite, version, auteurs, structure, couverture.',
+        'demo/course.md:4 — champ inconnu « publique » : vouliez-vous écrire « public » ? Champs possibles : titre, resume, public, objectifs, duree, seuil_reussite, version, auteurs, structure, couverture, temps_minimum, prerequis, modalites, accessibilite, contact, mise_a_jour, licence.',
       ],
     ],
     [

@@ -25,6 +25,8 @@ export interface StartOptions {
   /** Writes into the fresh data directory before the server opens it (the store allows one process). */
   seed?: (dataDir: string) => Promise<void>;
   env?: Record<string, string>;
+  /** Changes the temporary copy of the courses before the server reads them (e.g. a course setting). */
+  prepareCourses?: (coursesDir: string) => Promise<void>;
   /** An existing data directory (kept after `stop`), to start a server again on the same data. */
   dataDir?: string;
   port?: number;
@@ -61,6 +63,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await cp(path.join(repoRoot, 'courses'), coursesDir, { recursive: true });
   for (const dir of options.extraCourses ?? [])
     await cp(dir, path.join(coursesDir, path.basename(dir)), { recursive: true });
+  await options.prepareCourses?.(coursesDir);
   await options.seed?.(dataDir);
 
   const port = options.port ?? (await freePort());

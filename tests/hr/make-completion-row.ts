@@ -17,6 +17,7 @@ export function makeCompletionRow(overrides: Partial<CompletionRow> = {}): Compl
     finalScore: 87.5,
     certificateCode: 'K7QX-92MD',
     certificateStatus: 'valid',
+    dueDate: null,
     ...overrides,
   });
 }

@@ -1,6 +1,7 @@
 import type { Role, User } from '../../server/accounts/schema.ts';
+import type { Assignment } from '../../server/assignments/schema.ts';
 import type { Certificate } from '../../server/certificates/schema.ts';
-import type { Enrollment, ModuleProgress } from '../../server/learning/schema.ts';
+import type { Attempt, Enrollment, ModuleProgress } from '../../server/learning/schema.ts';
 import type { AppStore } from '../../server/store/app-collections.ts';
 
 export const nord = 'Centre social Nord';
@@ -42,6 +43,7 @@ export function enrollmentRow(
     lastModule: 'premier',
     completedAt,
     finalScore: completedAt ? 90 : null,
+    seconds: 0,
     ...extra,
   };
 }
@@ -60,6 +62,24 @@ export function progressRow(userId: string, course: string, module: string, seco
     readAt: '2026-01-05T09:00:00.000Z',
     passedAt: null,
     bestScore: null,
+  };
+}
+
+/** A graded attempt on the demo course's final assessment (pass mark 80). */
+export function attemptRow(id: string, userId: string, score: number, createdAt: string): Attempt {
+  return {
+    id,
+    userId,
+    course: 'demo',
+    module: 'evaluation',
+    courseVersion: 2,
+    contentHash: 'hash',
+    createdAt,
+    answers: {},
+    correct: {},
+    score,
+    passMark: 80,
+    passed: score >= 80,
   };
 }
 
@@ -130,6 +150,18 @@ export async function seedCompletions(store: AppStore): Promise<void> {
     ]) {
       tx.put('users', user);
     }
+    const progress = [
+      progressRow('alice', 'demo', 'premier', 600),
+      progressRow('alice', 'demo', 'evaluation', 300),
+      progressRow('alice', 'rgpd', 'intro', 120),
+      progressRow('bruno', 'demo', 'premier', 90),
+      progressRow('chloe', 'demo', 'premier', 3600),
+      progressRow('hugo', 'demo', 'premier', 1800),
+    ];
+    // An enrollment keeps the sum of its modules' time, as recording activity does.
+    const spent = (userId: string, course: string) =>
+      progress.filter((p) => p.userId === userId && p.course === course).reduce((sum, p) => sum + p.seconds, 0);
+    for (const row of progress) tx.put('progress', row);
     for (const enrollment of [
       enrollmentRow('alice', 'demo', '2026-03-10T10:00:00.000Z'),
       enrollmentRow('alice', 'rgpd', null),
@@ -143,17 +175,7 @@ export async function seedCompletions(store: AppStore): Promise<void> {
       enrollmentRow('fanny', 'rgpd', '2026-01-15T10:00:00.000Z'),
       enrollmentRow('hugo', 'demo', '2026-05-05T10:00:00.000Z'),
     ]) {
-      tx.put('enrollments', enrollment);
-    }
-    for (const progress of [
-      progressRow('alice', 'demo', 'premier', 600),
-      progressRow('alice', 'demo', 'evaluation', 300),
-      progressRow('alice', 'rgpd', 'intro', 120),
-      progressRow('bruno', 'demo', 'premier', 90),
-      progressRow('chloe', 'demo', 'premier', 3600),
-      progressRow('hugo', 'demo', 'premier', 1800),
-    ]) {
-      tx.put('progress', progress);
+      tx.put('enrollments', { ...enrollment, seconds: spent(enrollment.userId, enrollment.course) });
     }
     tx.put('certificates', certificateRow('alice', 'demo', '2026-03-10T10:00:00.000Z'));
     tx.put('certificates', certificateRow('alice', 'ancien', '2025-12-01T10:00:00.000Z', { declaredMinutes: 120 }));
@@ -168,5 +190,62 @@ export async function seedCompletions(store: AppStore): Promise<void> {
     );
     tx.put('certificates', certificateRow('hugo', 'demo', '2026-05-05T10:00:00.000Z', { status: 'replaced' }));
     tx.put('certificates', certificateRow('hugo', 'demo', '2026-05-20T10:00:00.000Z', { id: 'cert-hugo-new' }));
+  });
+}
+
+function assignmentRow(id: string, fields: Partial<Assignment> & Pick<Assignment, 'course' | 'target'>): Assignment {
+  return {
+    id,
+    courseTitle: fields.course,
+    structure: null,
+    userIds: [],
+    dueDate: null,
+    status: 'active',
+    createdAt,
+    createdBy: 'eve',
+    withdrawnAt: null,
+    withdrawnBy: null,
+    ...fields,
+  };
+}
+
+/**
+ * Assignments over the seeded learners, for a clock on 23 November 2026:
+ * - `nord-demo`: demo to Nord, due 1 June 2026 — Bruno (in progress) is late, Alice completed before it.
+ * - `rgpd-people`: rgpd to Alice and Damien by name, due 31 December 2026 (not yet).
+ * - `rgpd-all`: rgpd to everyone, due 1 September 2026 — the earlier date counts: Alice (in progress) and
+ *   Damien (not started) are late, Fanny completed before it.
+ * - `demo-open`: demo to everyone without a due date (nobody is late for it).
+ * - `lilas-withdrawn`: demo to Lilas, due in 2025, withdrawn: ignored unless filtered on by its id.
+ */
+export async function seedAssignments(store: AppStore): Promise<void> {
+  await store.transact((tx) => {
+    tx.put(
+      'assignments',
+      assignmentRow('nord-demo', { course: 'demo', target: 'structure', structure: nord, dueDate: '2026-06-01' }),
+    );
+    tx.put(
+      'assignments',
+      assignmentRow('rgpd-people', {
+        course: 'rgpd',
+        target: 'people',
+        userIds: ['alice', 'damien'],
+        dueDate: '2026-12-31',
+      }),
+    );
+    tx.put('assignments', assignmentRow('rgpd-all', { course: 'rgpd', target: 'everyone', dueDate: '2026-09-01' }));
+    tx.put('assignments', assignmentRow('demo-open', { course: 'demo', target: 'everyone' }));
+    tx.put(
+      'assignments',
+      assignmentRow('lilas-withdrawn', {
+        course: 'demo',
+        target: 'structure',
+        structure: lilas,
+        dueDate: '2025-10-01',
+        status: 'withdrawn',
+        withdrawnAt: createdAt,
+        withdrawnBy: 'eve',
+      }),
+    );
   });
 }

@@ -39,7 +39,7 @@ describe.skipIf(skipWithoutDatabase)('the outbox on PostgreSQL with two instance
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         inviteUser(
-          { name: `P ${i}`, email: `p${i}@exemple.org`, structure: 'Nord', matricule: null, role: 'learner' },
+          { name: `P ${i}`, email: `p${i}@exemple.org`, structure: 'reseau', matricule: null, role: 'learner' },
           null,
           { store: i % 2 ? a.store : b.store, clock: () => a.now(), onPasswordLink },
         ),

@@ -78,7 +78,7 @@ describe.skipIf(skipWithoutDatabase)('two instances on one PostgreSQL database',
   it('accepts on one instance an invitation issued on the other', async () => {
     const { a, b } = instances;
     const { token } = await inviteUser(
-      { name: 'Léa Martin', email: 'lea@exemple.org', structure: 'Accueil', matricule: null, role: 'learner' },
+      { name: 'Léa Martin', email: 'lea@exemple.org', structure: 'reseau', matricule: null, role: 'learner' },
       null,
       { store: a.store, clock: a.now },
     );

@@ -1,9 +1,18 @@
 import { formatDateFr } from '../../i18n/format-date-fr.ts';
 import { formatDurationFr } from '../../i18n/format-duration-fr.ts';
 import { translate } from '../../i18n/translate.ts';
-import { applyStyle } from '../../shared/pdf/text-fitting.ts';
+import { applyStyle, fitText, oneLine } from '../../shared/pdf/text-fitting.ts';
 import type { CertificateSnapshot } from '../certificate-snapshot.ts';
-import { type Doc, FACT_COLUMN_GAP, FACT_LABEL, FACT_LINE_HEIGHT, FACT_VALUE, LEFT, WIDTH } from './layout.ts';
+import {
+  type Doc,
+  FACT_COLUMN_GAP,
+  FACT_LABEL,
+  FACT_LINE_HEIGHT,
+  FACT_VALUE,
+  LEFT,
+  SECTION_HEADING_HEIGHT,
+  WIDTH,
+} from './layout.ts';
 import { drawSectionHeading } from './section-heading.ts';
 
 export type Fact = { label: string; value: string };
@@ -16,11 +25,19 @@ export function factColumns(snapshot: CertificateSnapshot): [Fact[], Fact[]] {
   const started = snapshot.startedAt
     ? [{ label: translate('certificates.pdf.startedAt'), value: formatDateFr(snapshot.startedAt) }]
     : [];
+  // The course's own wording of its modalities can be long: it gets a full-width row (modalitiesRow).
+  const mode = snapshot.modalities
+    ? []
+    : [{ label: translate('certificates.pdf.mode'), value: translate('certificates.pdf.modeValue') }];
+  const updated = snapshot.contentUpdatedOn
+    ? [{ label: translate('certificates.pdf.updatedOn'), value: formatDateFr(snapshot.contentUpdatedOn) }]
+    : [];
   return [
     [
-      { label: translate('certificates.pdf.mode'), value: translate('certificates.pdf.modeValue') },
+      ...mode,
       { label: translate('certificates.pdf.declared'), value: formatDurationFr(snapshot.declaredMinutes) },
       { label: translate('certificates.pdf.measured'), value: formatDurationFr(snapshot.measuredMinutes) },
+      ...updated,
     ],
     [
       ...started,
@@ -34,7 +51,20 @@ export function factColumns(snapshot: CertificateSnapshot): [Fact[], Fact[]] {
   ];
 }
 
-export function drawFacts(doc: Doc, columns: Fact[][], top: number): void {
+/** The course's modalities, written across both columns in at most two lines. */
+export function modalitiesRow(snapshot: CertificateSnapshot): Fact | undefined {
+  return snapshot.modalities
+    ? { label: translate('certificates.pdf.modalities'), value: oneLine(snapshot.modalities) }
+    : undefined;
+}
+
+/** Height of the facts section: its heading, the longer column and the modalities' two lines. */
+export function factsHeight(columns: Fact[][], modalities: Fact | undefined): number {
+  const rows = Math.max(...columns.map((column) => column.length)) + (modalities ? 2 : 0);
+  return SECTION_HEADING_HEIGHT + rows * FACT_LINE_HEIGHT;
+}
+
+export function drawFacts(doc: Doc, columns: Fact[][], top: number, modalities?: Fact): void {
   const y = top + drawSectionHeading(doc, translate('certificates.pdf.facts'), top);
   const width = (WIDTH - FACT_COLUMN_GAP) / 2;
   columns.forEach((facts, index) => {
@@ -48,4 +78,14 @@ export function drawFacts(doc: Doc, columns: Fact[][], top: number): void {
       doc.text(value, { lineBreak: false });
     });
   });
+  if (!modalities) return;
+  const rows = Math.max(...columns.map((column) => column.length));
+  const text = `${translate('certificates.pdf.fact', { label: modalities.label })}${modalities.value}`;
+  fitText(
+    doc,
+    text,
+    FACT_VALUE,
+    { x: LEFT, y: y + rows * FACT_LINE_HEIGHT, width: WIDTH },
+    { minSize: 8.5, maxLines: 2 },
+  );
 }

@@ -1,8 +1,8 @@
 import { collectPdf } from '../../shared/pdf/pdf-document.ts';
 import { CertificateSnapshot } from '../certificate-snapshot.ts';
 import { certificateDocument } from './certificate-document.ts';
-import { drawFacts, factColumns } from './facts.ts';
-import { FACT_LINE_HEIGHT, SECTION_GAP, SECTION_HEADING_HEIGHT, SECTIONS_BOTTOM } from './layout.ts';
+import { drawFacts, factColumns, factsHeight, modalitiesRow } from './facts.ts';
+import { SECTION_GAP, SECTIONS_BOTTOM } from './layout.ts';
 import { drawObjectives, planObjectives } from './objectives.ts';
 import { drawAttestation, drawFrame, drawHeader, drawSignature, drawTitle } from './page-sections.ts';
 import { drawVerificationPanel } from './verification-panel.ts';
@@ -34,13 +34,13 @@ export async function renderCertificatePdf(
   let y = drawTitle(doc);
   y = drawAttestation(doc, snapshot, y + 26) + 24;
   const facts = factColumns(snapshot);
-  const factsHeight = SECTION_HEADING_HEIGHT + Math.max(...facts.map((column) => column.length)) * FACT_LINE_HEIGHT;
-  const objectivesSpace = SECTIONS_BOTTOM - factsHeight - SECTION_GAP - y;
+  const modalities = modalitiesRow(snapshot);
+  const objectivesSpace = SECTIONS_BOTTOM - factsHeight(facts, modalities) - SECTION_GAP - y;
   const objectives = planObjectives(doc, snapshot.objectives, objectivesSpace);
   // Share some of the space left over between the sections instead of leaving it all above the signature.
   const extra = Math.max(0, Math.min((objectivesSpace - (objectives?.height ?? 0)) / 3, 16));
   y = drawObjectives(doc, objectives, y + extra);
-  drawFacts(doc, facts, y + SECTION_GAP + extra);
+  drawFacts(doc, facts, y + SECTION_GAP + extra, modalities);
   drawSignature(doc, snapshot);
   drawVerificationPanel(doc, snapshot, verifyUrl);
   if (opts.withdrawal) drawWithdrawalStamp(doc, opts.withdrawal);

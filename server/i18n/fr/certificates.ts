@@ -63,6 +63,8 @@ export const certificates = {
   'certificates.pdf.fact': '{label} : ',
   'certificates.pdf.mode': 'Modalité',
   'certificates.pdf.modeValue': 'à distance (e-learning)',
+  'certificates.pdf.modalities': 'Modalités',
+  'certificates.pdf.updatedOn': 'Contenu mis à jour le',
   'certificates.pdf.declared': 'Durée déclarée',
   'certificates.pdf.measured': 'Temps mesuré',
   'certificates.pdf.startedAt': 'Date de début',

@@ -2,6 +2,7 @@ import type { Sql, TransactionSql } from 'postgres';
 import { StoreVersionError } from '../errors.ts';
 import { type Migrations, runMigrations } from '../migrations.ts';
 import type { Collections } from '../store.ts';
+import { createFrenchCollation } from './french-collation.ts';
 import { fieldExpression, indexName, tableName } from './sql-names.ts';
 
 /** Any 64-bit number the instances agree on: the advisory lock that serialises start-up schema work. */
@@ -21,6 +22,7 @@ export async function prepareSchema(
   await sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(${migrationLock})`;
     await tx`create table if not exists passerelle_meta (key text primary key, value jsonb not null)`;
+    await createFrenchCollation(tx);
     for (const [coll, def] of Object.entries(collections)) {
       await tx.unsafe(`create table if not exists ${tableName(coll)} (id text primary key, data jsonb not null)`);
       for (const field of def.indexes ?? [])
@@ -48,17 +50,23 @@ async function migrateRows(
   to: number,
   migrations: Migrations,
 ): Promise<void> {
-  let data: Record<string, unknown[]> = {};
+  const before: Record<string, unknown[]> = {};
   for (const coll of Object.keys(collections))
-    data[coll] = (await tx.unsafe(`select data from ${tableName(coll)}`)).map((row) => row.data);
-  data = runMigrations('PostgreSQL', data, from, to, migrations);
+    before[coll] = (await tx.unsafe(`select data from ${tableName(coll)}`)).map((row) => row.data);
+  const data = runMigrations('PostgreSQL', before, from, to, migrations);
   for (const [coll, def] of Object.entries(collections)) {
+    // A collection the migrations handed back untouched (the same array) is not rewritten: a million
+    // progress rows stay where they are when only the enrollments change.
+    if (data[coll] === before[coll]) continue;
     const rows = (data[coll] ?? []).map((row) => def.schema.parse(row));
     await tx.unsafe(`delete from ${tableName(coll)}`);
-    if (rows.length)
+    // In slices: one jsonb parameter may not exceed 256 MB.
+    for (let start = 0; start < rows.length; start += insertSlice)
       await tx.unsafe(
         `insert into ${tableName(coll)} (id, data) select r->>'id', r from jsonb_array_elements($1::text::jsonb) as r`,
-        [JSON.stringify(rows)],
+        [JSON.stringify(rows.slice(start, start + insertSlice))],
       );
   }
 }
+
+const insertSlice = 5_000;

@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import { z } from 'zod';
-import { recordAudit } from '../../audit/record-audit.ts';
+import { auditExport } from '../../audit/audit-export.ts';
 import type { Catalog } from '../../catalog/course.ts';
 import { translate } from '../../i18n/translate.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { InvalidInputError, UnavailableError } from '../../shared/errors.ts';
+import { InvalidInputError } from '../../shared/errors.ts';
 import type { AppStore } from '../../store/app-collections.ts';
 import { codesInView, type View } from '../../structures/scope.ts';
 import { type ActorMode, buildStatements } from '../build-statements.ts';
@@ -49,19 +49,13 @@ export async function exportStatements(
   // Checked before the audit entry: a structure outside the scope is refused like an unknown one (404).
   const codes = deps.view ? codesInView(deps.view.tree, deps.view.scope, structure) : structure && [structure];
   const now = deps.clock();
-  try {
-    await deps.store.transact((tx) => {
-      recordAudit(tx, {
-        at: now,
-        actorId: input.actorId,
-        action: 'report.statements_exported',
-        target: null,
-        details: { course: course.slug, format: input.format, ...(structure ? { structure } : {}) },
-      });
-    });
-  } catch (error) {
-    throw new UnavailableError('the export could not be recorded in the audit log', { cause: error });
-  }
+  await auditExport(deps.store, {
+    at: now,
+    actorId: input.actorId,
+    action: 'report.statements_exported',
+    target: null,
+    details: { course: course.slug, format: input.format, ...(structure ? { structure } : {}) },
+  });
   const day = now.toISOString().slice(0, 10);
   const out = open({
     name: `${translate('xapi.export.fileName')}-${course.slug}-${day}.${input.format}`,

@@ -29,7 +29,8 @@ export const demoAnswers = {
 /** The text of the page's main content. */
 export const mainText = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 
-async function answerQuiz(page: Page, answers: QuizAnswers): Promise<void> {
+/** Ticks the choices or types the answers of a quiz on the page. */
+export async function answerQuiz(page: Page, answers: QuizAnswers): Promise<void> {
   for (const [id, answer] of Object.entries(answers)) {
     const question = page.locator(`fieldset#${id}`);
     if (typeof answer === 'string') await question.getByLabel('Votre réponse').fill(answer);

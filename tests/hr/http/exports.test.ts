@@ -71,7 +71,8 @@ describe('HR exports', () => {
     });
     const csv = await download(agent, '/hr/exports/completions.csv?course=demo');
     const fromCsv = excelCsv(csv.body);
-    expect(fromXlsx.map((row) => row.concat(Array(14 - row.length).fill('')))).toEqual(fromCsv);
+    const width = fromCsv[0]!.length;
+    expect(fromXlsx.map((row) => row.concat(Array(width - row.length).fill('')))).toEqual(fromCsv);
   });
 
   it('makes a formula in a name inert in the CSV', async () => {

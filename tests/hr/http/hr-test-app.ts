@@ -47,4 +47,13 @@ export const nameColumn = 0;
 export const statusColumn = 6;
 export const endColumn = 8;
 
-export const hrUrls = ['/hr', '/hr/learners/alice', '/hr/exports/completions.csv', '/hr/exports/completions.xlsx'];
+export const hrUrls = [
+  '/hr',
+  '/hr/learners/alice',
+  '/hr/exports/completions.csv',
+  '/hr/exports/completions.xlsx',
+  '/hr/satisfaction',
+  '/hr/satisfaction/export.csv',
+  '/hr/learners/alice/activite.pdf',
+  '/hr/learners/alice/activite.csv',
+];

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../server/catalog/course.ts';
 import { loadCatalog } from '../../../server/catalog/load-catalog.ts';
 import { collections, migrations, schemaVersion } from '../../../server/collections.ts';
+import { type CompletionSort, completionSortKeys } from '../../../server/hr/completion-filters.ts';
 import { completionsFromPostgres } from '../../../server/hr/completions-from-postgres.ts';
 import type { CompletionsSource } from '../../../server/hr/completions-source.ts';
 import { type CompletionQuery, completionsFromStore } from '../../../server/hr/completions-source.ts';
@@ -13,7 +14,7 @@ import type { AppStore } from '../../../server/store/app-collections.ts';
 import { openPostgresStore, postgresSqlOf } from '../../../server/store/postgres/open-postgres-store.ts';
 import { fixturesDir } from '../../helpers/test-config.ts';
 import { createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../../helpers/test-database.ts';
-import { lilas, nord, seedCompletions } from '../seed-completions.ts';
+import { lilas, nord, seedAssignments, seedCompletions } from '../seed-completions.ts';
 
 const queries: CompletionQuery[] = [
   {},
@@ -39,6 +40,32 @@ const queries: CompletionQuery[] = [
   { from: '2025-01-01', to: '2026-12-31', structure: nord, sort: 'completedAt' },
   { userId: 'alice' },
   { userId: 'hugo', course: 'demo' },
+  // Assignments (seedAssignments): due dates, late rows started or not, the filter by assignment.
+  { status: 'late' },
+  { status: 'late', structure: lilas, sort: 'name' },
+  { status: 'late', course: 'demo' },
+  { assignment: 'nord-demo' },
+  { assignment: 'rgpd-all', sort: 'status' },
+  { assignment: 'rgpd-people', status: 'not_started' },
+  { assignment: 'demo-open', structure: lilas },
+  { assignment: 'lilas-withdrawn', sort: 'completedAt', dir: 'desc' },
+  { assignment: 'nord-demo', course: 'rgpd' },
+  { assignment: 'nobody' },
+];
+
+/** The dashboard's questions: every sort both ways, pages of three rows, a page past the end. */
+const pages: [CompletionQuery & { sort: CompletionSort }, number][] = [
+  ...completionSortKeys.flatMap((sort) =>
+    (['asc', 'desc'] as const).flatMap((dir) => [1, 2].map((page) => [{ sort, dir }, page] as [never, number])),
+  ),
+  [{ sort: 'name', course: 'demo' }, 2],
+  [{ sort: 'status', status: 'late' }, 1],
+  [{ sort: 'structure', assignment: 'rgpd-all' }, 1],
+  [{ sort: 'course', structure: nord, dir: 'desc' }, 2],
+  [{ sort: 'name', course: 'rgpd', status: 'not_started' }, 1],
+  [{ sort: 'completedAt', from: '2026-01-01' }, 99],
+  [{ sort: 'name', structure: 'Personne ici' }, 1],
+  [{ sort: 'name', assignment: 'nobody' }, 1],
 ];
 
 describe.skipIf(skipWithoutDatabase)('HR rows computed by PostgreSQL', () => {
@@ -52,11 +79,13 @@ describe.skipIf(skipWithoutDatabase)('HR rows computed by PostgreSQL', () => {
     db = await createTestDatabase();
     store = await openPostgresStore({ url: db.url, collections, schemaVersion, migrations });
     await seedCompletions(store);
+    await seedAssignments(store);
     const demo = (await loadCatalog(path.join(fixturesDir, 'courses/valid'))).catalog.bySlug.get('demo')!;
     const rgpd = { ...demo, slug: 'rgpd', title: 'RGPD : les bases', declaredMinutes: 90, version: 1 };
     catalog = { courses: [demo, rgpd], bySlug: new Map([demo, rgpd].map((course) => [course.slug, course])) };
-    fromStore = completionsFromStore(store, () => catalog);
-    fromSql = completionsFromPostgres(postgresSqlOf(store)!, () => catalog);
+    const clock = () => new Date('2026-11-23T09:00:00Z');
+    fromStore = completionsFromStore(store, () => catalog, clock);
+    fromSql = completionsFromPostgres(postgresSqlOf(store)!, store, () => catalog, clock);
   });
   afterAll(async () => {
     await store?.close();
@@ -83,9 +112,32 @@ describe.skipIf(skipWithoutDatabase)('HR rows computed by PostgreSQL', () => {
     },
   );
 
+  it.each(pages.map(([query, page]) => [JSON.stringify(query), page, query] as const))(
+    'gives the same dashboard page (rows, position, totals) for %s, page %i',
+    async (_, page, query) => {
+      const expected = await fromStore.page(query, page, 3);
+      const actual = await fromSql.page(query, page, 3);
+      expect(actual).toEqual(expected);
+    },
+  );
+
   it('covers every state of the seed, so the comparison means something', async () => {
     const statuses = new Set((await list(fromSql, {})).map((row) => row.status));
-    expect([...statuses].sort()).toEqual(['completed', 'in_progress', 'revoked']);
+    expect([...statuses].sort()).toEqual(['completed', 'late', 'revoked']);
+    const late = await list(fromSql, { status: 'late', sort: 'name' });
+    // Started (Alice, Bruno) or not; Fanny, a trainer who follows a course, counts; Ève (HR) and Gaston
+    // (deactivated) do not; the earlier of Alice's two due dates for rgpd counts.
+    expect(late.map((row) => `${row.userId}/${row.courseSlug}/${row.dueDate}`)).toEqual([
+      'alice/rgpd/2026-09-01',
+      'bruno/demo/2026-06-01',
+      'bruno/rgpd/2026-09-01',
+      'chloe/rgpd/2026-09-01',
+      'damien/rgpd/2026-09-01',
+      'fanny/demo/2026-06-01',
+      'hugo/rgpd/2026-09-01',
+    ]);
+    const page = await fromSql.page({ sort: 'name', assignment: 'rgpd-all' }, 1, 50);
+    expect(page.summary.overall).toMatchObject({ late: 5, completed: 1, enrolled: 2, inProgress: 0 });
     expect((await list(fromSql, { status: 'not_started' })).length).toBeGreaterThan(0);
     // Hugo's replaced certificate gives way to the newer one; measured time sums the modules.
     const alice = (await list(fromSql, { userId: 'alice', course: 'demo' }))[0];

@@ -33,7 +33,12 @@ afterAll(async () => {
 
 async function list(query: CompletionQuery): Promise<ListedCompletion[]> {
   const rows: ListedCompletion[] = [];
-  for await (const row of completionsFromStore(store, () => catalog).list(query)) rows.push(row);
+  for await (const row of completionsFromStore(
+    store,
+    () => catalog,
+    () => new Date('2026-11-23T09:00:00Z'),
+  ).list(query))
+    rows.push(row);
   return rows;
 }
 

@@ -43,6 +43,7 @@ function harness(options: { auditFails?: boolean; now?: string } = {}) {
       events.push('rows read');
       yield row;
     },
+    page: () => Promise.reject(new Error('an export never asks for a page')),
   };
   const deps = { store, completions, clock: () => new Date(options.now ?? '2026-11-23T09:00:00Z') };
   const open = (file: ExportFile) => {

@@ -19,7 +19,16 @@ let dir: string;
 let store: AppStore;
 let catalog: Catalog;
 let view: View;
-const deps = () => ({ store, catalog, view, completions: completionsFromStore(store, () => catalog) });
+const deps = () => ({
+  store,
+  catalog,
+  view,
+  completions: completionsFromStore(
+    store,
+    () => catalog,
+    () => new Date('2026-11-23T09:00:00Z'),
+  ),
+});
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-hr-pages-'));

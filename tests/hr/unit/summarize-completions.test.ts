@@ -8,6 +8,7 @@ const row = (courseSlug: string, structure: string, status: CompletionStatus, me
   structure,
   status,
   measuredMinutes,
+  startedAt: status === 'not_started' ? null : new Date('2026-01-05T09:00:00Z'),
 });
 
 describe('summarizeCompletions', () => {

@@ -19,6 +19,8 @@ const header = [
   'Note finale (%)',
   'Code attestation',
   'Statut attestation',
+  'Échéance',
+  'Terminé avant l’échéance',
 ];
 
 describe('writeCompletionsCsv in the excel-fr format', () => {
@@ -54,6 +56,8 @@ describe('writeCompletionsCsv in the excel-fr format', () => {
       '87,5',
       'K7QX-92MD',
       'Valide',
+      '',
+      '',
     ]);
   });
 
@@ -90,9 +94,26 @@ describe('writeCompletionsCsv in the excel-fr format', () => {
       '',
       '',
       '',
+      '',
+      '',
     ]);
     expect([inProgress?.[6], inProgress?.[8], inProgress?.[13]]).toEqual(['En cours', '', 'Remplacée']);
     expect([revoked?.[6], revoked?.[11], revoked?.[13]]).toEqual(['Attestation révoquée', '100', 'Révoquée']);
+  });
+
+  it('gives the due date and whether the completion came by it, on the Paris calendar', async () => {
+    // The completion falls at 00:30 in Paris on 24 November.
+    const rows = [
+      makeCompletionRow({ dueDate: '2026-11-24' }),
+      makeCompletionRow({ dueDate: '2026-11-23' }),
+      makeCompletionRow({ status: 'late', completedAt: null, certificateStatus: null, dueDate: '2026-11-20' }),
+    ];
+    const out = collectOutput();
+    await writeCompletionsCsv(fromArray(rows), out.stream, 'excel-fr');
+    const [, onTime, afterIt, late] = parseCsv(out.text().slice(1), ';');
+    expect(onTime?.slice(-2)).toEqual(['24/11/2026', 'oui']);
+    expect(afterIt?.slice(-2)).toEqual(['23/11/2026', 'non']);
+    expect([late?.[6], ...(late?.slice(-2) ?? [])]).toEqual(['En retard', '20/11/2026', '']);
   });
 
   it('quotes names holding accents, quotes, semicolons and line breaks, and reads them back intact', async () => {
@@ -163,6 +184,8 @@ describe('writeCompletionsCsv in the rfc format', () => {
       '87.5',
       'K7QX-92MD',
       'Valide',
+      '',
+      '',
     ]);
   });
 

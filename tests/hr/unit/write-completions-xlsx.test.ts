@@ -36,6 +36,8 @@ describe('writeCompletionsXlsx', () => {
       'Note finale (%)',
       'Code attestation',
       'Statut attestation',
+      'Échéance',
+      'Terminé avant l’échéance',
     ]);
     sheet.getRow(1).eachCell((cell) => expect(cell.font?.bold).toBe(true));
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -69,6 +71,14 @@ describe('writeCompletionsXlsx', () => {
     expect(row.getCell(10).type).toBe(ExcelJS.ValueType.Number);
     expect(row.getCell(10).numFmt).toBe('0.00');
     expect(row.getCell(12).type).toBe(ExcelJS.ValueType.Number);
+  });
+
+  it('writes the due date as a date and whether the completion came by it as text', async () => {
+    const out = collectOutput();
+    await writeCompletionsXlsx(fromArray([makeCompletionRow({ dueDate: '2026-11-23' })]), out.stream);
+    const sheet = await readBack(out.bytes());
+    expect(rowValues(sheet, 2).slice(-2)).toEqual([new Date(Date.UTC(2026, 10, 23)), 'non']);
+    expect(sheet.getRow(2).getCell(15).type).toBe(ExcelJS.ValueType.Date);
   });
 
   it('leaves missing values as empty cells', async () => {

@@ -81,6 +81,7 @@ export function enrollment(userId: string, course: string, fields: Partial<Enrol
     lastModule: '',
     completedAt: null,
     finalScore: null,
+    seconds: 0,
     ...fields,
   };
 }

@@ -92,6 +92,12 @@ async function check(store: AppStore, source: CompletionsSource, seed: number) {
   expect(await listed({ course: 'demo', status: 'not_started' })).toEqual(
     new Set([...inScope].filter((id) => !enrolled.has(id))),
   );
+  // The dashboard's page (sorted, paginated and counted by the database on PostgreSQL): the same people,
+  // and totals that count no one else.
+  const page = await scoped.page({ sort: 'name' }, 1, 10_000);
+  expect(new Set(page.rows.map((row) => row.userId))).toEqual(await listed({}));
+  expect(page.total).toBe(page.rows.length);
+  expect(page.summary.overall.enrolled).toBe([...inScope].filter((id) => enrolled.has(id)).length);
 }
 
 let catalog: Catalog;
@@ -114,7 +120,11 @@ describe('HR rows stay in scope (embedded store)', () => {
     for (let seed = 1; seed <= 40; seed++)
       await check(
         store,
-        completionsFromStore(store, () => catalog),
+        completionsFromStore(
+          store,
+          () => catalog,
+          () => new Date(),
+        ),
         seed,
       );
   });
@@ -135,7 +145,12 @@ describe.skipIf(skipWithoutDatabase)('HR rows stay in scope (PostgreSQL)', () =>
     for (let seed = 101; seed <= 115; seed++)
       await check(
         store,
-        completionsFromPostgres(postgresSqlOf(store)!, () => catalog),
+        completionsFromPostgres(
+          postgresSqlOf(store)!,
+          store,
+          () => catalog,
+          () => new Date(),
+        ),
         seed,
       );
   });

@@ -14,6 +14,8 @@ const pages = [
   '/studio/courses/demo/files/01-premier.md',
   '/studio/courses/demo/versions',
   '/studio/courses/demo/analysis',
+  '/studio/courses/demo/satisfaction',
+  '/studio/courses/demo/satisfaction/export.csv',
   '/studio/courses/demo/export/published',
   '/studio/preview/demo/premier',
 ];

@@ -1,0 +1,47 @@
+import { type RequestHandler, Router } from 'express';
+import { requireRole } from '../../accounts/guards.ts';
+import type { Catalog } from '../../catalog/course.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { AppStore } from '../../store/app-collections.ts';
+import { type ActivityFormat, exportLearnerActivity } from './export-learner-activity.ts';
+
+export interface ActivityDeps {
+  store: AppStore;
+  clock: Clock;
+  getCatalog: () => Catalog;
+  config: { org: { name: string } };
+}
+
+/** A learner's activity record for funders (« relevé d'activité »): HR and admins only, audited. */
+export function activityRoutes(deps: ActivityDeps): Router {
+  const hrOnly = requireRole('hr', 'admin');
+  const router = Router();
+  router.get(
+    '/hr/learners/:id/activite.pdf',
+    ...hrOnly,
+    sendActivity(deps, () => 'pdf'),
+  );
+  router.get(
+    '/hr/learners/:id/activite.csv',
+    ...hrOnly,
+    sendActivity(deps, (q) => (q.format === 'rfc' ? 'rfc' : 'excel-fr')),
+  );
+  return router;
+}
+
+const sendActivity = (
+  deps: ActivityDeps,
+  formatOf: (query: Record<string, unknown>) => ActivityFormat,
+): RequestHandler =>
+  async function sendActivity(req, res) {
+    const input = { userId: String(req.params.id), actorId: res.locals.user!.id, format: formatOf(req.query) };
+    const exportDeps = {
+      store: deps.store,
+      clock: deps.clock,
+      catalog: deps.getCatalog(),
+      organisation: deps.config.org.name,
+    };
+    await exportLearnerActivity(input, exportDeps, (file) =>
+      res.set({ 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.name}"` }),
+    );
+  };
