@@ -154,6 +154,8 @@ export function personalJson(data: PersonalData, exportedAt: Date): unknown {
     emails: data.emails.map(({ leaseOwner, leaseUntil, ...email }) => email),
     rappelsEnvoyes: data.notices,
     engagements: data.commitments,
+    // Only which courses' questionnaire was answered: the answers are anonymous, kept without any link.
+    questionnairesDeSatisfactionRepondus: data.satisfactionAnswered.map(({ course }) => course),
     journalAudit: data.audit,
   };
 }

@@ -42,6 +42,7 @@ export async function personalDataOf(store: AppStore, userId: string) {
     account,
     secondFactor: await findSecondFactor(store, userId),
     commitments: await store.findBy('commitments', 'userId', userId),
+    satisfactionAnswered: await store.findBy('satisfactionAnswered', 'userId', userId),
     mailPreference: await store.get('mailPreferences', userId),
     sessions: [...sessions].sort(byDate((s) => s.createdAt)),
     identities,

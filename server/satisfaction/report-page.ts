@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/course.ts';
 import { translate } from '../i18n/translate.ts';
 import type { AppStore } from '../store/app-collections.ts';
+import { inScope, type Scope } from '../structures/scope.ts';
 import { satisfactionResponses } from './queries.ts';
 import { parseSatisfactionFilters } from './report-filters.ts';
 import { summarizeSatisfaction } from './summarize-satisfaction.ts';
@@ -12,6 +13,8 @@ export interface ReportScope {
   /** Set in the studio: the report is about this course only. */
   course?: string;
   byStructure: boolean;
+  /** HR granted on part of the network: only the responses of its structures (decision 017). */
+  reach?: Scope;
 }
 
 /** The satisfaction report's page: filters as typed, their errors, and the results per course. */
@@ -26,7 +29,9 @@ export async function satisfactionReportPage(
   );
   if (!scope.byStructure) delete parsed.filters.structure;
   const ok = Object.keys(parsed.errors).length === 0;
-  const responses = await satisfactionResponses(deps.store, scope.course);
+  const responses = (await satisfactionResponses(deps.store, scope.course)).filter(
+    (response) => !scope.reach || inScope(scope.reach, response.structure),
+  );
   const structures = scope.byStructure ? [...new Set(responses.map((r) => r.structure))].filter(Boolean).sort() : [];
   const search = new URLSearchParams(parsed.values).toString();
   return {

@@ -2,7 +2,9 @@ import { type RequestHandler, Router } from 'express';
 import { requireRole } from '../../accounts/guards.ts';
 import type { Catalog } from '../../catalog/course.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { NotFoundError } from '../../shared/errors.ts';
 import type { AppStore } from '../../store/app-collections.ts';
+import { inScope, viewOf } from '../../structures/scope.ts';
 import { type ActivityFormat, exportLearnerActivity } from './export-learner-activity.ts';
 
 export interface ActivityDeps {
@@ -34,6 +36,10 @@ const sendActivity = (
   formatOf: (query: Record<string, unknown>) => ActivityFormat,
 ): RequestHandler =>
   async function sendActivity(req, res) {
+    // Only a person in the structures this HR or admin reaches (decision 017); anyone else is unknown.
+    const learner = await deps.store.get('users', String(req.params.id));
+    const view = await viewOf(deps.store, res.locals.user!, ['hr', 'admin']);
+    if (!learner || !inScope(view.scope, learner.structure)) throw new NotFoundError('no such learner in scope');
     const input = { userId: String(req.params.id), actorId: res.locals.user!.id, format: formatOf(req.query) };
     const exportDeps = {
       store: deps.store,

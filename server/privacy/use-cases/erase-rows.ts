@@ -21,7 +21,7 @@ export function pseudonymousAccount(person: Readonly<User>, now: Date): User {
   };
 }
 
-/** Sign-in material, preferences, reminders and commitments of the person: deleted. */
+/** Sign-in material, preferences, reminders, commitments and survey markers of the person: deleted. */
 export async function deleteAccountRows(tx: AppTx, userId: string): Promise<void> {
   for (const s of await sessionsOf(tx, userId)) tx.delete('sessions', s.id);
   for (const token of await tx.findBy('tokens', 'userId', userId)) tx.delete('tokens', token.id);
@@ -33,6 +33,9 @@ export async function deleteAccountRows(tx: AppTx, userId: string): Promise<void
   for (const notice of await tx.findBy('notices', 'userId', userId)) tx.delete('notices', notice.id);
   // What the person wrote for themself about their practice: theirs alone, it goes with them.
   for (const commitment of await tx.findBy('commitments', 'userId', userId)) tx.delete('commitments', commitment.id);
+  // That they answered the satisfaction questionnaire (the answers themselves were never linked to them).
+  for (const answered of await tx.findBy('satisfactionAnswered', 'userId', userId))
+    tx.delete('satisfactionAnswered', answered.id);
 }
 
 /**

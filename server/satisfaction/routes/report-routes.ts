@@ -1,9 +1,10 @@
-import { type RequestHandler, type Response, Router } from 'express';
+import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { requireRole } from '../../accounts/guards.ts';
 import type { Catalog } from '../../catalog/course.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { InvalidInputError, NotFoundError } from '../../shared/errors.ts';
 import type { AppStore } from '../../store/app-collections.ts';
+import { viewOf } from '../../structures/scope.ts';
 import { parseSatisfactionFilters } from '../report-filters.ts';
 import { type ReportScope, satisfactionReportPage } from '../report-page.ts';
 import { exportSatisfaction } from '../use-cases/export-satisfaction.ts';
@@ -14,13 +15,18 @@ export interface ReportDeps {
   getCatalog: () => Catalog;
 }
 
-type ScopeOf = (params: Record<string, string>, catalog: Catalog) => ReportScope;
+type ScopeOf = (req: Request, res: Response, deps: ReportDeps & { catalog: Catalog }) => Promise<ReportScope>;
 
-const hrScope: ScopeOf = () => ({ path: '/hr/satisfaction', byStructure: true });
+/** HR sees the responses of the structures it reaches (decision 017), filterable by structure. */
+const hrScope: ScopeOf = async (_req, res, deps) => {
+  const view = await viewOf(deps.store, res.locals.user!, ['hr', 'admin']);
+  return { path: '/hr/satisfaction', byStructure: true, reach: view.scope };
+};
 /** Trainers see one published course, never per structure. */
-const studioScope: ScopeOf = (params, catalog) => {
-  if (!catalog.bySlug.has(params.course ?? '')) throw new NotFoundError();
-  return { path: `/studio/courses/${params.course}/satisfaction`, course: params.course, byStructure: false };
+const studioScope: ScopeOf = async (req, _res, { catalog }) => {
+  const course = String(req.params.course ?? '');
+  if (!catalog.bySlug.has(course)) throw new NotFoundError();
+  return { path: `/studio/courses/${course}/satisfaction`, course, byStructure: false };
 };
 
 /** HR's satisfaction results for every course, by period and structure, and their CSV. */
@@ -47,7 +53,7 @@ function noStore(res: Response): void {
 const showReport = (deps: ReportDeps, scopeOf: ScopeOf): RequestHandler =>
   async function showReport(req, res) {
     const catalog = deps.getCatalog();
-    const page = await satisfactionReportPage(req.query, scopeOf(req.params as Record<string, string>, catalog), {
+    const page = await satisfactionReportPage(req.query, await scopeOf(req, res, { ...deps, catalog }), {
       store: deps.store,
       catalog,
     });
@@ -59,7 +65,7 @@ const showReport = (deps: ReportDeps, scopeOf: ScopeOf): RequestHandler =>
 const exportReport = (deps: ReportDeps, scopeOf: ScopeOf): RequestHandler =>
   async function exportReport(req, res) {
     const catalog = deps.getCatalog();
-    const scope = scopeOf(req.params as Record<string, string>, catalog);
+    const scope = await scopeOf(req, res, { ...deps, catalog });
     const query = scope.course ? { ...(req.query as object), course: scope.course } : req.query;
     const parsed = parseSatisfactionFilters(query, catalog);
     if (Object.keys(parsed.errors).length > 0) throw new InvalidInputError('unreadable satisfaction filters');
@@ -67,7 +73,7 @@ const exportReport = (deps: ReportDeps, scopeOf: ScopeOf): RequestHandler =>
     const format = req.query.format === 'rfc' ? 'rfc' : 'excel-fr';
     noStore(res);
     await exportSatisfaction(
-      { filters: parsed.filters, actorId: res.locals.user!.id, format },
+      { filters: parsed.filters, actorId: res.locals.user!.id, format, reach: scope.reach },
       { store: deps.store, clock: deps.clock, catalog },
       (fileName) =>
         res.set({

@@ -4,6 +4,7 @@ import { translate } from '../../i18n/translate.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { type CsvFormat, csvText, writeCsv } from '../../shared/csv/write-csv.ts';
 import type { AppStore } from '../../store/app-collections.ts';
+import { inScope, type Scope } from '../../structures/scope.ts';
 import { satisfactionResponses } from '../queries.ts';
 import { satisfactionItems } from '../satisfaction-form.ts';
 import type { SatisfactionResponse } from '../schema.ts';
@@ -22,13 +23,13 @@ const header = () => [
  * The export is recorded in the audit log before the first byte, like every report export.
  */
 export async function exportSatisfaction(
-  input: { filters: SatisfactionFilters; actorId: string; format: CsvFormat },
+  input: { filters: SatisfactionFilters; actorId: string; format: CsvFormat; reach?: Scope },
   deps: { store: AppStore; clock: Clock; catalog: Catalog },
   open: (fileName: string) => NodeJS.WritableStream,
 ): Promise<void> {
   const now = deps.clock();
-  const rows = (await satisfactionResponses(deps.store, input.filters.course)).filter((r) =>
-    matchesFilters(r, input.filters),
+  const rows = (await satisfactionResponses(deps.store, input.filters.course)).filter(
+    (r) => (!input.reach || inScope(input.reach, r.structure)) && matchesFilters(r, input.filters),
   );
   const perCourse = new Map<string, number>();
   for (const row of rows) perCourse.set(row.course, (perCourse.get(row.course) ?? 0) + 1);

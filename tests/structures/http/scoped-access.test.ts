@@ -126,6 +126,41 @@ describe('HR granted on a federation', () => {
       .expect(400);
   });
 
+  it('exports the activity record of its own people only', async () => {
+    for (const format of ['pdf', 'csv']) {
+      await hrBzh.get(`/hr/learners/${tom.id}/activite.${format}`).expect(404);
+      await hrBzh.get(`/hr/learners/${ana.id}/activite.${format}`).expect(200);
+    }
+  });
+
+  it('reads the satisfaction of its structures only, on the page and in the export', async () => {
+    // Three anonymous answers in each federation (the report shows a course from three answers).
+    await t.store.transact((tx) => {
+      for (const [structure, comment] of [
+        ['rennes', 'Commentaire breton'],
+        ['toulouse', 'Commentaire occitan'],
+      ] as const)
+        for (let i = 0; i < 3; i++)
+          tx.put('satisfactionResponses', {
+            id: `${structure}-${i}`,
+            course: 'demo',
+            courseVersion: 1,
+            structure,
+            month: '2026-11',
+            usefulness: 4,
+            clarity: 4,
+            application: 4,
+            comment: `${comment} ${i}`,
+          });
+    });
+    const page = await hrBzh.get('/hr/satisfaction').expect(200);
+    expect(page.text).toContain('Commentaire breton');
+    expect(page.text).not.toContain('Commentaire occitan');
+    const csv = await hrBzh.get('/hr/satisfaction/export.csv').expect(200);
+    expect(csv.text).toContain('Commentaire breton');
+    expect(csv.text).not.toContain('Commentaire occitan');
+  });
+
   it('is refused user and network administration', async () => {
     for (const url of ['/admin/users', '/admin/structures', '/admin/emails']) await hrBzh.get(url).expect(403);
   });
