@@ -57,7 +57,7 @@ export interface DashboardDeps {
 export async function dashboardPage(parsed: ParsedCompletionFilters, deps: DashboardDeps) {
   const { errors, values } = parsed;
   const { catalog } = deps;
-  const assignments = await assignmentOptions(deps.store, parsed.filters.assignment);
+  const assignments = await assignmentOptions(deps.store, parsed.filters.assignment, deps.view.scope);
   const filters = { ...parsed.filters };
   // An id that names no assignment is a wrong filter like any other: said next to its field, then ignored.
   if (filters.assignment && !assignments.some((option) => option.value === filters.assignment)) {

@@ -110,6 +110,12 @@ describe('HR granted on a federation', () => {
     expect(list.text).not.toContain('/hr/assignments/a-occ');
     await hrBzh.get('/hr/assignments/a-occ').expect(404);
     await hrBzh.get('/hr/assignments/a-occ/export.csv').expect(404);
+    // The dashboard's assignment filter offers its own only; another's id is an unknown filter.
+    const dashboard = await hrBzh.get('/hr').expect(200);
+    expect(dashboard.text).toContain('value="a-bzh"');
+    expect(dashboard.text).not.toContain('value="a-occ"');
+    const filtered = await hrBzh.get('/hr?assignment=a-occ').expect(400);
+    expect(filtered.text).not.toContain('Tom Toulousain');
     const _csrf = csrfOf((await hrBzh.get('/hr/assignments/new')).text);
     await hrBzh.post('/hr/assignments/a-occ/withdraw').type('form').send({ _csrf }).expect(404);
     expect((await t.store.get('assignments', 'a-occ'))?.status).toBe('active');
