@@ -1,4 +1,4 @@
-// HR of part of the network sees and makes the assignments within its scope (decision 017): an
+// HR of part of the network sees and makes the assignments within its scope (decision 022): an
 // assignment to everyone belongs to the whole network; to a structure, to that structure's scope; to
 // named people, to whoever reaches every one of them.
 import type { FieldErrors } from '../http/parse-form.ts';

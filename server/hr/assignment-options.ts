@@ -22,7 +22,7 @@ function labelOf(assignment: Readonly<Assignment>): string {
 
 /**
  * The active assignments for the dashboard's filter, and the chosen one even if withdrawn since (a
- * bookmark); only those within the person's scope (decision 017): another federation's is unknown here.
+ * bookmark); only those within the person's scope (decision 022): another federation's is unknown here.
  */
 export async function assignmentOptions(
   store: Pick<AppStore, 'get' | 'findBy'>,

@@ -21,7 +21,7 @@ export async function progressionPage(
   const { filters, errors, values } = parsed;
   const courses = deps.catalog.courses.filter((c) => c.modules.some((m) => m.positioning));
   const course = filters.course ? courses.find((c) => c.slug === filters.course) : undefined;
-  // Within the person's scope; a structure means it and everything below it (decision 017).
+  // Within the person's scope; a structure means it and everything below it (decision 022).
   const codes = codesInView(deps.view.tree, deps.view.scope, filters.structure);
   const userIds = codes
     ? new Set((await Promise.all(codes.map((code) => usersOfStructure(deps.store, code)))).flat().map((u) => u.id))

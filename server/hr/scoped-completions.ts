@@ -1,4 +1,4 @@
-// HR sees its scope (decision 017): the structures where the person holds hr or admin, and a structure
+// HR sees its scope (decision 022): the structures where the person holds hr or admin, and a structure
 // filter means that structure and everything below it. Both sources (memory and SQL) take the
 // resulting list of codes, so no row outside it is ever built.
 import { codesInView, type Scope } from '../structures/scope.ts';

@@ -13,7 +13,7 @@ export interface ReportScope {
   /** Set in the studio: the report is about this course only. */
   course?: string;
   byStructure: boolean;
-  /** HR granted on part of the network: only the responses of its structures (decision 017). */
+  /** HR granted on part of the network: only the responses of its structures (decision 022). */
   reach?: Scope;
 }
 

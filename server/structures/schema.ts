@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IsoDate } from '../shared/iso-date.ts';
 import { defineCollection } from '../store/store.ts';
 
-/** The root of every network: the structure whose grants reach everyone (decision 017). */
+/** The root of every network: the structure whose grants reach everyone (decision 022). */
 export const rootCode = 'reseau';
 
 /**

@@ -1,5 +1,5 @@
 // What part of the network a person reaches with some roles: the one computation every guard and every
-// query of people uses (decision 017).
+// query of people uses (decision 022).
 import { NotFoundError } from '../shared/errors.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { grantsOf, loadTree } from './queries.ts';

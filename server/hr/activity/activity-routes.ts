@@ -36,7 +36,7 @@ const sendActivity = (
   formatOf: (query: Record<string, unknown>) => ActivityFormat,
 ): RequestHandler =>
   async function sendActivity(req, res) {
-    // Only a person in the structures this HR or admin reaches (decision 017); anyone else is unknown.
+    // Only a person in the structures this HR or admin reaches (decision 022); anyone else is unknown.
     const learner = await deps.store.get('users', String(req.params.id));
     const view = await viewOf(deps.store, res.locals.user!, ['hr', 'admin']);
     if (!learner || !inScope(view.scope, learner.structure)) throw new NotFoundError('no such learner in scope');

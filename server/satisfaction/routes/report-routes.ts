@@ -17,7 +17,7 @@ export interface ReportDeps {
 
 type ScopeOf = (req: Request, res: Response, deps: ReportDeps & { catalog: Catalog }) => Promise<ReportScope>;
 
-/** HR sees the responses of the structures it reaches (decision 017), filterable by structure. */
+/** HR sees the responses of the structures it reaches (decision 022), filterable by structure. */
 const hrScope: ScopeOf = async (_req, res, deps) => {
   const view = await viewOf(deps.store, res.locals.user!, ['hr', 'admin']);
   return { path: '/hr/satisfaction', byStructure: true, reach: view.scope };
