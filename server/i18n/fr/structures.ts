@@ -12,6 +12,7 @@ export const structures = {
   'structures.field.nameTooLong': 'Le nom ne peut dépasser 120 caractères.',
   'structures.field.parent': 'Structure parente',
   'structures.field.into': 'Fusionner dans',
+  'structures.field.intoBlank': '— choisir la structure —',
   'structures.error.unknown': 'Aucune structure n’a le code « {code} ».',
   'structures.error.unknownWithClose': 'Aucune structure n’a le code « {code} ». Codes proches : {close}.',
   'structures.error.codeTaken': 'Le code « {code} » est déjà celui d’une structure.',
