@@ -1,11 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../helpers/start-server.ts';
 import { JourneyAudit } from './helpers/audit.ts';
 import { launchChromium, viewports } from './helpers/browser.ts';
-import { answerQuiz, demoAnswers, learnerPassword, mainText } from './helpers/learner-journey.ts';
+import { answerQuiz, demoAnswers, mainText, signUp } from './helpers/learner-journey.ts';
 import { seedInvitation } from './helpers/seed.ts';
 
 const learner = { name: 'Nadia Ferhat', email: 'nadia@exemple.org', structure: 'Centre social Nord' };
@@ -42,20 +42,11 @@ describe('what a funder asks for: minimum time, satisfaction, activity record', 
     await server?.stop();
   });
 
-  async function signUp(page: Page, who: string, invitation: string): Promise<void> {
-    await audit.goto(page, `Invitation (${who})`, `${server.baseUrl}${invitation}`);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(learnerPassword);
-    await page.getByLabel('Confirmez le mot de passe').fill(learnerPassword);
-    await audit.visit(page, `Mon parcours (${who})`, () =>
-      page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click(),
-    );
-  }
-
   it('learner: completes the course, is told how long remains before the certificate, then gives an opinion', async () => {
     const context = await browser.newContext(viewports.desktop);
     const page = audit.watch(await context.newPage());
     const submit = (name: string) => page.getByRole('button', { name }).click();
-    await signUp(page, 'apprenante', invitations.learner);
+    await signUp(audit, page, server.baseUrl, 'apprenante', invitations.learner);
 
     await audit.goto(page, 'Formation avec informations pratiques', `${server.baseUrl}/courses/demo`);
     expect(await mainText(page)).toContain('Temps minimum avant l’attestation');
@@ -95,7 +86,7 @@ describe('what a funder asks for: minimum time, satisfaction, activity record', 
   it('HR: reads the satisfaction results and downloads a learner’s activity record', async () => {
     const context = await browser.newContext(viewports.desktop);
     const page = audit.watch(await context.newPage());
-    await signUp(page, 'RH', invitations.hr);
+    await signUp(audit, page, server.baseUrl, 'RH', invitations.hr);
     await audit.goto(page, 'Suivi RH', `${server.baseUrl}/hr`);
     await audit.visit(page, 'Satisfaction (RH)', () =>
       page.getByRole('link', { name: 'Satisfaction des apprenants (questionnaire de fin de formation)' }).click(),
@@ -122,7 +113,7 @@ describe('what a funder asks for: minimum time, satisfaction, activity record', 
   it('trainer: reads the satisfaction results of the course in the studio', async () => {
     const context = await browser.newContext(viewports.desktop);
     const page = audit.watch(await context.newPage());
-    await signUp(page, 'formatrice', invitations.trainer);
+    await signUp(audit, page, server.baseUrl, 'formatrice', invitations.trainer);
     await audit.goto(page, 'Studio : cours', `${server.baseUrl}/studio/courses/demo`);
     await audit.visit(page, 'Satisfaction (studio)', () =>
       page.getByRole('link', { name: 'Satisfaction des apprenants (questionnaire de fin de formation)' }).click(),

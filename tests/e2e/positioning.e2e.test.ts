@@ -6,7 +6,7 @@ import { openAppStore } from '../../server/open-app-store.ts';
 import { type RunningServer, repoRoot, startServer } from '../helpers/start-server.ts';
 import { JourneyAudit } from './helpers/audit.ts';
 import { launchChromium, viewports } from './helpers/browser.ts';
-import { learnerPassword, mainText } from './helpers/learner-journey.ts';
+import { mainText, signUp } from './helpers/learner-journey.ts';
 import { seedInvitation } from './helpers/seed.ts';
 
 // tests/fixtures/courses/positioning/mesure: positioning, two modules, final assessment (100 %, 3 attempts).
@@ -87,20 +87,11 @@ describe('a positioning, the objectives to review and the progress per objective
     await server?.stop();
   });
 
-  async function signUp(page: Page, who: string, invitation: string): Promise<void> {
-    await audit.goto(page, `Invitation (${who})`, `${server.baseUrl}${invitation}`);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(learnerPassword);
-    await page.getByLabel('Confirmez le mot de passe').fill(learnerPassword);
-    await audit.visit(page, `Mon parcours (${who})`, () =>
-      page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click(),
-    );
-  }
-
   it('takes a learner from the positioning to the final assessment, then shows HR and the trainer aggregates', async () => {
     const context = await browser.newContext(viewports.desktop);
     const page = audit.watch(await context.newPage());
     const submit = () => page.getByRole('button', { name: 'Valider mes réponses' }).click();
-    await signUp(page, 'apprenante', invitations.learner!);
+    await signUp(audit, page, server.baseUrl, 'apprenante', invitations.learner!);
 
     await audit.goto(page, 'Formation avec positionnement', `${server.baseUrl}/courses/mesure`);
     expect(await mainText(page)).toContain('commence par un positionnement facultatif');
@@ -145,7 +136,7 @@ describe('a positioning, the objectives to review and the progress per objective
 
     const hrContext = await browser.newContext(viewports.desktop);
     const hrPage = audit.watch(await hrContext.newPage());
-    await signUp(hrPage, 'RH', invitations.hr!);
+    await signUp(audit, hrPage, server.baseUrl, 'RH', invitations.hr!);
     await audit.goto(hrPage, 'Progression par objectif (RH)', `${server.baseUrl}/hr/progression`);
     await hrPage.getByLabel('Formation').selectOption('mesure');
     await audit.visit(hrPage, 'Progression par objectif (RH, une formation)', () =>
@@ -159,7 +150,7 @@ describe('a positioning, the objectives to review and the progress per objective
 
     const trainerContext = await browser.newContext(viewports.desktop);
     const trainerPage = audit.watch(await trainerContext.newPage());
-    await signUp(trainerPage, 'formateur', invitations.trainer!);
+    await signUp(audit, trainerPage, server.baseUrl, 'formateur', invitations.trainer!);
     await audit.goto(
       trainerPage,
       'Analyse des quiz et progression',

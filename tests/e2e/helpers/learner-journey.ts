@@ -5,6 +5,22 @@ import type { JourneyAudit } from './audit.ts';
 
 export const learnerPassword = 'jardin partagé du mardi';
 
+/** Opens an invitation link, chooses the password and lands on « Mon parcours », each page audited. */
+export async function signUp(
+  audit: JourneyAudit,
+  page: Page,
+  baseUrl: string,
+  who: string,
+  invitation: string,
+): Promise<void> {
+  await audit.goto(page, `Invitation (${who})`, `${baseUrl}${invitation}`);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(learnerPassword);
+  await page.getByLabel('Confirmez le mot de passe').fill(learnerPassword);
+  await audit.visit(page, `Mon parcours (${who})`, () =>
+    page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click(),
+  );
+}
+
 /** Per question (the fieldset's id): the labels of the choices to tick, or the text to type. */
 export type QuizAnswers = Record<string, string | string[]>;
 
