@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/course.ts';
 import type { Clock } from '../shared/clock.ts';
-import { paginate } from '../shared/paginate.ts';
+import { pagePosition } from '../shared/paginate.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import { type AssignmentScope, assignmentScope, concerns, dueOf } from './assignment-scope.ts';
 import type { CompletionFilters, CompletionSort } from './completion-filters.ts';
@@ -15,7 +15,7 @@ import {
   hasStarted,
   hasStartedAnyCourse,
 } from './queries.ts';
-import { sortCompletions } from './sort-completions.ts';
+import { firstSorted, sortCompletions } from './sort-completions.ts';
 import { type CompletionSummary, summarizeCompletions } from './summarize-completions.ts';
 import { notStartedCourses, wantsNotStarted } from './wants-not-started.ts';
 
@@ -55,9 +55,11 @@ export function completionsFromStore(store: AppStore, getCatalog: () => Catalog,
     list,
     page: async (query, page, size) => {
       const rows: ListedCompletion[] = [];
-      for await (const row of list(query)) rows.push(row);
-      const { items, ...position } = paginate(rows, page, size);
-      return { rows: items, ...position, summary: summarizeCompletions(rows) };
+      for await (const row of matchingCompletions(store, getCatalog(), query, clock)) rows.push(row);
+      const position = pagePosition(rows.length, page, size);
+      // Only the rows up to this page are put in order (a top-N, as PostgreSQL does); the totals count them all.
+      const first = firstSorted(rows, query.sort, query.dir ?? 'asc', position.page * size);
+      return { rows: first.slice((position.page - 1) * size), ...position, summary: summarizeCompletions(rows) };
     },
   };
 }

@@ -14,6 +14,7 @@ import type { Config } from '../../server/config.ts';
 import { openAppStore, openConfiguredCluster, openConfiguredStore } from '../../server/open-app-store.ts';
 import type { AppStore } from '../../server/store/app-collections.ts';
 import type { StoreFs } from '../../server/store/journal/store-fs.ts';
+import { writeStructure } from '../../server/structures/tree-revision.ts';
 import { fixturesDir, testConfig } from './test-config.ts';
 
 export const testPassword = 'une phrase de passe solide';
@@ -118,7 +119,7 @@ export async function addStructures(
   const at = t.now().toISOString();
   await t.store.transact((tx) => {
     for (const [code, name, parent] of rows)
-      tx.put('structures', { id: code, name, parentId: parent ?? 'reseau', createdAt: at, updatedAt: at });
+      writeStructure(tx, { id: code, name, parentId: parent ?? 'reseau', createdAt: at, updatedAt: at });
   });
 }
 

@@ -3,6 +3,7 @@ import { translate } from '../../i18n/translate.ts';
 import type { AppStore } from '../../store/app-collections.ts';
 import { StructureNotFoundError } from '../errors.ts';
 import { rootCode, type Structure } from '../schema.ts';
+import { writeStructure } from '../tree-revision.ts';
 
 /** Changes a structure's name; its code, and so every account and grant on it, stay as they are. */
 export function renameStructure(
@@ -29,6 +30,6 @@ export function renameStructure(
       target: structure.id,
       details: { from: structure.name, to: input.name },
     });
-    return tx.put('structures', { ...structure, name: input.name, updatedAt: now.toISOString() });
+    return writeStructure(tx, { ...structure, name: input.name, updatedAt: now.toISOString() });
   });
 }

@@ -15,6 +15,7 @@ import { openAppStore } from '../../../server/open-app-store.ts';
 import type { AppStore } from '../../../server/store/app-collections.ts';
 import { openPostgresStore, postgresSqlOf } from '../../../server/store/postgres/open-postgres-store.ts';
 import { viewOf } from '../../../server/structures/scope.ts';
+import { writeStructure } from '../../../server/structures/tree-revision.ts';
 import { fixturesDir } from '../../helpers/test-config.ts';
 import { createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../../helpers/test-database.ts';
 import { enrollmentRow, userRow } from '../../hr/seed-completions.ts';
@@ -46,7 +47,7 @@ async function seedCase(store: AppStore, seed: number) {
       const above = codes[next(codes.length)]!;
       parent.set(code, above);
       codes.push(code);
-      tx.put('structures', { id: code, name: `Structure ${i}`, parentId: above, createdAt: at, updatedAt: at });
+      writeStructure(tx, { id: code, name: `Structure ${i}`, parentId: above, createdAt: at, updatedAt: at });
     }
     for (let i = 0; i < 40; i++) {
       const id = `p${seed}-${i}`;
