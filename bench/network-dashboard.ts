@@ -91,7 +91,7 @@ await runPart(async () => {
         await store.close();
       });
       details.push(`Embedded store: ${seeded} (seeded in ${seeded.seconds.toFixed(0)} s).`);
-      const server = await startPasserelle({ dataDir, coursesDir, metrics: 'cpu', extraEnv: benchEnv });
+      const server = await startPasserelle({ dataDir, coursesDir, metrics: 'cpu', extraEnv: benchEnv, timeoutMs: 300_000 });
       try {
         const measured = await measureCases(server, cases, 'embedded store');
         figures.push(...measured.figures);
@@ -149,6 +149,7 @@ async function onPostgres(
       coursesDir,
       metrics: 'cpu',
       extraEnv: { ...benchEnv, DATABASE_URL: target.toString() },
+      timeoutMs: 300_000,
     });
     const measured = await measureCases(server, cases, 'PostgreSQL');
     return {

@@ -92,7 +92,7 @@ async function* matchingCompletions(
   const pause = pauseEvery(2_000);
   const reach = query.scope && new Set(query.scope);
   for await (const enrollment of enrollments) {
-    await pause();
+    if (pause()) await nextTurn();
     if (query.course && enrollment.course !== query.course) continue;
     const user = await findAccount(store, enrollment.userId);
     // Accounts are deactivated, never deleted; a row without its account has nobody to report on.
@@ -118,11 +118,11 @@ async function* notStartedRows(
   query: CompletionQuery,
   scope: AssignmentScope,
   reach: ReadonlySet<string> | undefined,
-  pause: () => Promise<void>,
+  pause: () => boolean,
 ): AsyncGenerator<ListedCompletion> {
   for (const course of notStartedCourses(catalog, query, scope)) {
     for await (const user of await accountsIn(store, query.structure)) {
-      await pause();
+      if (pause()) await nextTurn();
       if (!user.active || (reach && !reach.has(user.structure)) || !concerns(scope, user)) continue;
       if (await hasStarted(store, user.id, course.slug)) continue;
       // Trainers, HR and admins are counted only once they have followed a course themselves.
@@ -134,11 +134,16 @@ async function* notStartedRows(
   }
 }
 
-/** In-memory lookups resolve at once: without a pause, 30,000 rows would hold every other request back. */
-function pauseEvery(rows: number): () => Promise<void> {
+/**
+ * In-memory lookups resolve at once: without a pause, 30,000 rows would hold every other request back.
+ * Says when to pause, rather than being awaited at every row: an await costs as much as the row's own work.
+ */
+function pauseEvery(rows: number): () => boolean {
   let seen = 0;
-  return async () => {
+  return () => {
     seen += 1;
-    if (seen % rows === 0) await new Promise((resolve) => setImmediate(resolve));
+    return seen % rows === 0;
   };
 }
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
