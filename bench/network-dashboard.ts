@@ -91,7 +91,13 @@ await runPart(async () => {
         await store.close();
       });
       details.push(`Embedded store: ${seeded} (seeded in ${seeded.seconds.toFixed(0)} s).`);
-      const server = await startPasserelle({ dataDir, coursesDir, metrics: 'cpu', extraEnv: benchEnv, timeoutMs: 300_000 });
+      const server = await startPasserelle({
+        dataDir,
+        coursesDir,
+        metrics: 'cpu',
+        extraEnv: benchEnv,
+        timeoutMs: 300_000,
+      });
       try {
         const measured = await measureCases(server, cases, 'embedded store');
         figures.push(...measured.figures);

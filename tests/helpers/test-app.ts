@@ -130,6 +130,22 @@ export function csrfOf(html: string): string {
   return match[1]!;
 }
 
+/** The session cookie of a sign-in on one app: any instance on the same database accepts it. */
+export async function cookieOn(t: TestApp, email: string): Promise<string> {
+  const page = await request(t.app).get('/login');
+  const anonymous = [page.headers['set-cookie'] ?? []].flat().map((c) => c.split(';')[0]);
+  const res = await request(t.app)
+    .post('/login')
+    .set('Cookie', anonymous.join('; '))
+    .type('form')
+    .send({ _csrf: csrfOf(page.text), email, password: testPassword, next: '/me' })
+    .expect(303);
+  return [res.headers['set-cookie'] ?? []]
+    .flat()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
 /** A supertest agent signed in as this user (cookies kept between requests). */
 export async function signIn(t: TestApp, user: { email: string }) {
   const agent = request.agent(t.app);

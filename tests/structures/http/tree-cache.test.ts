@@ -6,7 +6,7 @@ import { grantRole } from '../../../server/structures/use-cases/grant-role.ts';
 import { mergeStructures } from '../../../server/structures/use-cases/merge-structures.ts';
 import { moveStructure } from '../../../server/structures/use-cases/move-structure.ts';
 import { renameStructure } from '../../../server/structures/use-cases/rename-structure.ts';
-import { addStructures, addUser, createTestApp, csrfOf, type TestApp, testPassword } from '../../helpers/test-app.ts';
+import { addStructures, addUser, cookieOn, createTestApp, type TestApp } from '../../helpers/test-app.ts';
 import { skipWithoutDatabase } from '../../helpers/test-database.ts';
 import { twoInstances } from '../../helpers/two-instances.ts';
 
@@ -45,21 +45,6 @@ function changesSeenAtOnce(instances: () => { writer: TestApp; reader: TestApp }
     await mergeStructures(writer.store, { from: 'brest', into: 'rennes' }, null, writer.now());
     expect(await status('/hr?structure=brest')).toBe(404);
   });
-}
-
-async function cookieOn(t: TestApp, email: string): Promise<string> {
-  const page = await request(t.app).get('/login');
-  const anonymous = [page.headers['set-cookie'] ?? []].flat().map((c) => c.split(';')[0]);
-  const res = await request(t.app)
-    .post('/login')
-    .set('Cookie', anonymous.join('; '))
-    .type('form')
-    .send({ _csrf: csrfOf(page.text), email, password: testPassword, next: '/me' })
-    .expect(303);
-  return [res.headers['set-cookie'] ?? []]
-    .flat()
-    .map((c) => c.split(';')[0])
-    .join('; ');
 }
 
 describe('the tree kept in memory, embedded store', () => {
