@@ -36,6 +36,24 @@ export async function ancestorCodes(reader: Reader, code: string): Promise<strin
   return codes;
 }
 
+/**
+ * The codes from a structure up to the root, as `pathToRoot` gives them on the whole tree, read one row
+ * at a time by id: one person's path needs a few reads, not the network. An unknown code gives the root
+ * alone and a missing parent hangs the path under the root, as in the tree; a cycle left by hand-edited
+ * data ends at the root once it comes back on itself.
+ */
+export async function pathCodes(reader: Pick<Reader, 'get'>, code: string): Promise<string[]> {
+  const codes: string[] = [];
+  for (let current = code; current !== rootCode && !codes.includes(current); ) {
+    const row = await reader.get('structures', current);
+    if (!row) break;
+    codes.push(current);
+    current = row.parentId ?? rootCode;
+  }
+  codes.push(rootCode);
+  return codes;
+}
+
 /** Up to five codes of the tree that look like what was typed (a typo, or a word of the name). */
 export function closeCodes(tree: StructureTree, typed: string): string[] {
   const needle = fold(typed);
