@@ -32,6 +32,7 @@ import { formatDateTimeFr } from './i18n/format-date-time-fr.ts';
 import { formatDurationFr } from './i18n/format-duration-fr.ts';
 import { translate } from './i18n/translate.ts';
 import { certificateClaimRoutes } from './learning/certificate-claim-routes.ts';
+import { courseReach } from './learning/course-reach.ts';
 import type { LearningDeps } from './learning/learning-deps.ts';
 import { meRoutes } from './learning/me-routes.ts';
 import { quizRoutes } from './learning/quiz-routes.ts';
@@ -196,7 +197,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(routesUnder(['/admin/structures'], networkRoutes({ store, clock })));
   app.use(routesUnder(['/admin/users'], grantRoutes({ store, clock })));
   app.use(routesUnder(['/admin'], adminRoutes(accountDeps)));
-  app.use(routesUnder(['/me/engagements'], commitmentRoutes(learningDeps)));
+  app.use(
+    routesUnder(
+      ['/me/engagements'],
+      commitmentRoutes({ ...learningDeps, courseReach: courseReach(store, learningDeps.getCatalog) }),
+    ),
+  );
   app.use(routesUnder(['/me'], meRoutes(learningDeps)));
   // Certificates, HR reports and the studio load their heavy libraries (pdfkit, zip) on first use.
   app.use(
