@@ -76,6 +76,28 @@ export function grantsOf(reader: Reader, userId: string): Promise<Readonly<Grant
   return reader.findBy('grants', 'userId', userId);
 }
 
+/** One way a person administers the whole network: their account's role (`grantId` null) or an admin grant on the root. */
+export interface NetworkAdminWay {
+  userId: string;
+  grantId: string | null;
+}
+
+/** Every way an active account administers the whole network (decision 022: the role on the root). */
+export async function networkAdminWays(reader: Reader): Promise<NetworkAdminWay[]> {
+  const ways: NetworkAdminWay[] = (await reader.findBy('users', 'role', 'admin'))
+    .filter((user) => user.active)
+    .map((user) => ({ userId: user.id, grantId: null }));
+  for (const grant of await reader.findBy('grants', 'structureId', rootCode))
+    if (grant.role === 'admin' && (await reader.get('users', grant.userId))?.active)
+      ways.push({ userId: grant.userId, grantId: grant.id });
+  return ways;
+}
+
+/** Whether the network keeps an active administrator once this one way of being one is taken away. */
+export async function keepsNetworkAdmin(reader: Reader, lost: NetworkAdminWay): Promise<boolean> {
+  return (await networkAdminWays(reader)).some((way) => way.userId !== lost.userId || way.grantId !== lost.grantId);
+}
+
 /** Refuses a code that names no structure, with the codes the person most likely meant. */
 export async function requireStructure(store: Pick<AppStore, 'all' | 'get' | 'findBy'>, code: string): Promise<void> {
   if (!(await structureExists(store, code)))
