@@ -67,6 +67,16 @@ export class PublishOutsideScopeError extends ForbiddenError {
   }
 }
 
+/** An imported course names a structure where the trainer does not hold the trainer role. */
+export class ImportOutsideScopeError extends ForbiddenError {
+  constructor(structure: string) {
+    super(`imported course of ${structure} outside the trainer's scope`, {
+      messageKey: 'studio.refused.importOutsideScope',
+      params: { structure },
+    });
+  }
+}
+
 /** The course has no quiz to export to GIFT. */
 export class NoQuizError extends ConflictError {
   constructor() {
@@ -122,6 +132,7 @@ const refusals = [
   LastModuleError,
   NothingToPublishError,
   PublishOutsideScopeError,
+  ImportOutsideScopeError,
   NoQuizError,
   DraftExistsError,
   FrontMatterUnreadableError,
