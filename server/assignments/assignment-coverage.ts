@@ -21,8 +21,8 @@ export async function membershipsOf(reader: Pick<Reader, 'get'>, structure: stri
 export function membershipsCache(tree: StructureTree): (structure: string) => ReadonlySet<string> {
   const known = new Map<string, Set<string>>();
   return (structure) => {
-    let memberships = known.get(structure);
-    if (!memberships) known.set(structure, (memberships = membershipsIn(tree, structure)));
+    const memberships = known.get(structure) ?? membershipsIn(tree, structure);
+    known.set(structure, memberships);
     return memberships;
   };
 }
