@@ -2,38 +2,24 @@
 // never anyone else. Over random trees, on the embedded store and (with DATABASE_URL) on PostgreSQL's SQL
 // path: who it lists (reminders, the assignment's page and export), each learner's « À faire », the HR
 // rows filtered on the assignment, and « En retard » once its due date has passed.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AssignmentRejectedError } from '../../../server/assignments/errors.ts';
 import { assignmentProgress, todoOf } from '../../../server/assignments/queries.ts';
 import { assignCourse } from '../../../server/assignments/use-cases/assign-course.ts';
 import type { Catalog } from '../../../server/catalog/course.ts';
 import { loadCatalog } from '../../../server/catalog/load-catalog.ts';
-import { collections, migrations, schemaVersion } from '../../../server/collections.ts';
 import { completionsFromPostgres } from '../../../server/hr/completions-from-postgres.ts';
 import { type CompletionsSource, completionsFromStore } from '../../../server/hr/completions-source.ts';
 import { scopedCompletions } from '../../../server/hr/scoped-completions.ts';
-import { openAppStore } from '../../../server/open-app-store.ts';
 import type { AppStore } from '../../../server/store/app-collections.ts';
-import { openPostgresStore, postgresSqlOf } from '../../../server/store/postgres/open-postgres-store.ts';
+import { postgresSqlOf } from '../../../server/store/postgres/open-postgres-store.ts';
 import { loadTree } from '../../../server/structures/queries.ts';
 import { wholeNetwork } from '../../../server/structures/scope.ts';
+import { seededRandom, storeForSuite } from '../../helpers/property-stores.ts';
 import { fixturesDir } from '../../helpers/test-config.ts';
-import { createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../../helpers/test-database.ts';
+import { skipWithoutDatabase } from '../../helpers/test-database.ts';
 import { enrollmentRow, userRow } from '../../hr/seed-completions.ts';
-
-/** A small deterministic generator, so a failing case can be replayed from its seed. */
-function random(seed: number) {
-  let state = seed >>> 0 || 1;
-  return (n: number) => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) % n;
-  };
-}
 
 const at = '2026-01-01T00:00:00.000Z';
 // Due on 10 January; the clock says 20 January: who has not completed is late.
@@ -41,7 +27,7 @@ const now = () => new Date('2026-01-20T10:00:00.000Z');
 
 /** A random network, people spread over it (some in progress, some done), one assignment to a random structure. */
 async function seedCase(store: AppStore, seed: number) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const codes = ['reseau'];
   const parent = new Map<string, string>();
   const assignmentId = `a-${seed}`;
@@ -119,17 +105,9 @@ beforeAll(async () => {
 });
 
 describe('an assignment to a structure reaches below it (embedded store)', () => {
-  let dir: string;
-  let store: AppStore;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-subtree-'));
-    store = await openAppStore(dir);
-  });
-  afterAll(async () => {
-    await store.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const storeOf = storeForSuite('embedded');
   it('for 20 random trees', async () => {
+    const store = storeOf();
     // Each case withdraws the previous one's assignment, so due dates never mix between cases.
     for (let seed = 1; seed <= 20; seed++) {
       await check(
@@ -143,6 +121,7 @@ describe('an assignment to a structure reaches below it (embedded store)', () =>
   });
 
   it('accepts a structure whose people are all below it, and refuses one with nobody in its subtree', async () => {
+    const store = storeOf();
     await store.transact((tx) => {
       for (const [id, parentId] of [
         ['fed', 'reseau'],
@@ -164,17 +143,9 @@ describe('an assignment to a structure reaches below it (embedded store)', () =>
 });
 
 describe.skipIf(skipWithoutDatabase)('an assignment to a structure reaches below it (PostgreSQL)', () => {
-  let db: TestDatabase;
-  let store: AppStore;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    store = await openPostgresStore({ url: db.url, collections, schemaVersion, migrations });
-  });
-  afterAll(async () => {
-    await store?.close();
-    await db?.drop();
-  });
+  const storeOf = storeForSuite('postgres');
   it('for 6 random trees, on the SQL path', async () => {
+    const store = storeOf();
     for (let seed = 101; seed <= 106; seed++) {
       await check(
         store,
