@@ -7,6 +7,7 @@ import { grantsOf } from '../structures/queries.ts';
 import { rootCode } from '../structures/schema.ts';
 import { inScope, type Scope, scopeOf } from '../structures/scope.ts';
 import { courseDirState } from './course-dir-state.ts';
+import { SaveOutsideScopeError } from './errors.ts';
 import { getFrontMatterField } from './front-matter-field.ts';
 import type { StudioContext } from './studio-context.ts';
 
@@ -18,11 +19,20 @@ export function studioScope(ctx: StudioContext, user: Pick<User, 'id' | 'role'>)
   return scopeOf(ctx.store, user, studioRoles);
 }
 
-/** The structure a course folder's course.md names, as the catalog reads it (the root when absent). */
-async function structureIn(dir: string): Promise<string> {
-  const source = await readFile(path.join(dir, 'course.md'), 'utf8').catch(() => '');
+/** The structure a course.md text names, as the catalog reads it (the root when absent). */
+export function structureOfSource(source: string): string {
   const code = getFrontMatterField(source, 'structure');
   return typeof code === 'string' && code.trim() ? code.trim().toLowerCase() : rootCode;
+}
+
+async function structureIn(dir: string): Promise<string> {
+  return structureOfSource(await readFile(path.join(dir, 'course.md'), 'utf8').catch(() => ''));
+}
+
+/** Refuses a course.md that would give the course to a structure outside the trainer's scope. */
+export function requireSourceInScope(source: string, scope: Scope): void {
+  const structure = structureOfSource(source);
+  if (!inScope(scope, structure)) throw new SaveOutsideScopeError(structure);
 }
 
 /**

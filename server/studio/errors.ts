@@ -77,6 +77,16 @@ export class ImportOutsideScopeError extends ForbiddenError {
   }
 }
 
+/** A course.md saved with a structure where the trainer does not hold the trainer role. */
+export class SaveOutsideScopeError extends ForbiddenError {
+  constructor(structure: string) {
+    super(`course saved for ${structure}, outside the trainer's scope`, {
+      messageKey: 'studio.refused.saveOutsideScope',
+      params: { structure },
+    });
+  }
+}
+
 /** The course has no quiz to export to GIFT. */
 export class NoQuizError extends ConflictError {
   constructor() {
@@ -133,6 +143,7 @@ const refusals = [
   NothingToPublishError,
   PublishOutsideScopeError,
   ImportOutsideScopeError,
+  SaveOutsideScopeError,
   NoQuizError,
   DraftExistsError,
   FrontMatterUnreadableError,

@@ -114,6 +114,23 @@ describe('a trainer granted on a federation, in the studio', () => {
     expect(await readFile(path.join(t.coursesDir, 'demo/01-premier.md'), 'utf8')).not.toContain('remplacé');
   });
 
+  it('keeps its course within its scope when course.md is saved', async () => {
+    const editor = '/studio/courses/bretonne/files/course.md';
+    const _csrf = csrfOf((await trainer.get(editor).expect(200)).text);
+    const source = await readFile(path.join(t.coursesDir, 'bretonne/course.md'), 'utf8');
+    const save = (structure: string) =>
+      trainer
+        .post(editor)
+        .type('form')
+        .send({ _csrf, action: 'save', source: source.replace('structure: rennes', `structure: ${structure}`) });
+    const refused = await save('occ').expect(403);
+    expect(refused.text).toContain('la structure « occ » n’est pas dans votre périmètre');
+    expect(refused.text).toContain('structure: occ');
+    expect(await listTree(t.draftsDir)).toEqual([]);
+    await save('bzh').expect(303);
+    expect(await readFile(path.join(t.draftsDir, 'bretonne/course.md'), 'utf8')).toContain('structure: bzh');
+  });
+
   it('creates its new courses in its federation, where it keeps working on them', async () => {
     const _csrf = csrfOf((await trainer.get('/studio/new').expect(200)).text);
     await trainer
