@@ -6,39 +6,25 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { grantRole } from '../../../server/structures/use-cases/grant-role.ts';
 import { auditEntries, formToken } from '../../accounts/http/admin-app.ts';
 import { completeCourse } from '../../certificates/http/complete-course.ts';
 import { runPoppler, skipWithoutPoppler } from '../../certificates/run-poppler.ts';
-import { addStructures, addUser, createTestApp, signIn, type TestApp } from '../../helpers/test-app.ts';
-import { createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../../helpers/test-database.ts';
+import { eachStore, openedOnStore } from '../../helpers/each-store.ts';
+import { addStructures, addUser, signIn } from '../../helpers/test-app.ts';
 import { png } from '../png-logo.ts';
 
-const opened: TestApp[] = [];
-const databases: TestDatabase[] = [];
-afterEach(async () => {
-  for (const t of opened.splice(0)) await t.close().catch(() => {});
-  for (const db of databases.splice(0)) await db.drop();
-});
-
-const stores = skipWithoutDatabase ? (['journal'] as const) : (['journal', 'postgres'] as const);
+const openApp = openedOnStore();
 
 const hostileSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 10" onload="alert(1)">
 <script>alert(document.cookie)</script>
 <image href="https://ailleurs.example/pixel.png" width="1" height="1"/>
 <rect width="40" height="10" fill="#1f4e9a"/></svg>`;
 
-describe.each(stores)('structure faces on the %s store', (kind) => {
+describe.each(eachStore)('structure faces on the %s store', (kind) => {
   async function open() {
-    let databaseUrl: string | undefined;
-    if (kind === 'postgres') {
-      const db = await createTestDatabase();
-      databases.push(db);
-      databaseUrl = db.url;
-    }
-    const t = await createTestApp({ databaseUrl });
-    opened.push(t);
+    const t = await openApp(kind);
     await addStructures(t, [
       ['bzh', 'Fédération Bretagne'],
       ['rennes', 'Association de Rennes', 'bzh'],
