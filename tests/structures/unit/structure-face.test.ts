@@ -4,8 +4,14 @@ import { BrandColourTooLightError } from '../../../server/structures/errors.ts';
 import { contrastWithWhite, normalizeHexColour, shownRatio } from '../../../server/structures/face/brand-colour.ts';
 import { checkBrandColour } from '../../../server/structures/face/check-brand-colour.ts';
 import { checkLogo } from '../../../server/structures/face/check-logo.ts';
+import { faceOf } from '../../../server/structures/face/face-of.ts';
 import { type FacedStructure, resolveFace } from '../../../server/structures/face/resolve-face.ts';
 import { sanitizeSvg } from '../../../server/structures/face/sanitize-svg.ts';
+import { addStructure } from '../../../server/structures/use-cases/add-structure.ts';
+import { changeStructureFace } from '../../../server/structures/use-cases/change-structure-face.ts';
+import { importStructureTree } from '../../../server/structures/use-cases/import-structure-tree.ts';
+import { renameStructure } from '../../../server/structures/use-cases/rename-structure.ts';
+import { openUseCaseStore } from '../../accounts/unit/use-case-store.ts';
 import { png } from '../png-logo.ts';
 
 const defaults = { name: 'Passerelle', city: 'Lyon' };
@@ -136,5 +142,27 @@ describe('uploaded logos', () => {
     expect(svg).toContain('<stop offset="0" stop-color="#1f4e9a"></stop>');
     expect(svg).toContain('<text x="1" y="2">Asso &amp;boom;</text>');
     expect(checkLogo(Buffer.from(svg)).type).toBe('svg');
+  });
+});
+
+describe('the face through the tree’s other changes', () => {
+  it('survives a rename and a CSV import that renames the structure', async () => {
+    const s = await openUseCaseStore();
+    try {
+      const now = s.clock();
+      await addStructure(s.store, { code: 'bzh', name: 'Bretagne', parent: 'reseau' }, null, now);
+      await changeStructureFace(s.store, { code: 'bzh', colour: '#1f4e9a', signatoryPlace: 'Rennes' }, null, now);
+      await renameStructure(s.store, { code: 'bzh', name: 'Fédération Bretagne' }, null, now);
+      await importStructureTree(s.store, 'code;nom;parent\nbzh;Fédération de Bretagne;', null, now);
+      const face = await faceOf(s.store, 'bzh', defaults);
+      expect(face).toEqual({
+        code: 'bzh',
+        name: 'Fédération de Bretagne',
+        colour: '#1f4e9a',
+        signatory: { place: 'Rennes', name: 'Fédération de Bretagne' },
+      });
+    } finally {
+      await s.close();
+    }
   });
 });
