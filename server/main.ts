@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import path from 'node:path';
 import { setupLinkIfNeeded } from './accounts/ensure-installation.ts';
 import { createApp } from './app.ts';
 import { keyStoreFor } from './badges/key-store-for.ts';
@@ -40,10 +41,12 @@ async function main(): Promise<void> {
   const courseTrees = cluster.kind === 'postgres' ? storeTreeSync(store, studioPaths(config)) : noTreeSync;
   for (const slug of await courseTrees.staleCourses())
     await cluster.exclusive(`studio:${slug}`, () => courseTrees.pull(slug));
-  const { catalog, issues } = await loadCatalog(config.coursesDir);
+  const { catalog, issues, fromCache } = await loadCatalog(config.coursesDir, process.cwd(), {
+    cacheDir: path.join(config.dataDir, 'cache', 'catalog'),
+  });
   for (const issue of issues) log.warn(`course error: ${formatCourseIssue(issue)}`);
   log.info(
-    `catalog: ${catalog.courses.length} course(s) loaded${issues.length ? `, ${issues.length} error(s): broken courses are left out` : ''}`,
+    `catalog: ${catalog.courses.length} course(s) loaded, ${fromCache} unchanged since they were last checked${issues.length ? `, ${issues.length} error(s): broken courses are left out` : ''}`,
   );
   // The key that signs Open Badges credentials is made at the first start, never logged.
   const credentialKeys = keyStoreFor(storeKind, store, config.dataDir);
