@@ -65,34 +65,37 @@ function upToDateEntry() {
 async function build(outdir) {
   const esbuild = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'))('esbuild');
   const meta = /\bimport\.meta\.(url|dirname|filename)\b/g;
-  const { metafile } = await esbuild.build({
-    absWorkingDir: root,
-    entryPoints: ['server/main.ts'],
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: `node${process.versions.node.split('.')[0]}`,
-    packages: 'external',
-    // On disk for `NODE_OPTIONS=--enable-source-maps` when reading a stack trace; not on by default: Node
-    // would then read the maps of every module it loads, and of every stack a library captures.
-    sourcemap: 'linked',
-    metafile: true,
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'import-meta-of-sources',
-        setup(builder) {
-          builder.onLoad({ filter: /\.ts$/ }, ({ path: file }) => {
-            const own = { url: pathToFileURL(file).href, dirname: path.dirname(file), filename: file };
-            const source = readFileSync(file, 'utf8').replace(meta, (_, key) => JSON.stringify(own[key]));
-            return { contents: source, loader: 'ts' };
-          });
+  const { metafile } = await esbuild
+    .build({
+      absWorkingDir: root,
+      entryPoints: ['server/main.ts'],
+      outdir,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: `node${process.versions.node.split('.')[0]}`,
+      packages: 'external',
+      // On disk for `NODE_OPTIONS=--enable-source-maps` when reading a stack trace; not on by default: Node
+      // would then read the maps of every module it loads, and of every stack a library captures.
+      sourcemap: 'linked',
+      metafile: true,
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'import-meta-of-sources',
+          setup(builder) {
+            builder.onLoad({ filter: /\.ts$/ }, ({ path: file }) => {
+              const own = { url: pathToFileURL(file).href, dirname: path.dirname(file), filename: file };
+              const source = readFileSync(file, 'utf8').replace(meta, (_, key) => JSON.stringify(own[key]));
+              return { contents: source, loader: 'ts' };
+            });
+          },
         },
-      },
-    ],
-  });
+      ],
+    })
+    // esbuild's service process would otherwise stay beside the server for nothing.
+    .finally(() => esbuild.stop());
   return Object.keys(metafile.inputs);
 }
 
