@@ -49,7 +49,6 @@ export async function loadCatalog(
   const results = await Promise.all(dirs.map((name) => loadOne(path.join(coursesDir, name), displayRoot, cache)));
   if (cache) await pruneCatalogCache(cache, dirs);
   const courses: Course[] = results.flatMap((r) => (r.course ? [r.course] : []));
-  warmUpRendering(courses[0]?.modules[0]);
   return {
     catalog: { courses, bySlug: new Map(courses.map((c) => [c.slug, c])) },
     issues: results.flatMap((r) => r.issues),
@@ -80,10 +79,11 @@ async function digestNow(dir: string): Promise<string | undefined> {
 
 /**
  * Markdown is rendered on a module's first view (render-once.ts). The very first rendering in a process
- * also compiles the renderer's code, ~40 ms on one core: doing it for one module now moves that cost into
- * start-up instead of stalling the event loop during the first learner's request.
+ * also compiles the renderer's code, ~40 ms on one core: main.ts renders one module as soon as the server
+ * listens (the loop is idle then), instead of stalling the event loop during the first learner's request.
  */
-function warmUpRendering(module: Module | undefined): void {
+export function warmUpRendering(catalog: Catalog): void {
+  const module: Module | undefined = catalog.courses[0]?.modules[0];
   if (!module) return;
   void module.htmlBefore;
   void module.quiz?.introHtml;
