@@ -119,7 +119,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   // Fingerprinted, precompressed files from memory; the rest (and other names) from disk as before.
-  const assets = staticAssets(path.join(root, 'public'), '/static');
+  const assets = staticAssets(path.join(root, 'public'), '/static', path.join(config.dataDir, 'cache', 'static'));
   app.locals.assetUrl = assets.url;
   app.use('/static', assets.handler);
   app.use(
