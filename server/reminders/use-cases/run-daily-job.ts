@@ -6,6 +6,7 @@ import type { Config } from '../../config.ts';
 import { enqueueEmail } from '../../mail/enqueue-email.ts';
 import { digestEmail } from '../../mail/messages/digest-email.ts';
 import { reminderEmail } from '../../mail/messages/reminder-email.ts';
+import { senderOf } from '../../mail/sender-of.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { AppStore } from '../../store/app-collections.ts';
 import { loadTree } from '../../structures/queries.ts';
@@ -61,9 +62,11 @@ async function sendReminders(deps: DailyJobDeps): Promise<Omit<DailyJobResult, '
   const due: Due[] = [];
   // Where each late person works, so each HR digest counts its own scope only.
   const lateByAssignment: { assignment: Readonly<Assignment>; lateIn: string[] }[] = [];
+  // Read once: assignments to a structure reach below it, and each digest counts its recipient's scope.
+  const tree = await loadTree(store);
   for (const assignment of await activeAssignments(store)) {
     if (!assignment.dueDate) continue;
-    const people = await assignmentProgress(store, assignment, today);
+    const people = await assignmentProgress(store, assignment, today, tree);
     const lateIn = people.filter((p) => p.state === 'late').map((p) => p.person.structure);
     if (lateIn.length > 0) lateByAssignment.push({ assignment, lateIn });
     if (config.reminders.max === 0) continue;
@@ -102,7 +105,7 @@ async function sendReminders(deps: DailyJobDeps): Promise<Omit<DailyJobResult, '
           dueDate: assignment.dueDate!,
           late,
           unsubscribeUrl: `${config.baseUrl}/unsubscribe/${unsubscribeToken(deps.unsubscribeKey, person.id)}`,
-          org: config.org.name,
+          ...(await senderOf(tx, person.structure, config)),
         });
         enqueueEmail(tx, { ...content, kind: 'reminder', to: person.email, userId: person.id }, now);
         sent += 1;
@@ -113,7 +116,6 @@ async function sendReminders(deps: DailyJobDeps): Promise<Omit<DailyJobResult, '
 
   let digests = 0;
   if (lateByAssignment.length > 0) {
-    const tree = await loadTree(store);
     for (const preference of preferences.values()) {
       if (!preference.hrDigest) continue;
       const recipient = await store.get('users', preference.id);
