@@ -1,9 +1,11 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.ts';
+import { rawResponse } from '../../helpers/raw-response.ts';
 import { addUser, createTestApp, csrfOf, type TestApp, testPassword } from '../../helpers/test-app.ts';
 import { fixturesDir, testConfig } from '../../helpers/test-config.ts';
 
@@ -56,15 +58,30 @@ async function sessionCookie(email: string): Promise<string> {
   return session.split(';')[0]!;
 }
 
+/** What a browser may accept, the encoding the page must come in, and how to read it back. */
+const encodings: [string, string, (body: Buffer) => Buffer][] = [
+  ['gzip, deflate, br', 'gzip', gunzipSync],
+  ['gzip', 'gzip', gunzipSync],
+  ['br', 'br', brotliDecompressSync],
+  ['gzip;q=0, br', 'br', brotliDecompressSync],
+];
+
 async function samePage(url: string, cookie?: string): Promise<string> {
   const get = (app: TestApp['app']) => {
-    const req = request(app).get(url);
+    const req = request(app).get(url).set('accept-encoding', 'identity');
     return (cookie ? req.set('cookie', cookie) : req).expect(200);
   };
   const [cached, full] = [await get(t.app), await get(fullRender)];
   expect(cached.text).toBe(full.text);
   expect(cached.headers['content-type']).toBe(full.headers['content-type']);
   expect(cached.headers['content-length']).toBe(full.headers['content-length']);
+  // Compressed, it is the same page: gzip joined from pieces deflated once, brotli from the middleware.
+  for (const [accept, encoding, decode] of encodings) {
+    const res = await rawResponse(t.app, url, { 'accept-encoding': accept, ...(cookie && { cookie }) });
+    expect(res.headers['content-encoding']).toBe(encoding);
+    expect(res.headers.vary).toContain('Accept-Encoding');
+    expect(decode(res.body).toString()).toBe(cached.text);
+  }
   return cached.text;
 }
 
