@@ -82,6 +82,11 @@ async function samePage(url: string, cookie?: string): Promise<string> {
     expect(res.headers.vary).toContain('Accept-Encoding');
     expect(decode(res.body).toString()).toBe(cached.text);
   }
+  // A client that names no encoding (a script, a load tool) gets the page as it is.
+  const plain = await rawResponse(t.app, url, cookie ? { cookie } : {});
+  expect(plain.headers['content-encoding']).toBeUndefined();
+  expect(plain.headers.vary).toContain('Accept-Encoding');
+  expect(plain.body.toString()).toBe(cached.text);
   return cached.text;
 }
 
