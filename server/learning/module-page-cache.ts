@@ -11,6 +11,7 @@ import type { Response } from 'express';
 import type { User } from '../accounts/schema.ts';
 import type { Course, Module } from '../catalog/course.ts';
 import { deflatePiece, joinGzip, storedPiece } from '../http/gzip-pieces.ts';
+import type { Face } from '../structures/face/resolve-face.ts';
 import { moduleView } from './module-view-locals.ts';
 import type { Attempt } from './schema.ts';
 
@@ -106,7 +107,7 @@ export async function cachedModulePage(
     byKey = new Map();
     byCourse.set(course, byKey);
   }
-  const key = `${module.slug}|${user?.role ?? 'visitor'}|${page.stateKey}`;
+  const key = `${module.slug}|${user?.role ?? 'visitor'}|${page.stateKey}|${faceKey(res.locals.face)}`;
   let plan = byKey.get(key);
   if (!plan) {
     plan = renderPlan(res, page);
@@ -161,6 +162,21 @@ function joinChoices(group: ChoiceGroup, order: readonly string[], key: string):
   group.orders.set(key, piece);
   return piece;
 }
+
+/**
+ * The header shows the reader's structure's face (name, logo, colour): one rendering per face. The face
+ * cache hands out the same object until a face changes, so its key is made once per object.
+ */
+function faceKey(face: Face | undefined): string {
+  if (!face) return '';
+  let key = faceKeys.get(face);
+  if (key === undefined) {
+    key = JSON.stringify([face.code, face.name, face.logo, face.colour]);
+    faceKeys.set(face, key);
+  }
+  return key;
+}
+const faceKeys = new WeakMap<Face, string>();
 
 function render(res: Response, view: string, locals: Record<string, unknown>): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -6,7 +6,15 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.ts';
 import { rawResponse } from '../../helpers/raw-response.ts';
-import { addUser, createTestApp, csrfOf, type TestApp, testPassword } from '../../helpers/test-app.ts';
+import {
+  addStructures,
+  addUser,
+  createTestApp,
+  csrfOf,
+  signIn,
+  type TestApp,
+  testPassword,
+} from '../../helpers/test-app.ts';
 import { fixturesDir, testConfig } from '../../helpers/test-config.ts';
 
 // The module page is served from a copy rendered once per kind of reader (module-page-cache.ts). The same
@@ -140,5 +148,30 @@ describe('module pages rendered once per kind of reader', () => {
       expect(await samePage('/courses/demo/premier', cookie)).toBe(html);
     }
     expect(orders.size).toBeGreaterThan(1);
+  });
+
+  it('show each learner the face of their own structure', async () => {
+    const faced = await createTestApp({ coursesDir });
+    try {
+      await addStructures(faced, [
+        ['bzh', 'Fédération Bretagne'],
+        ['occ', 'Fédération Occitanie'],
+      ]);
+      await faced.store.transact(async (tx) => {
+        tx.put('structures', { ...(await tx.get('structures', 'bzh'))!, colour: '#1f4e9a' });
+        tx.put('structures', { ...(await tx.get('structures', 'occ'))!, colour: '#9a1f4e' });
+      });
+      for (const [structure, name, colour] of [
+        ['bzh', 'Fédération Bretagne', '#1f4e9a'],
+        ['occ', 'Fédération Occitanie', '#9a1f4e'],
+      ] as const) {
+        const learner = await signIn(faced, await addUser(faced, 'learner', { structure }));
+        const html = (await learner.get('/courses/demo/premier').expect(200)).text;
+        expect(html).toContain(`<a class="brand" href="/">${name}</a>`);
+        expect(html).toContain(`--accent:${colour}`);
+      }
+    } finally {
+      await faced.close();
+    }
   });
 });
