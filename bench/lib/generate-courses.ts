@@ -4,7 +4,7 @@ import path from 'node:path';
 /**
  * Writes `count` courses of `modulesPerCourse` modules into `targetDir`, made from the bundled courses:
  * course k takes the bundled modules in turn (the final assessments last, only the very last one marked
- * final) and every file is varied a little (titles, a line naming the copy) so that no two are identical.
+ * final, positioning quizzes left out) and every file is varied a little (titles, a line naming the copy) so that no two are identical.
  */
 export async function generateCourses(
   sourceDir: string,
@@ -25,7 +25,10 @@ export async function generateCourses(
       };
     }),
   );
-  const regular = sources.flatMap((s) => s.modules.filter((m) => !/^evaluation_finale: true$/m.test(m.text)));
+  // A positioning quiz must come first and match the final assessment's objectives (decision 015): left out.
+  const regular = sources.flatMap((s) =>
+    s.modules.filter((m) => !/^(evaluation_finale|positionnement): true$/m.test(m.text)),
+  );
   const finals = sources.flatMap((s) => s.modules.filter((m) => /^evaluation_finale: true$/m.test(m.text)));
   for (let k = 1; k <= count; k++) {
     const slug = `parcours-${String(k).padStart(2, '0')}`;

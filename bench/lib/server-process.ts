@@ -66,8 +66,9 @@ export function getJson<T>(url: string): Promise<{ status: number; body: T }> {
 }
 
 /**
- * Starts a Node script (TypeScript through tsx) as its own process, the way it runs in production, and
- * waits for its first 200 on /healthz. Time runs from just before spawn().
+ * Starts a Node script as its own process, the way it runs in production, and waits for its first 200 on
+ * /healthz. Time runs from just before spawn(). A TypeScript script runs through tsx; a JavaScript one
+ * (server/start.mjs, what `npm start` runs) as it is.
  */
 export async function startProcess(
   script: string,
@@ -78,7 +79,8 @@ export async function startProcess(
   const base = `http://127.0.0.1:${port}`;
   let output = '';
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', script], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, script], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -141,16 +143,22 @@ export async function startProcess(
   };
 }
 
-/** The V8 settings `npm start` gives the server (package.json), so that benchmarks measure the same. */
+/** `npm start`'s command (package.json): the benchmarks start the server the same way. */
+const startCommand = (
+  JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start;
+
+/** The V8 settings `npm start` gives the server, so that benchmarks measure the same. */
 export const productionNodeArgs: string[] = (() => {
   // BENCH_NODE_OPTIONS measures other settings against them (`BENCH_NODE_OPTIONS= npm run bench:page`: none).
   if (process.env.BENCH_NODE_OPTIONS !== undefined) return process.env.BENCH_NODE_OPTIONS.split(' ').filter(Boolean);
-  const start = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } })
-    .scripts.start;
-  return (/NODE_OPTIONS="([^"$]*)/.exec(start)?.[1] ?? '').split(' ').filter(Boolean);
+  return (/NODE_OPTIONS="([^"$]*)/.exec(startCommand)?.[1] ?? '').split(' ').filter(Boolean);
 })();
 
-/** The real Passerelle server, configured as in production. */
+/** The script `npm start` runs (package.json): the compiled copy of the server (server/start.mjs). */
+export const productionScript: string = /\bnode (\S+)$/.exec(startCommand)?.[1] ?? 'server/main.ts';
+
+/** The real Passerelle server, configured and started as in production (`npm start`). */
 export function startPasserelle(options: {
   dataDir: string;
   coursesDir: string;
@@ -159,7 +167,7 @@ export function startPasserelle(options: {
   extraEnv?: Record<string, string>;
 }): Promise<ServerProcess> {
   return startProcess(
-    'server/main.ts',
+    productionScript,
     {
       NODE_ENV: 'production',
       LOG_REQUESTS: 'false',
