@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 
 /**
@@ -7,8 +7,8 @@ import helmet from 'helmet';
  * would break local use. `formTargets` are the other origins a form's answer may redirect to (the identity
  * provider's, for signing out there too).
  */
-export function securityHeaders(secure: boolean, formTargets: readonly string[] = []): RequestHandler[] {
-  return [
+export function securityHeaders(secure: boolean, formTargets: readonly string[] = []): RequestHandler {
+  const headers = headersOf(
     helmet({
       contentSecurityPolicy: {
         useDefaults: false,
@@ -31,8 +31,29 @@ export function securityHeaders(secure: boolean, formTargets: readonly string[] 
       referrerPolicy: { policy: 'same-origin' },
       crossOriginEmbedderPolicy: false,
     }),
-    permissionsPolicy,
-  ];
+  );
+  headers.set('Permissions-Policy', permissionsPolicyValue);
+  // The same headers on every answer: helmet's eleven middlewares are run once, here, not per request.
+  const entries = [...headers];
+  return (_req, res, next) => {
+    for (const [name, value] of entries) res.setHeader(name, value);
+    next();
+  };
+}
+
+/** The headers a middleware that depends on nothing in the request sets, in the order it sets them. */
+function headersOf(middleware: RequestHandler): Map<string, string> {
+  const headers = new Map<string, string>();
+  const res = {
+    setHeader: (name: string, value: string) => headers.set(name, value),
+    removeHeader: (name: string) => headers.delete(name),
+  };
+  let done = false;
+  middleware({} as Request, res as unknown as Response, () => {
+    done = true;
+  });
+  if (!done) throw new Error('security headers: the middleware did not answer at once');
+  return headers;
 }
 
 // Passerelle uses no camera, microphone, location, payment or sensor: say so, so that a course's
@@ -51,11 +72,6 @@ const deniedFeatures = [
   'usb',
 ];
 const permissionsPolicyValue = deniedFeatures.map((feature) => `${feature}=()`).join(', ');
-
-const permissionsPolicy: RequestHandler = (_req, res, next) => {
-  res.setHeader('Permissions-Policy', permissionsPolicyValue);
-  next();
-};
 
 /**
  * Pages shown to a signed-in person may hold personal data (progress, HR lists, attestations): no

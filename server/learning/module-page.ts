@@ -68,7 +68,13 @@ export async function renderModulePage(
       attempts,
       choiceOrder,
     });
-    res.set({ 'Content-Type': 'text/html; charset=utf-8', ETag: page.etag }).send(page.body);
+    res.set({ 'Content-Type': 'text/html; charset=utf-8', ETag: page.etag }).vary('Accept-Encoding');
+    // Gzip joined from pieces deflated once costs a few µs where compressing the page would cost about as
+    // much as building it; browsers that also take brotli get it too (compress-responses.ts skips an
+    // answer that is already encoded).
+    const gzipped = res.req.acceptsEncodings('gzip') === 'gzip' ? page.gzipped() : undefined;
+    if (gzipped) res.set('Content-Encoding', 'gzip').send(gzipped);
+    else res.send(page.body);
     return;
   }
   res.render(moduleView, { ...locals(order), ...extra });

@@ -1,34 +1,30 @@
+import express from 'express';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, createTestApp, signIn, type TestApp } from '../helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { securityHeaders } from '../../server/http/security-headers.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const appWith = (secure: boolean, formTargets: string[] = []) =>
+  express()
+    .use(securityHeaders(secure, formTargets))
+    .get('/', (_req, res) => {
+      res.send('ok');
+    });
 
-describe('security headers', () => {
-  it('denies the browser features Passerelle never uses, on every page', async () => {
-    for (const path of ['/courses', '/login', '/static/style.css', '/nowhere']) {
-      const res = await request(t.app).get(path);
-      expect(res.headers['permissions-policy'], path).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
-    }
+describe('security headers, set once for every answer', () => {
+  it('add HSTS and upgrade requests only when the public address is HTTPS', async () => {
+    const secure = await request(appWith(true)).get('/').expect(200);
+    expect(secure.headers['strict-transport-security']).toBe('max-age=15552000; includeSubDomains');
+    expect(secure.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+    const plain = await request(appWith(false)).get('/').expect(200);
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    expect(plain.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
   });
 
-  it('lets no browser or proxy keep a page shown to a signed-in person', async () => {
-    const admin = await signIn(t, await addUser(t, 'admin'));
-    for (const path of ['/me', '/courses', '/hr', '/admin/users', '/courses/demo']) {
-      const res = await admin.get(path);
-      expect(res.status, path).toBeLessThan(400);
-      expect(res.headers['cache-control'], path).toContain('no-store');
-    }
-  });
-
-  it('leaves public pages cacheable for visitors', async () => {
-    const res = await request(t.app).get('/courses').expect(200);
-    expect(res.headers['cache-control'] ?? '').not.toContain('no-store');
+  it('let forms continue at the identity provider, and every answer gets the same headers', async () => {
+    const app = appWith(false, ['https://idp.example.org']);
+    const [first, second] = [await request(app).get('/'), await request(app).get('/')];
+    expect(first.headers['content-security-policy']).toContain("form-action 'self' https://idp.example.org");
+    for (const name of ['content-security-policy', 'permissions-policy', 'x-frame-options', 'referrer-policy'])
+      expect(second.headers[name]).toBe(first.headers[name]);
   });
 });

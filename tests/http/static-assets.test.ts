@@ -1,7 +1,4 @@
-import { once } from 'node:events';
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -9,23 +6,8 @@ import express from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { immutableCacheControl, staticAssets } from '../../server/http/static-assets.ts';
+import { rawResponse as raw } from '../helpers/raw-response.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-
-/** The raw bytes and headers, as a browser receives them: supertest would decompress the body. */
-async function raw(app: express.Express, url: string, headers: Record<string, string>) {
-  const server = app.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  try {
-    const { port } = server.address() as AddressInfo;
-    const req = http.get({ host: '127.0.0.1', port, path: url, headers });
-    const [res] = (await once(req, 'response')) as [http.IncomingMessage];
-    const chunks: Buffer[] = [];
-    for await (const chunk of res) chunks.push(chunk as Buffer);
-    return { status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) };
-  } finally {
-    server.close();
-  }
-}
 
 const css = `body { color: #222; }\n${'.rule { margin: 0 auto; padding: 1rem; }\n'.repeat(60)}`;
 

@@ -1,10 +1,12 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.ts';
-import { addUser, createTestApp, csrfOf, type TestApp, testPassword } from '../../helpers/test-app.ts';
+import { rawResponse } from '../../helpers/raw-response.ts';
+import { addStructures, addUser, createTestApp, csrfOf, type TestApp, testPassword } from '../../helpers/test-app.ts';
 import { fixturesDir, testConfig } from '../../helpers/test-config.ts';
 
 // The module page is served from a copy rendered once per kind of reader (module-page-cache.ts). The same
@@ -43,10 +45,10 @@ afterAll(async () => {
 });
 
 /** Signs in through the form and returns the session cookie, to send the same one to both apps. */
-async function sessionCookie(email: string): Promise<string> {
-  const form = await request(t.app).get('/login').expect(200);
+async function sessionCookie(email: string, app = t.app): Promise<string> {
+  const form = await request(app).get('/login').expect(200);
   const anon = String(form.headers['set-cookie']?.[0]).split(';')[0]!;
-  const res = await request(t.app)
+  const res = await request(app)
     .post('/login')
     .set('cookie', anon)
     .type('form')
@@ -56,15 +58,35 @@ async function sessionCookie(email: string): Promise<string> {
   return session.split(';')[0]!;
 }
 
+/** What a browser may accept, the encoding the page must come in, and how to read it back. */
+const encodings: [string, string, (body: Buffer) => Buffer][] = [
+  ['gzip, deflate, br', 'gzip', gunzipSync],
+  ['gzip', 'gzip', gunzipSync],
+  ['br', 'br', brotliDecompressSync],
+  ['gzip;q=0, br', 'br', brotliDecompressSync],
+];
+
 async function samePage(url: string, cookie?: string): Promise<string> {
   const get = (app: TestApp['app']) => {
-    const req = request(app).get(url);
+    const req = request(app).get(url).set('accept-encoding', 'identity');
     return (cookie ? req.set('cookie', cookie) : req).expect(200);
   };
   const [cached, full] = [await get(t.app), await get(fullRender)];
   expect(cached.text).toBe(full.text);
   expect(cached.headers['content-type']).toBe(full.headers['content-type']);
   expect(cached.headers['content-length']).toBe(full.headers['content-length']);
+  // Compressed, it is the same page: gzip joined from pieces deflated once, brotli from the middleware.
+  for (const [accept, encoding, decode] of encodings) {
+    const res = await rawResponse(t.app, url, { 'accept-encoding': accept, ...(cookie && { cookie }) });
+    expect(res.headers['content-encoding']).toBe(encoding);
+    expect(res.headers.vary).toContain('Accept-Encoding');
+    expect(decode(res.body).toString()).toBe(cached.text);
+  }
+  // A client that names no encoding (a script, a load tool) gets the page as it is.
+  const plain = await rawResponse(t.app, url, cookie ? { cookie } : {});
+  expect(plain.headers['content-encoding']).toBeUndefined();
+  expect(plain.headers.vary).toContain('Accept-Encoding');
+  expect(plain.body.toString()).toBe(cached.text);
   return cached.text;
 }
 
@@ -118,5 +140,30 @@ describe('module pages rendered once per kind of reader', () => {
       expect(await samePage('/courses/demo/premier', cookie)).toBe(html);
     }
     expect(orders.size).toBeGreaterThan(1);
+  });
+
+  it('show each learner the face of their own structure', async () => {
+    const faced = await createTestApp({ coursesDir });
+    try {
+      await addStructures(faced, [
+        ['bzh', 'Fédération Bretagne'],
+        ['occ', 'Fédération Occitanie'],
+      ]);
+      await faced.store.transact(async (tx) => {
+        tx.put('structures', { ...(await tx.get('structures', 'bzh'))!, colour: '#1f4e9a' });
+        tx.put('structures', { ...(await tx.get('structures', 'occ'))!, colour: '#9a1f4e' });
+      });
+      for (const [structure, name, colour] of [
+        ['bzh', 'Fédération Bretagne', '#1f4e9a'],
+        ['occ', 'Fédération Occitanie', '#9a1f4e'],
+      ] as const) {
+        const cookie = await sessionCookie((await addUser(faced, 'learner', { structure })).email, faced.app);
+        const html = (await request(faced.app).get('/courses/demo/premier').set('cookie', cookie).expect(200)).text;
+        expect(html).toContain(`<a class="brand" href="/">${name}</a>`);
+        expect(html).toContain(`--accent:${colour}`);
+      }
+    } finally {
+      await faced.close();
+    }
   });
 });
