@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import { keyStoreFor } from './badges/key-store-for.ts';
 import { formatCourseIssue } from './catalog/course-issue.ts';
 import { loadCatalog } from './catalog/load-catalog.ts';
+import { compactHeap } from './compact-heap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { configWarnings } from './config-warnings.ts';
 import { loadCsrfSecret, loadSharedCsrfSecret } from './http/csrf-secret.ts';
@@ -84,9 +85,7 @@ async function main(): Promise<void> {
   });
   scheduler.start();
   log.info(`Passerelle ready on ${config.baseUrl} (listening on ${config.host}:${config.port})`);
-  // Loading the store leaves its parsed snapshot behind (~150 MB at 100k rows), which V8 would keep until
-  // enough new work triggers a full collection: `npm start` exposes gc (package.json) to return it now.
-  setImmediate(() => (globalThis as { gc?: () => void }).gc?.());
+  setImmediate(compactHeap);
   if (setupLink)
     log.info(
       { setupLink },

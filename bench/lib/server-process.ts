@@ -78,7 +78,9 @@ export async function startProcess(
   const base = `http://127.0.0.1:${port}`;
   let output = '';
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', script], {
+  // TypeScript runs through tsx; JavaScript (server/start.mjs, what `npm start` runs) as it is.
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, script], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -150,6 +152,9 @@ export const productionNodeArgs: string[] = (() => {
   return (/NODE_OPTIONS="([^"$]*)/.exec(start)?.[1] ?? '').split(' ').filter(Boolean);
 })();
 
+/** What `npm start` runs (package.json): the server compiled into one file (server/start.mjs). */
+export const productionEntry = 'server/start.mjs';
+
 /** The real Passerelle server, configured as in production. */
 export function startPasserelle(options: {
   dataDir: string;
@@ -159,7 +164,7 @@ export function startPasserelle(options: {
   extraEnv?: Record<string, string>;
 }): Promise<ServerProcess> {
   return startProcess(
-    'server/main.ts',
+    productionEntry,
     {
       NODE_ENV: 'production',
       LOG_REQUESTS: 'false',
