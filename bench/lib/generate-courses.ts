@@ -25,7 +25,11 @@ export async function generateCourses(
       };
     }),
   );
-  const regular = sources.flatMap((s) => s.modules.filter((m) => !/^evaluation_finale: true$/m.test(m.text)));
+  // A positioning must be its course's first module and tags objectives its final must measure: left out,
+  // as a copy placed anywhere would make the course invalid (and left out of the catalog).
+  const regular = sources.flatMap((s) =>
+    s.modules.filter((m) => !/^(evaluation_finale|positionnement): true$/m.test(m.text)),
+  );
   const finals = sources.flatMap((s) => s.modules.filter((m) => /^evaluation_finale: true$/m.test(m.text)));
   for (let k = 1; k <= count; k++) {
     const slug = `parcours-${String(k).padStart(2, '0')}`;
