@@ -82,7 +82,14 @@ export async function startProcess(
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, script], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ...(script === productionEntry ? productionEnv : {}),
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const timeline: { ms: number; line: string }[] = [];
@@ -143,13 +150,22 @@ export async function startProcess(
   };
 }
 
+const startScript = (
+  JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start;
+
+/** The variables `npm start` sets before node (MALLOC_ARENA_MAX…), NODE_OPTIONS aside. */
+const productionEnv: Record<string, string> = Object.fromEntries(
+  Array.from(startScript.matchAll(/(?:^|\s)([A-Z_]+)=([^\s"]+)/g), (m) => [m[1]!, m[2]!]).filter(
+    ([name]) => name !== 'NODE_OPTIONS',
+  ),
+);
+
 /** The V8 settings `npm start` gives the server (package.json), so that benchmarks measure the same. */
 export const productionNodeArgs: string[] = (() => {
   // BENCH_NODE_OPTIONS measures other settings against them (`BENCH_NODE_OPTIONS= npm run bench:page`: none).
   if (process.env.BENCH_NODE_OPTIONS !== undefined) return process.env.BENCH_NODE_OPTIONS.split(' ').filter(Boolean);
-  const start = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } })
-    .scripts.start;
-  return (/NODE_OPTIONS="([^"$]*)/.exec(start)?.[1] ?? '').split(' ').filter(Boolean);
+  return (/NODE_OPTIONS="([^"$]*)/.exec(startScript)?.[1] ?? '').split(' ').filter(Boolean);
 })();
 
 /** What `npm start` runs (package.json): the server compiled into one file (server/start.mjs). */

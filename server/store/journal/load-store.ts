@@ -15,6 +15,7 @@ import { readSnapshot } from './snapshot-adapter.ts';
 import { openSnapshotStream, type SnapshotStream } from './snapshot-stream.ts';
 import { storeFiles } from './store-files.ts';
 import type { StoreFs } from './store-fs.ts';
+import { sameJson } from './same-json.ts';
 import { poolStrings } from './string-pool.ts';
 import { type StoredRow, Tables } from './tables.ts';
 
@@ -222,5 +223,6 @@ function validate(
     throw fail(`${typeof id === 'string' ? `id « ${id} » : ` : ''}${prettifyError(result.error)}`);
   }
   if (typeof result.data?.id !== 'string') throw fail('champ « id » (texte) manquant');
-  return deepFreeze(poolStrings(result.data as StoredRow, pool));
+  const row = sameJson(value, result.data) ? value : result.data;
+  return deepFreeze(poolStrings(row as StoredRow, pool));
 }
