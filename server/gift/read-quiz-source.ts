@@ -1,19 +1,7 @@
-import { objectiveLine } from '../catalog/quiz-syntax.ts';
+import { IssueList } from '../catalog/course-issue.ts';
+import { type DraftQuestion, readQuizLines } from '../catalog/read-quiz-lines.ts';
 import { splitQuizSection } from '../catalog/split-quiz-section.ts';
 import type { DocChoice, DocQuestion, GiftIssue } from './quiz-document.ts';
-
-const questionLine = /^(\d{1,3})[.)]\s+(.+)$/;
-const choiceLine = /^[-*+]\s+(\(([ xX]?)\)|\[([ xX]?)\])\s*(.*)$/;
-const feedbackLine = /^>\s?(.*)$/;
-const explanationLine = /^explication\s*:\s*(.*)$/i;
-const answerLine = /^=\s*(.*)$/;
-
-interface Draft extends DocQuestion {
-  checkbox: boolean;
-  feedbackLines: string[][];
-  explanationLines: string[];
-  last: 'prompt' | 'choice' | 'feedback' | 'answer' | 'explanation';
-}
 
 const isTrueFalse = (choices: DocChoice[]) =>
   choices.length === 2 &&
@@ -22,10 +10,32 @@ const isTrueFalse = (choices: DocChoice[]) =>
     .sort()
     .join() === 'faux,vrai';
 
+function docQuestion(draft: DraftQuestion): DocQuestion {
+  const choices = draft.choices.map((c) => ({ text: c.text, correct: c.correct, feedback: c.feedback.join('\n') }));
+  const kind: DocQuestion['kind'] =
+    draft.answers.length > 0
+      ? 'short'
+      : draft.choices[0]?.kind === 'checkbox'
+        ? 'multiple'
+        : isTrueFalse(choices)
+          ? 'truefalse'
+          : 'single';
+  return {
+    kind,
+    prompt: draft.prompt.join(' '),
+    choices,
+    answers: draft.answers.map((a) => a.text),
+    explanation: draft.explanation.join('\n'),
+    line: draft.line,
+  };
+}
+
 /**
- * The `## Quiz` section of a module's Markdown, as the trainer wrote it: the same line grammar as the
- * course checker (server/catalog/parse-quiz.ts), keeping the Markdown of prompts, feedback and
- * explanations instead of rendering it. A line it cannot place is reported with its number.
+ * The `## Quiz` section of a module's Markdown, as the trainer wrote it, read by the course checker's own
+ * line reader (server/catalog/read-quiz-lines.ts) so both accept exactly the same quizzes; the Markdown of
+ * prompts, feedback and explanations is kept instead of rendered. Any line the checker would refuse is
+ * reported with its number. GIFT has no place for a quiz's introduction, a question's group, objectives or
+ * tolerance: Moodle gets the questions alone.
  */
 export function readQuizSource(
   markdown: string,
@@ -33,66 +43,11 @@ export function readQuizSource(
 ): { title: string; questions: DocQuestion[]; issues: GiftIssue[] } | undefined {
   const { quiz } = splitQuizSection(markdown);
   if (!quiz) return undefined;
-  const issues: GiftIssue[] = [];
-  const drafts: Draft[] = [];
-  let current: Draft | undefined;
-  quiz.lines.forEach((rawLine, index) => {
-    const line = firstLineOfBody + quiz.headingIndex + 1 + index;
-    const indent = rawLine.length - rawLine.trimStart().length;
-    const text = rawLine.trim();
-    if (text === '') return;
-    const q = indent < 3 ? questionLine.exec(text) : null;
-    if (q) {
-      current = {
-        kind: 'single',
-        prompt: q[2]!,
-        choices: [],
-        answers: [],
-        explanation: '',
-        line,
-        checkbox: false,
-        feedbackLines: [],
-        explanationLines: [],
-        last: 'prompt',
-      };
-      drafts.push(current);
-      return;
-    }
-    if (!current) return; // the quiz's introduction: GIFT has no place for it
-    const choice = choiceLine.exec(text);
-    const feedback = feedbackLine.exec(text);
-    const explanation = explanationLine.exec(text);
-    const answer = answerLine.exec(text);
-    if (choice) {
-      current.checkbox = choice[3] !== undefined;
-      current.choices.push({
-        text: choice[4]!.trim(),
-        correct: (choice[2] ?? choice[3] ?? '').toLowerCase() === 'x',
-        feedback: '',
-      });
-      current.feedbackLines.push([]);
-      current.last = 'choice';
-    } else if (feedback && current.choices.length > 0 && (current.last === 'choice' || current.last === 'feedback')) {
-      current.feedbackLines.at(-1)!.push(feedback[1]!);
-      current.last = 'feedback';
-    } else if (explanation) {
-      current.explanationLines.push(explanation[1]!);
-      current.last = 'explanation';
-    } else if (answer) {
-      current.answers.push(answer[1]!.trim());
-      current.last = 'answer';
-    } else if (objectiveLine.test(text)) {
-      // GIFT has no place for the course objective a question measures: Moodle gets the question alone.
-    } else if (indent >= 2 && current.last === 'prompt') current.prompt += ` ${text}`;
-    else if (indent >= 2 && current.last === 'explanation') current.explanationLines.push(text);
-    else if (indent >= 2 && current.last === 'feedback') current.feedbackLines.at(-1)!.push(text);
-    else issues.push({ line, message: `ligne non reconnue dans le quiz : « ${text.slice(0, 60)} ».` });
-  });
-  const questions = drafts.map(({ checkbox, feedbackLines, explanationLines, last: _last, ...question }) => {
-    const choices = question.choices.map((c, i) => ({ ...c, feedback: feedbackLines[i]!.join('\n') }));
-    const kind: DocQuestion['kind'] =
-      question.answers.length > 0 ? 'short' : checkbox ? 'multiple' : isTrueFalse(choices) ? 'truefalse' : 'single';
-    return { ...question, kind, choices, explanation: explanationLines.join('\n') };
-  });
-  return { title: quiz.title, questions, issues };
+  const issues = new IssueList('');
+  const { drafts } = readQuizLines(quiz.lines, firstLineOfBody + quiz.headingIndex + 1, issues);
+  return {
+    title: quiz.title,
+    questions: drafts.filter((draft) => !draft.broken).map(docQuestion),
+    issues: issues.items.map(({ line, message }) => ({ line, message })),
+  };
 }
