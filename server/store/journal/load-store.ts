@@ -11,11 +11,11 @@ import type { Collections } from '../store.ts';
 import { type JournalRecord, replayRaw } from './journal-record.ts';
 import { lockLeftovers } from './lock-file.ts';
 import { readJournals } from './read-journals.ts';
+import { sameJson } from './same-json.ts';
 import { readSnapshot } from './snapshot-adapter.ts';
 import { openSnapshotStream, type SnapshotStream } from './snapshot-stream.ts';
 import { storeFiles } from './store-files.ts';
 import type { StoreFs } from './store-fs.ts';
-import { sameJson } from './same-json.ts';
 import { poolStrings } from './string-pool.ts';
 import { type StoredRow, Tables } from './tables.ts';
 
