@@ -34,6 +34,8 @@ export interface StartOptions {
   baseUrl?: (port: number) => string;
   /** More course folders copied into the catalog beside the fixture and the bundled courses. */
   extraCourses?: string[];
+  /** What node runs (default `--import tsx server/main.ts`; `server/start.mjs` is what `npm start` runs). */
+  entry?: string[];
 }
 
 /** Asks the system for a port nobody listens on. */
@@ -68,7 +70,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const port = options.port ?? (await freePort());
   const baseUrl = options.baseUrl?.(port) ?? `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, options.entry ?? ['--import', 'tsx', 'server/main.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,
