@@ -12,6 +12,7 @@ import { CatalogHolder } from './catalog/catalog-holder.ts';
 import type { Catalog } from './catalog/course.ts';
 import { issueCertificate } from './certificates/issue-certificate.ts';
 import { issueWaitingCertificate } from './certificates/issue-waiting-certificate.ts';
+import { issuerOf } from './certificates/issuer-of.ts';
 import type { Config } from './config.ts';
 import { benchMetrics } from './http/bench-metrics.ts';
 import { compressResponses } from './http/compress-responses.ts';
@@ -40,6 +41,9 @@ import { forwardCompletion, forwardLearning } from './lrs/lrs-notices.ts';
 import { lrsRoutes } from './lrs/routes.ts';
 import { mailCertificate, mailPasswordLinks } from './mail/mail-notices.ts';
 import { mailRoutes } from './mail/routes.ts';
+import { faceLocals } from './network/face/face-locals.ts';
+import { logoRoutes } from './network/face/logo-routes.ts';
+import { faceRoutes, isLogoUpload } from './network/routes/face-routes.ts';
 import { grantRoutes, networkRoutes } from './network/routes/network-routes.ts';
 import type { StoreKind } from './open-app-store.ts';
 import { privacyRoutes } from './privacy/routes.ts';
@@ -52,6 +56,7 @@ import { type Log, silentLog } from './shared/log.ts';
 import type { AppStore } from './store/app-collections.ts';
 import type { Cluster } from './store/cluster/cluster.ts';
 import { localCluster } from './store/cluster/local-cluster.ts';
+import { FaceCache } from './structures/face/face-cache.ts';
 import { isStudioUpload, studioFormParser } from './studio/studio-body-parsing.ts';
 import { studioPaths } from './studio/studio-paths.ts';
 import { type CourseTreeSync, noTreeSync, storeTreeSync } from './studio/tree-sync/course-tree-sync.ts';
@@ -133,6 +138,8 @@ export function createApp(deps: AppDeps): Express {
   });
   const metrics = benchMetrics();
   if (metrics) app.use(metrics);
+  // Logos are public and immutable (named by their hash): served before any session is read.
+  app.use(routesUnder(['/logos'], logoRoutes(store)));
 
   app.use('/studio', studioFormParser);
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
@@ -145,8 +152,15 @@ export function createApp(deps: AppDeps): Express {
     onPasswordLink: config.mail ? mailPasswordLinks(config) : undefined,
   };
   app.use(loadSession(accountDeps));
-  app.use(csrfProtection(deps.csrfSecret, config.secure, { deferMultipart: isStudioUpload }));
+  app.use(
+    csrfProtection(deps.csrfSecret, config.secure, {
+      deferMultipart: (req) => isStudioUpload(req) || isLogoUpload(req),
+    }),
+  );
   app.use(noStoreWhenSignedIn);
+  // Each structure's face (decision 023): the header's name, logo and colour for the person's structure.
+  const faces = new FaceCache(store, config.org);
+  app.use(faceLocals(faces));
   app.use((_req, res, next) => {
     res.locals.navItems = navigationFor(res.locals.user, res.locals.t, res.locals.roles);
     next();
@@ -160,7 +174,8 @@ export function createApp(deps: AppDeps): Express {
     // Completing a course issues its certificate in the same durable write.
     onCourseCompleted: async (tx, enrollment, course) => {
       const now = clock();
-      const certificate = await issueCertificate(tx, { enrollment, course, issuer: config.org, now });
+      const issuer = await issuerOf(tx, enrollment.userId, config.org);
+      const certificate = await issueCertificate(tx, { enrollment, course, issuer, now });
       if (certificate && config.mail) await mailCertificate(tx, certificate, config, now);
       if (config.lrs) await forwardCompletion(tx, enrollment, course, config, now);
     },
@@ -168,7 +183,8 @@ export function createApp(deps: AppDeps): Express {
     onLearningRecorded: config.lrs ? forwardLearning(config, clock) : undefined,
     onCompletedCourseActivity: async (tx, userId, course) => {
       const now = clock();
-      const certificate = await issueWaitingCertificate(tx, { userId, course, issuer: config.org, now });
+      const issuer = await issuerOf(tx, userId, config.org);
+      const certificate = await issueWaitingCertificate(tx, { userId, course, issuer, now });
       if (certificate && config.mail) await mailCertificate(tx, certificate, config, now);
       return certificate?.id;
     },
@@ -194,6 +210,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(routesUnder(['/admin/emails'], mailRoutes(accountDeps)));
   app.use(routesUnder(['/admin/lrs'], lrsRoutes(accountDeps)));
   app.use(routesUnder(['/admin/structures'], networkRoutes({ store, clock })));
+  const faceDeps = { store, clock, faces, defaults: config.org, tmpDir: paths.tmpDir };
+  app.use(routesUnder(['/admin/structures'], faceRoutes(faceDeps)));
   app.use(routesUnder(['/admin/users'], grantRoutes({ store, clock })));
   app.use(routesUnder(['/admin'], adminRoutes(accountDeps)));
   app.use(routesUnder(['/me/engagements'], commitmentRoutes(learningDeps)));

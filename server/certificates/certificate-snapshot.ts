@@ -23,7 +23,14 @@ export const CertificateSnapshot = z.strictObject({
   /** Final assessment, in percent. */
   score: z.int().min(0).max(100),
   passMark: z.int().min(0).max(100),
-  issuer: z.strictObject({ name: z.string().trim().min(1), city: z.string().trim().min(1) }),
+  issuer: z.strictObject({
+    name: z.string().trim().min(1),
+    city: z.string().trim().min(1),
+    /** « Pour … » when the structure's face names who signs (decision 023); the issuer's name otherwise. */
+    signatory: z.string().trim().min(1).optional(),
+    /** The hash of the structure's PNG logo, printed in the header (an SVG logo is not: the name is). */
+    logo: z.string().optional(),
+  }),
   shortCode: z.string().regex(SHORT_CODE_PATTERN),
   /** The course's `modalites`, when it states them (older certificates: the default wording). */
   modalities: z.string().trim().min(1).optional(),

@@ -11,10 +11,7 @@ import { certificatesOfLearnerInCourse, secondsOnCourse } from './queries.ts';
 import type { Certificate } from './schema.ts';
 import { uniqueCodes } from './unique-codes.ts';
 
-export interface Issuer {
-  name: string;
-  city: string;
-}
+export type Issuer = CertificateSnapshot['issuer'];
 
 /**
  * Issues the certificate of a just-completed course, inside the completion's transaction. It freezes a
@@ -49,7 +46,7 @@ export async function issueCertificate(
     completedAt: enrollment.completedAt!,
     score: Math.round(enrollment.finalScore ?? 100),
     passMark: final?.quiz?.passMark ?? course.passMark,
-    issuer: { name: issuer.name, city: issuer.city },
+    issuer,
     shortCode: codes.shortCode,
     issuedAt: now.toISOString(),
     ...(course.funder.modalities ? { modalities: course.funder.modalities } : {}),

@@ -103,7 +103,7 @@ const showCertificate: Handler = (deps) =>
 const downloadPdf = (deps: CertificateRouteDeps, cache: PdfCache): RequestHandler =>
   async function downloadPdf(req, res) {
     const certificate = await visibleCertificate(deps, req, res);
-    const pdf = await certificatePdf(certificate, { baseUrl: deps.config.baseUrl, cache });
+    const pdf = await certificatePdf(certificate, { baseUrl: deps.config.baseUrl, cache, store: deps.store });
     res.set({
       'Content-Type': 'application/pdf',
       'Content-Disposition': `attachment; filename="attestation-${certificate.snapshot.shortCode}.pdf"`,

@@ -17,6 +17,8 @@ export interface EmailParts {
   /** Paragraphs after the link. */
   outro?: string[];
   org: string;
+  /** The brand colour of the recipient's structure (decision 023): the name on top and the link, in HTML. */
+  colour?: string;
   /** Extra lines at the very end (an unsubscribe link), each with an optional link. */
   footer?: { text: string; href?: string }[];
 }
@@ -37,12 +39,20 @@ export function composeEmail(parts: EmailParts): EmailContent {
     ...footer.map((line) => (line.href ? `${line.text} ${line.href}` : line.text)),
   ].join('\n\n');
   const p = (s: string) => `<p>${escapeHtml(s)}</p>`;
-  const link = (href: string, label: string) => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
+  // Inline styles: mail clients drop style sheets. The colour was checked as `#rrggbb` when it was set.
+  const colour = parts.colour && /^#[0-9a-f]{6}$/.test(parts.colour) ? parts.colour : undefined;
+  const linkStyle = colour ? ` style="color:${colour}"` : '';
+  const link = (href: string, label: string) => `<a href="${escapeHtml(href)}"${linkStyle}>${escapeHtml(label)}</a>`;
   const html = [
     '<!doctype html>',
     '<html lang="fr"><head><meta charset="utf-8"><title>',
     escapeHtml(parts.subject),
     '</title></head><body>',
+    ...(colour
+      ? [
+          `<p style="border-top:4px solid ${colour};padding-top:8px"><strong style="color:${colour}">${escapeHtml(parts.org)}</strong></p>`,
+        ]
+      : []),
     p(translate('mail.greeting')),
     ...parts.intro.map(p),
     ...(parts.action

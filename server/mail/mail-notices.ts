@@ -7,16 +7,17 @@ import type { AppTx } from '../store/app-collections.ts';
 import { enqueueEmail } from './enqueue-email.ts';
 import { certificateEmail } from './messages/certificate-email.ts';
 import { passwordLinkEmail } from './messages/password-link-email.ts';
+import { senderOf } from './sender-of.ts';
 
 /** Invitations and reset links go to the person by e-mail, in the transaction that creates them. */
 export function mailPasswordLinks(config: Config): OnPasswordLink {
-  return (tx, link, now) => {
+  return async (tx, link, now) => {
     const content = passwordLinkEmail({
       kind: link.kind,
       baseUrl: config.baseUrl,
       token: link.token,
       expiresAt: link.expiresAt,
-      org: config.org.name,
+      ...(await senderOf(tx, link.user.structure, config)),
     });
     enqueueEmail(tx, { ...content, kind: link.kind, to: link.user.email, userId: link.user.id }, now);
   };
@@ -36,7 +37,9 @@ export async function mailCertificate(
     certificateId: certificate.id,
     courseTitle: certificate.snapshot.courseTitle,
     verifyUrl: verifyUrl(config.baseUrl, certificate),
-    org: config.org.name,
+    ...(await senderOf(tx, learner.structure, config)),
+    // The name the attestation was issued by, which the e-mail announces.
+    org: certificate.snapshot.issuer.name,
   });
   enqueueEmail(tx, { ...content, kind: 'certificate', to: learner.email, userId: learner.id }, now);
 }

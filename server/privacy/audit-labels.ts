@@ -37,6 +37,9 @@ export const auditActions = [
   'course.imported',
   'course.draft_discarded',
   'course.version_restored',
+  'structure.face_changed',
+  'structure.logo_changed',
+  'structure.logo_removed',
 ] as const;
 
 /** The French label of an action; an action recorded by a newer version than this one shows as is. */

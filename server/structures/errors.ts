@@ -1,6 +1,8 @@
 // The refusals of the network's structures; server/http/error-map.ts gives each kind its status, and a
 // form shows the message next to the field it concerns.
-import { ConflictError, NotFoundError, RejectedContentError } from '../shared/errors.ts';
+
+import type { MessageKey } from '../i18n/fr.ts';
+import { ConflictError, NotFoundError, RejectedContentError, TooLargeError } from '../shared/errors.ts';
 
 /** A code that names no structure; `close` lists the codes a typo most likely meant. */
 export class UnknownStructureError extends RejectedContentError {
@@ -53,5 +55,29 @@ export interface StructureCsvError {
 export class StructureListRejectedError extends RejectedContentError {
   constructor(readonly errors: readonly StructureCsvError[]) {
     super(`structure list rejected (${errors.length} errors)`);
+  }
+}
+
+/** An uploaded logo that is no PNG or SVG, too large, or of absurd dimensions; the key says which. */
+export class LogoRefusedError extends RejectedContentError {
+  constructor(messageKey: MessageKey, params?: Record<string, string | number>) {
+    super(`logo refused: ${messageKey}`, { messageKey, params });
+  }
+}
+
+/** An uploaded logo over the size limit (in KB). */
+export class LogoTooLargeError extends TooLargeError {
+  constructor(max: number) {
+    super(`logo over ${max} KB`, { messageKey: 'structures.face.logoTooLarge', params: { max } });
+  }
+}
+
+/** A brand colour that text on white would not be readable in; `ratio` is its measured contrast. */
+export class BrandColourTooLightError extends RejectedContentError {
+  constructor(readonly ratio: string) {
+    super(`brand colour contrast ${ratio}:1 below 4.5:1`, {
+      messageKey: 'structures.face.colourContrast',
+      params: { ratio },
+    });
   }
 }

@@ -21,8 +21,35 @@ export const Structure = z.strictObject({
   parentId: z.string().nullable(),
   createdAt: IsoDate,
   updatedAt: IsoDate,
+  // The structure's face (decision 023), each part inherited from the nearest ancestor when unset.
+  /** The logo's row in `structureLogos`, named by the hash of its bytes. */
+  logo: z.strictObject({ hash: z.string(), type: z.enum(['png', 'svg']) }).optional(),
+  /** `#rrggbb`, readable on white (contrast of at least 4.5:1). */
+  colour: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/)
+    .optional(),
+  /** « Fait à <place> » on attestations. */
+  signatoryPlace: z.string().optional(),
+  /** « Pour <name> » on attestations: the structure, or who signs for it. */
+  signatoryName: z.string().optional(),
 });
 export type Structure = z.infer<typeof Structure>;
+export type LogoRef = NonNullable<Structure['logo']>;
+
+/**
+ * A logo's bytes, named by their hash: a row never changes, so its URL can be cached for good, and
+ * attestations already issued keep printing the logo they were issued with after it is replaced.
+ */
+export const StructureLogo = z.strictObject({
+  /** The SHA-256 of the bytes, in hex. */
+  id: z.string(),
+  type: z.enum(['png', 'svg']),
+  /** The bytes in base64 (an SVG once sanitised). */
+  data: z.string(),
+  createdAt: IsoDate,
+});
+export type StructureLogo = z.infer<typeof StructureLogo>;
 
 /** The roles that can be granted on part of the network; `learner` is personal and never granted. */
 export const grantRoles = ['admin', 'hr', 'trainer'] as const;
@@ -42,6 +69,7 @@ export type Grant = z.infer<typeof Grant>;
 export const structureCollections = {
   structures: defineCollection(Structure, ['parentId']),
   grants: defineCollection(Grant, ['userId', 'structureId']),
+  structureLogos: defineCollection(StructureLogo),
 };
 
 declare module '../store/app-collections.ts' {

@@ -1,5 +1,6 @@
 // The network as a tree in memory, built from every structure row. A row whose parent is missing hangs
 // under the root, and a code found on an account but not in the tree belongs to the root's scope only.
+import { type OwnFace, ownFace } from './face/resolve-face.ts';
 import { rootCode, type Structure } from './schema.ts';
 
 export interface StructureNode {
@@ -9,6 +10,8 @@ export interface StructureNode {
   children: StructureNode[];
   /** 0 for the root. */
   depth: number;
+  /** The parts of the face this structure sets itself (decision 023). */
+  face?: OwnFace;
 }
 
 export interface StructureTree {
@@ -22,8 +25,17 @@ const collator = new Intl.Collator('fr');
 export function buildTree(rows: Iterable<Readonly<Structure>>, rootName: string): StructureTree {
   const byCode = new Map<string, StructureNode>();
   const list = [...rows];
-  for (const row of list)
-    byCode.set(row.id, { code: row.id, name: row.name, parentCode: row.parentId, children: [], depth: 0 });
+  for (const row of list) {
+    const face = ownFace(row);
+    byCode.set(row.id, {
+      code: row.id,
+      name: row.name,
+      parentCode: row.parentId,
+      children: [],
+      depth: 0,
+      ...(face ? { face } : {}),
+    });
+  }
   let root = byCode.get(rootCode);
   if (!root) {
     root = { code: rootCode, name: rootName, parentCode: null, children: [], depth: 0 };

@@ -5,7 +5,7 @@ const execFileAsync = promisify(execFile);
 
 /** Runs a poppler-utils tool; a missing tool fails the test with the fix rather than skipping it. */
 export async function runPoppler(
-  tool: 'pdfinfo' | 'pdffonts' | 'pdftotext' | 'pdftoppm',
+  tool: 'pdfinfo' | 'pdffonts' | 'pdftotext' | 'pdftoppm' | 'pdfimages',
   args: string[],
 ): Promise<string> {
   try {

@@ -86,6 +86,22 @@ describe('from the first run to a verified certificate', () => {
     await page.getByLabel('Fusionner dans').selectOption('creche-lilas');
     await audit.visit(page, 'Confirmation de fusion', () => page.getByRole('button', { name: 'Continuer' }).click());
     await audit.visit(page, 'Fusion faite', () => page.getByRole('button', { name: 'Fusionner' }).click());
+    // The federation's face: a colour too light refused with its ratio, then a readable one, a logo, its removal.
+    await audit.goto(page, 'Visage de la fédération', `${server.baseUrl}/admin/structures/bretagne/face`);
+    const saveFace = () => page.getByRole('button', { name: 'Enregistrer la couleur et le signataire' }).click();
+    await page.getByLabel('Couleur (#rrggbb)').fill('#777777');
+    expect(await audit.visit(page, 'Couleur refusée', saveFace)).toBe(400);
+    await page.getByLabel('Couleur (#rrggbb)').fill('#1f4e9a');
+    await page.getByLabel('Fait à (lieu de signature des attestations)').fill('Rennes');
+    await audit.visit(page, 'Visage enregistré', saveFace);
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 10"><rect width="40" height="10" fill="#1f4e9a"/></svg>';
+    await page
+      .getByLabel('Nouveau logo')
+      .setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(svg) });
+    await audit.visit(page, 'Logo enregistré', () => page.getByRole('button', { name: 'Envoyer le logo' }).click());
+    await audit.visit(page, 'Retrait du logo', () => page.getByRole('link', { name: 'Retirer le logo' }).click());
+    await audit.visit(page, 'Logo retiré', () => page.getByRole('button', { name: 'Retirer le logo' }).click());
     await audit.goto(page, 'Import de l’arbre', `${server.baseUrl}/admin/structures/import`);
     await page.getByLabel('Arbre des structures').fill('code;nom;parent\nsiege-bzh;Siège Bretagne;bretagnne');
     expect(await audit.visit(page, 'Import refusé', () => page.getByRole('button', { name: 'Importer' }).click())).toBe(

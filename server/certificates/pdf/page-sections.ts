@@ -3,9 +3,11 @@
 import { formatDateFr } from '../../i18n/format-date-fr.ts';
 import { translate } from '../../i18n/translate.ts';
 import { fitLine, fitText, frenchSpacing, oneLine, writeText } from '../../shared/pdf/text-fitting.ts';
+import { pngSize } from '../../structures/face/png-size.ts';
 import type { CertificateSnapshot } from '../certificate-snapshot.ts';
 import {
   ACCENT,
+  type Box,
   column,
   type Doc,
   drawRule,
@@ -33,30 +35,49 @@ export function drawFrame(doc: Doc): void {
     .stroke();
 }
 
-/** The issuer on the left, the certificate number on the right, a rule under both. */
-export function drawHeader(doc: Doc, snapshot: CertificateSnapshot): void {
+/** The issuer on the left (after its logo), the certificate number on the right, a rule under both. */
+export function drawHeader(doc: Doc, snapshot: CertificateSnapshot, logo?: Buffer): void {
   const top = 58;
   const rightWidth = 170;
-  const leftWidth = WIDTH - rightWidth - 16;
+  const logoWidth = logo ? drawLogo(doc, logo, { x: LEFT, y: top - 8, width: 110, height: 42 }) : 0;
+  const left = LEFT + (logoWidth ? logoWidth + 12 : 0);
+  const leftWidth = WIDTH - rightWidth - 16 - (left - LEFT);
   const name = { font: 'bold', size: 12.5, color: INK } satisfies Style;
   const nameHeight = fitText(
     doc,
     oneLine(snapshot.issuer.name),
     name,
-    { x: LEFT, y: top, width: leftWidth },
+    { x: left, y: top, width: leftWidth },
     {
       minSize: 9,
       maxLines: 2,
     },
   );
   const city = { font: 'regular', size: 9.5, color: MUTED } satisfies Style;
-  fitLine(doc, oneLine(snapshot.issuer.city), city, { x: LEFT, y: top + nameHeight + 2, width: leftWidth });
+  fitLine(doc, oneLine(snapshot.issuer.city), city, { x: left, y: top + nameHeight + 2, width: leftWidth });
   const right = LEFT + WIDTH - rightWidth;
   const number = { font: 'regular', size: 8.5, color: MUTED } satisfies Style;
   writeText(doc, translate('certificates.pdf.number'), number, { x: right, y: top + 1, width: rightWidth }, 'right');
   const code = { font: 'mono', size: 10, color: INK } satisfies Style;
   writeText(doc, snapshot.shortCode, code, { x: right, y: top + 13, width: rightWidth }, 'right');
   drawRule(doc, 104, 0.6);
+}
+
+/**
+ * The structure's PNG logo fitted in `box`, from its left; returns the width drawn (0 when pdfkit cannot
+ * read it: the name alone is printed then, as without a logo).
+ */
+function drawLogo(doc: Doc, png: Buffer, box: Box & { height: number }): number {
+  const size = pngSize(png);
+  if (!size) return 0;
+  const scale = Math.min(box.width / size.width, box.height / size.height);
+  const [width, height] = [size.width * scale, size.height * scale];
+  try {
+    doc.image(png, box.x, box.y + (box.height - height) / 2, { width, height });
+  } catch {
+    return 0;
+  }
+  return width;
 }
 
 /** The title with a short rule under it; returns the rule's position. */
@@ -114,7 +135,8 @@ export function drawSignature(doc: Doc, snapshot: CertificateSnapshot): void {
     maxLines: 2,
     align: 'right',
   });
-  const forIssuer = translate('certificates.pdf.for', { issuer: oneLine(snapshot.issuer.name) });
+  const signatory = snapshot.issuer.signatory ?? snapshot.issuer.name;
+  const forIssuer = translate('certificates.pdf.for', { issuer: oneLine(signatory) });
   const style = { font: 'regular', size: 9, color: MUTED } satisfies Style;
   fitLine(doc, forIssuer, style, column(SIGNATURE_TOP + height + 3), 'right');
 }

@@ -14,7 +14,7 @@ import { drawWithdrawalStamp, type Withdrawal } from './withdrawal-stamp.ts';
  */
 export async function renderCertificatePdf(
   cert: CertificateSnapshot,
-  opts: { verifyUrl: string; withdrawal?: Withdrawal },
+  opts: { verifyUrl: string; withdrawal?: Withdrawal /** The PNG named by `issuer.logo`. */; logo?: Buffer },
 ): Promise<Buffer> {
   const snapshot = CertificateSnapshot.parse(cert);
   const { verifyUrl } = opts;
@@ -30,7 +30,7 @@ export async function renderCertificatePdf(
   const pdf = collectPdf(doc);
 
   drawFrame(doc);
-  drawHeader(doc, snapshot);
+  drawHeader(doc, snapshot, opts.logo);
   let y = drawTitle(doc);
   y = drawAttestation(doc, snapshot, y + 26) + 24;
   const facts = factColumns(snapshot);

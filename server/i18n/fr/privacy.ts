@@ -110,6 +110,9 @@ export const privacy = {
   'privacy.action.course.imported': 'Formation importée',
   'privacy.action.course.draft_discarded': 'Brouillon abandonné',
   'privacy.action.course.version_restored': 'Version restaurée',
+  'privacy.action.structure.face_changed': 'Couleur ou signataire d’une structure modifiés',
+  'privacy.action.structure.logo_changed': 'Logo d’une structure envoyé',
+  'privacy.action.structure.logo_removed': 'Logo d’une structure retiré',
   'privacy.export.readme':
     'Vos données personnelles gardées par Passerelle, exportées le {date} (heure UTC).\r\n\r\nmes-donnees.json : toutes vos données dans un seul fichier lisible.\r\nLes fichiers .csv s’ouvrent dans un tableur : compte.csv (votre compte), formations.csv (vos formations), progression.csv (les modules lus et le temps passé), reponses-aux-quiz.csv (chacune de vos réponses), attestations.csv, e-mails.csv (les e-mails qui vous ont été envoyés), journal-audit.csv (les actions vous concernant).\r\n\r\nNi votre mot de passe ni la clé de votre double authentification ne sont gardés en clair : ils ne figurent pas dans cet export.\r\n',
   'privacy.me.nav': 'Mes données',

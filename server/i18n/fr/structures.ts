@@ -72,4 +72,52 @@ export const structures = {
   'structures.import.error.learnersOnly':
     'seul un rôle « apprenant » peut être donné ici : les autres rôles se donnent sur une structure, depuis la fiche de la personne',
   'structures.grants.outside': 'Cette structure n’est pas dans votre périmètre.',
+
+  'structures.face.link': 'Visage de la structure : logo, couleur, signataire',
+  'structures.face.title': 'Visage de « {name} »',
+  'structures.face.back': '← « {name} »',
+  'structures.face.intro':
+    'Le logo, la couleur et le signataire s’affichent sur les pages des personnes de cette structure et des structures en dessous, dans leurs e-mails et sur leurs attestations. Ce qui n’est pas défini ici est hérité de la structure au-dessus.',
+  'structures.face.seen': 'Ce que voient ses personnes',
+  'structures.face.seenName': 'Nom affiché : {name}',
+  'structures.face.seenColour': 'Couleur : {colour}',
+  'structures.face.defaultColour': 'celle de Passerelle',
+  'structures.face.seenSignatory': 'Attestations : « Fait à {place}, le … », « Pour {name} »',
+  'structures.face.logo': 'Logo',
+  'structures.face.logoAlt': 'Logo de « {name} »',
+  'structures.face.logoInherited': 'Pas de logo propre : ses personnes voient celui de « {name} ».',
+  'structures.face.logoNone': 'Pas de logo : le nom seul s’affiche.',
+  'structures.face.logoField': 'Nouveau logo',
+  'structures.face.logoHint':
+    'Une image PNG ou SVG de {max} Ko au plus. Un SVG est nettoyé : scripts, feuilles de style et liens vers l’extérieur sont retirés. L’attestation PDF imprime un logo PNG ; avec un logo SVG, elle imprime le nom.',
+  'structures.face.logoSubmit': 'Envoyer le logo',
+  'structures.face.logoRemove': 'Retirer le logo',
+  'structures.face.logoRemoveTitle': 'Retirer le logo de « {name} » ?',
+  'structures.face.logoRemoveBody':
+    'Ses personnes verront ensuite le logo de la structure au-dessus, s’il y en a un, sinon le nom seul. Les attestations déjà délivrées gardent le logo qu’elles portent.',
+  'structures.face.cancel': 'Annuler',
+  'structures.face.logoMissing': 'Choisissez un fichier PNG ou SVG à envoyer.',
+  'structures.face.logoTooLarge': 'Le logo dépasse {max} Ko : envoyez un fichier plus léger.',
+  'structures.face.logoType': 'Ce fichier n’est ni une image PNG ni une image SVG.',
+  'structures.face.logoUnreadable': 'Cette image PNG est illisible (fichier tronqué ou abîmé).',
+  'structures.face.logoSize':
+    'Cette image mesure {width} × {height} pixels : un logo ne doit pas dépasser {max} pixels de côté.',
+  'structures.face.colourAndSignatory': 'Couleur et signataire',
+  'structures.face.colour': 'Couleur (#rrggbb)',
+  'structures.face.colourHint':
+    'Par exemple #1f4e9a. Elle colore les liens, les boutons et le bandeau de l’en-tête : un texte de cette couleur sur fond blanc doit rester lisible (contraste d’au moins 4,5:1). Laissée vide : {inherited}.',
+  'structures.face.colourInvalid': 'Indiquez la couleur au format #rrggbb, par exemple #1f4e9a.',
+  'structures.face.colourContrast':
+    'Cette couleur n’a qu’un contraste de {ratio}:1 avec le blanc ; il faut au moins 4,5:1 pour qu’un texte de cette couleur sur fond blanc reste lisible. Choisissez une teinte plus foncée.',
+  'structures.face.signatoryPlace': 'Fait à (lieu de signature des attestations)',
+  'structures.face.signatoryName': 'Pour (la structure, ou qui signe pour elle)',
+  'structures.face.signatoryNameHint':
+    'Par exemple « Association Solidaire, la directrice ». Laissé vide : {inherited}.',
+  'structures.face.emptyHint': 'Laissé vide : {inherited}.',
+  'structures.face.placeTooLong': 'Le lieu ne peut dépasser 80 caractères.',
+  'structures.face.nameTooLong': 'Ce texte ne peut dépasser 160 caractères.',
+  'structures.face.submit': 'Enregistrer la couleur et le signataire',
+  'structures.face.saved': 'Visage enregistré.',
+  'structures.face.logoSaved': 'Logo enregistré.',
+  'structures.face.logoRemoved': 'Logo retiré.',
 } as const;

@@ -8,6 +8,7 @@ export function certificateEmail(input: {
   courseTitle: string;
   verifyUrl: string;
   org: string;
+  colour?: string;
 }): EmailContent {
   const course = input.courseTitle;
   return composeEmail({
@@ -19,5 +20,6 @@ export function certificateEmail(input: {
     },
     outro: [translate('mail.certificate.verify', { verify: input.verifyUrl })],
     org: input.org,
+    colour: input.colour,
   });
 }

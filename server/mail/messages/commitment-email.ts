@@ -11,6 +11,7 @@ export function commitmentEmail(input: {
   course: string;
   courseTitle: string;
   org: string;
+  colour?: string;
 }): EmailContent {
   const params = { course: input.courseTitle };
   return composeEmail({
@@ -22,5 +23,6 @@ export function commitmentEmail(input: {
     },
     outro: [translate('commitments.mail.why')],
     org: input.org,
+    colour: input.colour,
   });
 }

@@ -7,6 +7,7 @@ export function digestEmail(input: {
   baseUrl: string;
   lines: { courseTitle: string; dueDate: string; late: number }[];
   org: string;
+  colour?: string;
 }): EmailContent {
   const total = input.lines.reduce((sum, line) => sum + line.late, 0);
   return composeEmail({
@@ -20,5 +21,6 @@ export function digestEmail(input: {
     action: { label: translate('mail.digest.action'), href: `${input.baseUrl}/hr/assignments` },
     outro: [translate('mail.digest.optOut', { link: `${input.baseUrl}/hr/digest` })],
     org: input.org,
+    colour: input.colour,
   });
 }

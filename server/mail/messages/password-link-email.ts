@@ -9,6 +9,7 @@ export function passwordLinkEmail(input: {
   token: string;
   expiresAt: Date;
   org: string;
+  colour?: string;
 }): EmailContent {
   const { kind, org } = input;
   const href = `${input.baseUrl}/${kind === 'invitation' ? 'invitations' : 'reset'}/${input.token}`;
@@ -19,5 +20,6 @@ export function passwordLinkEmail(input: {
     action: { label: translate(kind === 'invitation' ? 'mail.invitation.action' : 'mail.reset.action'), href },
     outro: [translate(kind === 'invitation' ? 'mail.invitation.expiry' : 'mail.reset.expiry', { expires })],
     org,
+    colour: input.colour,
   });
 }

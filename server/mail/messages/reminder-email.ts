@@ -11,6 +11,7 @@ export function reminderEmail(input: {
   late: boolean;
   unsubscribeUrl: string;
   org: string;
+  colour?: string;
 }): EmailContent {
   const params = { course: input.courseTitle, date: formatDateFr(input.dueDate) };
   return composeEmail({
@@ -18,6 +19,7 @@ export function reminderEmail(input: {
     intro: [translate(input.late ? 'mail.reminder.bodyLate' : 'mail.reminder.body', params)],
     action: { label: translate('mail.reminder.action'), href: `${input.baseUrl}/courses/${input.course}/resume` },
     org: input.org,
+    colour: input.colour,
     footer: [
       { text: translate('mail.reminder.unsubscribe') },
       { text: input.unsubscribeUrl, href: input.unsubscribeUrl },

@@ -6,6 +6,7 @@ import type { Config } from '../../config.ts';
 import { enqueueEmail } from '../../mail/enqueue-email.ts';
 import { digestEmail } from '../../mail/messages/digest-email.ts';
 import { reminderEmail } from '../../mail/messages/reminder-email.ts';
+import { senderOf } from '../../mail/sender-of.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { AppStore } from '../../store/app-collections.ts';
 import { loadTree } from '../../structures/queries.ts';
@@ -102,7 +103,7 @@ async function sendReminders(deps: DailyJobDeps): Promise<Omit<DailyJobResult, '
           dueDate: assignment.dueDate!,
           late,
           unsubscribeUrl: `${config.baseUrl}/unsubscribe/${unsubscribeToken(deps.unsubscribeKey, person.id)}`,
-          org: config.org.name,
+          ...(await senderOf(tx, person.structure, config)),
         });
         enqueueEmail(tx, { ...content, kind: 'reminder', to: person.email, userId: person.id }, now);
         sent += 1;

@@ -1,6 +1,7 @@
 import type { Config } from '../../config.ts';
 import { enqueueEmail } from '../../mail/enqueue-email.ts';
 import { commitmentEmail } from '../../mail/messages/commitment-email.ts';
+import { senderOf } from '../../mail/sender-of.ts';
 import type { AppStore } from '../../store/app-collections.ts';
 
 /**
@@ -25,7 +26,7 @@ export async function sendCommitmentReminders(deps: { store: AppStore; config: C
         baseUrl: config.baseUrl,
         course: row.course,
         courseTitle: row.courseTitle,
-        org: config.org.name,
+        ...(await senderOf(tx, person.structure, config)),
       });
       enqueueEmail(tx, { ...content, kind: 'commitment', to: person.email, userId: person.id }, now);
       return 1;

@@ -49,7 +49,9 @@ export async function importStructureTree(
       const existing = await tx.get('structures', row.code);
       const parentId = row.code === rootCode ? null : row.parent;
       if (!existing) created += 1;
+      // An existing structure keeps what the CSV does not carry (its face, decision 023).
       tx.put('structures', {
+        ...existing,
         id: row.code,
         name: row.name,
         parentId,

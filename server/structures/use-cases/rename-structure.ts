@@ -1,8 +1,7 @@
 import { recordAudit } from '../../audit/record-audit.ts';
-import { translate } from '../../i18n/translate.ts';
 import type { AppStore } from '../../store/app-collections.ts';
-import { StructureNotFoundError } from '../errors.ts';
-import { rootCode, type Structure } from '../schema.ts';
+import type { Structure } from '../schema.ts';
+import { storedStructure } from '../stored-structure.ts';
 
 /** Changes a structure's name; its code, and so every account and grant on it, stay as they are. */
 export function renameStructure(
@@ -12,16 +11,7 @@ export function renameStructure(
   now: Date,
 ): Promise<Readonly<Structure>> {
   return store.transact(async (tx) => {
-    let structure = await tx.get('structures', input.code);
-    if (!structure && input.code === rootCode)
-      structure = {
-        id: rootCode,
-        name: translate('structures.root.defaultName'),
-        parentId: null,
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
-      };
-    if (!structure) throw new StructureNotFoundError(input.code);
+    const structure = await storedStructure(tx, input.code, now);
     recordAudit(tx, {
       at: now,
       actorId,

@@ -111,3 +111,21 @@ describe('reset link by e-mail', () => {
     expect(await signInStatus('bob@exemple.org', 'une toute nouvelle phrase')).toBe(303);
   });
 });
+
+describe('the face of the person’s structure', () => {
+  it('signs the invitation with the structure’s name, and colours its HTML with the structure’s colour', async () => {
+    const sud = await env.t.store.get('structures', 'foyer-sud');
+    await env.t.store.transact((tx) => {
+      tx.put('structures', { ...sud!, name: 'Foyer Sud', colour: '#8a1c1c' });
+    });
+    await invite('lucie.aubrac@exemple.org');
+    expect(await env.worker.runOnce()).toBe(1);
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.parsed.subject).toBe('Votre accès à Passerelle (Foyer Sud)');
+    expect(mail!.parsed.text).toContain('Foyer Sud');
+    expect(mail!.parsed.html).toContain(
+      '<p style="border-top:4px solid #8a1c1c;padding-top:8px"><strong style="color:#8a1c1c">Foyer Sud</strong></p>',
+    );
+    expect(mail!.parsed.html).toMatch(/<a href="http:\/\/localhost:3000\/invitations\/[\w-]+" style="color:#8a1c1c">/);
+  });
+});
