@@ -17,7 +17,7 @@ import { runLoad } from './lib/load-jobs.ts';
 import { otherLoad } from './lib/other-load.ts';
 import { rushQuizzes } from './lib/quiz-bodies.ts';
 import { benchPassword, seedStore } from './lib/seed.ts';
-import { productionEntry, productionNodeArgs, root, startProcess } from './lib/server-process.ts';
+import { productionNodeArgs, productionScript, root, startProcess } from './lib/server-process.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,7 +47,7 @@ await runPart(async () => {
       progressRows: Number(args.progress),
     });
     const server = await startProcess(
-      productionEntry,
+      productionScript,
       {
         NODE_ENV: 'production',
         LOG_REQUESTS: 'false',

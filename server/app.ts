@@ -33,6 +33,7 @@ import { formatDateTimeFr } from './i18n/format-date-time-fr.ts';
 import { formatDurationFr } from './i18n/format-duration-fr.ts';
 import { translate } from './i18n/translate.ts';
 import { certificateClaimRoutes } from './learning/certificate-claim-routes.ts';
+import { courseReach } from './learning/course-reach.ts';
 import type { LearningDeps } from './learning/learning-deps.ts';
 import { meRoutes } from './learning/me-routes.ts';
 import { quizRoutes } from './learning/quiz-routes.ts';
@@ -118,7 +119,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   // Fingerprinted, precompressed files from memory; the rest (and other names) from disk as before.
-  const assets = staticAssets(path.join(root, 'public'), '/static');
+  const assets = staticAssets(path.join(root, 'public'), '/static', path.join(config.dataDir, 'cache', 'static'));
   app.locals.assetUrl = assets.url;
   app.use('/static', assets.handler);
   app.use(
@@ -214,7 +215,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(routesUnder(['/admin/structures'], faceRoutes(faceDeps)));
   app.use(routesUnder(['/admin/users'], grantRoutes({ store, clock })));
   app.use(routesUnder(['/admin'], adminRoutes(accountDeps)));
-  app.use(routesUnder(['/me/engagements'], commitmentRoutes(learningDeps)));
+  app.use(
+    routesUnder(
+      ['/me/engagements'],
+      commitmentRoutes({ ...learningDeps, courseReach: courseReach(store, learningDeps.getCatalog) }),
+    ),
+  );
   app.use(routesUnder(['/me'], meRoutes(learningDeps)));
   // Certificates, HR reports and the studio load their heavy libraries (pdfkit, zip) on first use.
   app.use(

@@ -1,9 +1,10 @@
 import { createServer } from 'node:http';
+import path from 'node:path';
 import { setupLinkIfNeeded } from './accounts/ensure-installation.ts';
 import { createApp } from './app.ts';
 import { keyStoreFor } from './badges/key-store-for.ts';
 import { formatCourseIssue } from './catalog/course-issue.ts';
-import { loadCatalog } from './catalog/load-catalog.ts';
+import { loadCatalog, warmUpRendering } from './catalog/load-catalog.ts';
 import { compactHeap } from './compact-heap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { configWarnings } from './config-warnings.ts';
@@ -41,10 +42,12 @@ async function main(): Promise<void> {
   const courseTrees = cluster.kind === 'postgres' ? storeTreeSync(store, studioPaths(config)) : noTreeSync;
   for (const slug of await courseTrees.staleCourses())
     await cluster.exclusive(`studio:${slug}`, () => courseTrees.pull(slug));
-  const { catalog, issues } = await loadCatalog(config.coursesDir);
+  const { catalog, issues, fromCache } = await loadCatalog(config.coursesDir, process.cwd(), {
+    cacheDir: path.join(config.dataDir, 'cache', 'catalog'),
+  });
   for (const issue of issues) log.warn(`course error: ${formatCourseIssue(issue)}`);
   log.info(
-    `catalog: ${catalog.courses.length} course(s) loaded${issues.length ? `, ${issues.length} error(s): broken courses are left out` : ''}`,
+    `catalog: ${catalog.courses.length} course(s) loaded, ${fromCache} unchanged since they were last checked${issues.length ? `, ${issues.length} error(s): broken courses are left out` : ''}`,
   );
   // The key that signs Open Badges credentials is made at the first start, never logged.
   const credentialKeys = keyStoreFor(storeKind, store, config.dataDir);
@@ -85,6 +88,7 @@ async function main(): Promise<void> {
   });
   scheduler.start();
   log.info(`Passerelle ready on ${config.baseUrl} (listening on ${config.host}:${config.port})`);
+  setImmediate(() => warmUpRendering(catalog));
   setImmediate(compactHeap);
   if (setupLink)
     log.info(

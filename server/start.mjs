@@ -1,95 +1,155 @@
-// `npm start`: the server runs from one JavaScript file made by esbuild from server/main.ts and what it
-// imports, instead of through tsx. tsx compiles each file as it is imported, from a loader thread of its
-// own that stays for the life of the process: ~30 MB of resident memory for nothing once started.
-// The file is kept in .cache/server/ with the SHA-256 of every source it was made from,
-// and made again at the first start after any of them changes. Packages stay outside it (imported from
-// node_modules as before), and every module keeps its own `import.meta.url`, so paths resolved from it
-// (views, public files, the course workers' entry) are the same as with tsx. If the file cannot be made
-// (no esbuild, a read-only folder), the server starts through tsx as before.
-import { createHash } from 'node:crypto';
-import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+// `npm start`: runs the server compiled into a few JavaScript files instead of ~560 TypeScript files each
+// resolved, read and transformed through tsx at every start (about half of a start's CPU time, decision
+// 025). The compiled copy lives in .cache/server/ (ignored by git), built with esbuild (tsx's own compiler)
+// the first time and again whenever a file it was built from changed. It records those files (esbuild's
+// list of inputs) with their inode, size and change time (ctime, which any write sets and nothing sets
+// back): a start compares them, ~560 stat calls, rather than reading and hashing 3 MB of sources. Libraries
+// stay outside the copy and load from node_modules as usual. Should anything fail (no esbuild, a read-only
+// folder), the server runs from its sources through tsx, as `npm run dev` does, and says so.
+import { randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const entry = path.join(root, 'server', 'main.ts');
+const root = path.resolve(import.meta.dirname, '..');
 const cacheDir = path.join(root, '.cache', 'server');
-const manifestFile = path.join(cacheDir, 'server.json');
-const bundleFile = path.join(cacheDir, 'server.mjs');
+const manifestFile = path.join(cacheDir, 'current.json');
 
-const sha256 = (content) => createHash('sha256').update(content).digest('hex');
-
-/** True when the bundle was made from exactly the sources there are now. */
-async function upToDate() {
+/** What identifies a file's content without reading it; undefined when it is gone. */
+function signature(file) {
   try {
-    const { inputs } = JSON.parse(await readFile(manifestFile, 'utf8'));
-    await access(bundleFile);
-    for (const [file, hash] of Object.entries(inputs)) {
-      if (sha256(await readFile(path.join(root, file))) !== hash) return false;
-    }
-    return true;
+    const stat = statSync(path.join(root, file), { bigint: true });
+    return `${stat.ino}:${stat.size}:${stat.ctimeNs}`;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-/** Each module sees its own location, as if it had been imported from its file. */
-const ownImportMeta = {
-  name: 'own-import-meta',
-  setup(build) {
-    build.onLoad({ filter: /\.[cm]?ts$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      return {
-        loader: 'ts',
-        contents: source
-          .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
-          .replaceAll('import.meta.dirname', JSON.stringify(path.dirname(args.path))),
-      };
-    });
-  },
-};
-
-async function bundle() {
-  const esbuild = await import('esbuild');
-  const result = await esbuild.build({
-    entryPoints: [entry],
-    absWorkingDir: root,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-    plugins: [ownImportMeta],
-  });
-  await esbuild.stop();
-  const inputs = {};
-  for (const file of Object.keys(result.metafile.inputs)) inputs[file] = sha256(await readFile(path.join(root, file)));
-  await mkdir(cacheDir, { recursive: true });
-  // Written aside then renamed: a start that stops half-way never leaves a partial bundle behind.
-  const suffix = `.${process.pid}.tmp`;
-  await writeFile(bundleFile + suffix, result.outputFiles[0].contents);
-  await writeFile(manifestFile + suffix, JSON.stringify({ inputs }));
-  await rename(bundleFile + suffix, bundleFile);
-  await rename(manifestFile + suffix, manifestFile);
+function readManifest() {
+  try {
+    return JSON.parse(readFileSync(manifestFile, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
-let ready = await upToDate();
-if (!ready) {
-  ready = await bundle().then(
-    () => true,
-    (error) => {
-      console.warn(`Démarrage sans fichier compilé (via tsx) : ${error.message}`);
-      return false;
-    },
+/** The compiled entry when every file it was built from is unchanged (and Node too). */
+function upToDateEntry() {
+  try {
+    const manifest = readManifest();
+    if (manifest.node !== process.version) return undefined;
+    for (const [file, known] of Object.entries(manifest.inputs)) if (signature(file) !== known) return undefined;
+    const entry = path.join(cacheDir, manifest.dir, 'main.js');
+    return existsSync(entry) ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One bundle of server/main.ts and everything it imports from server/, split where the code imports lazily
+ * (lazy-routes.ts) so that those parts still load on first use. `import.meta` is replaced in each file by
+ * that file's own place, so paths to views, workers and documents stay those of the sources.
+ */
+async function build(outdir) {
+  const esbuild = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'))('esbuild');
+  const meta = /\bimport\.meta\.(url|dirname|filename)\b/g;
+  const { metafile } = await esbuild
+    .build({
+      absWorkingDir: root,
+      entryPoints: ['server/main.ts'],
+      outdir,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: `node${process.versions.node.split('.')[0]}`,
+      packages: 'external',
+      // On disk for `NODE_OPTIONS=--enable-source-maps` when reading a stack trace; not on by default: Node
+      // would then read the maps of every module it loads, and of every stack a library captures.
+      sourcemap: 'linked',
+      metafile: true,
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'import-meta-of-sources',
+          setup(builder) {
+            builder.onLoad({ filter: /\.ts$/ }, ({ path: file }) => {
+              const own = { url: pathToFileURL(file).href, dirname: path.dirname(file), filename: file };
+              const source = readFileSync(file, 'utf8').replace(meta, (_, key) => JSON.stringify(own[key]));
+              return { contents: source, loader: 'ts' };
+            });
+          },
+        },
+      ],
+    })
+    // esbuild's service process would otherwise stay beside the server for nothing.
+    .finally(() => esbuild.stop());
+  return Object.keys(metafile.inputs);
+}
+
+/**
+ * Builds a new copy into a folder of its own, then records it as the current one (a rename: a start
+ * running at the same time reads the old record or the new one). The files of server/ and public/ are
+ * signed before the build, so that one written during the build makes the next start build again.
+ */
+async function rebuild() {
+  const before = new Map(
+    ['server', 'public'].flatMap((folder) =>
+      readdirSync(path.join(root, folder), { recursive: true }).map((name) => {
+        const file = path.join(folder, String(name));
+        return [file, signature(file)];
+      }),
+    ),
   );
+  const previous = readManifest()?.dir;
+  mkdirSync(cacheDir, { recursive: true });
+  const dir = `build-${Date.now()}-${randomBytes(4).toString('hex')}`;
+  const inputs = await build(path.join(cacheDir, dir));
+  // An input from elsewhere (none today) is signed after the build, when a write during it would go unseen.
+  const signed = Object.fromEntries(
+    inputs.map((file) => [file, before.has(file) ? before.get(file) : signature(file)]),
+  );
+  const temp = `${manifestFile}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(temp, JSON.stringify({ node: process.version, dir, inputs: signed }));
+  renameSync(temp, manifestFile);
+  removeOldCopies(dir, previous);
+  return path.join(cacheDir, dir, 'main.js');
 }
-if (ready) {
-  await import(pathToFileURL(bundleFile).href);
-} else {
+
+/**
+ * A server started from an earlier copy may still import its lazy parts (the studio, exports) from it: a
+ * copy is removed 30 days after it stopped being the current one (its folder's time, set when it did).
+ */
+function removeOldCopies(current, previous) {
+  const now = new Date();
+  if (previous) utimesSync(path.join(cacheDir, previous), now, now);
+  for (const name of readdirSync(cacheDir).filter((n) => n.startsWith('build-') && n !== current)) {
+    const folder = path.join(cacheDir, name);
+    if (now.getTime() - statSync(folder).mtimeMs > 30 * 86_400_000) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+let entry;
+try {
+  entry = pathToFileURL(upToDateEntry() ?? (await rebuild())).href;
+} catch (error) {
+  console.error(
+    `Compiled copy unavailable (${error instanceof Error ? error.message : error}): running from the sources.`,
+  );
   const { register } = await import('tsx/esm/api');
   register();
-  await import(pathToFileURL(entry).href);
+  entry = new URL('./main.ts', import.meta.url).href;
 }
+await import(entry);

@@ -4,7 +4,7 @@ import path from 'node:path';
 /**
  * Writes `count` courses of `modulesPerCourse` modules into `targetDir`, made from the bundled courses:
  * course k takes the bundled modules in turn (the final assessments last, only the very last one marked
- * final) and every file is varied a little (titles, a line naming the copy) so that no two are identical.
+ * final, positioning quizzes left out) and every file is varied a little (titles, a line naming the copy) so that no two are identical.
  */
 export async function generateCourses(
   sourceDir: string,
@@ -25,8 +25,7 @@ export async function generateCourses(
       };
     }),
   );
-  // A positioning must be its course's first module and tags objectives its final must measure: left out,
-  // as a copy placed anywhere would make the course invalid (and left out of the catalog).
+  // A positioning quiz must come first and match the final assessment's objectives (decision 015): left out.
   const regular = sources.flatMap((s) =>
     s.modules.filter((m) => !/^(evaluation_finale|positionnement): true$/m.test(m.text)),
   );

@@ -3,14 +3,16 @@ import os from 'node:os';
 
 /**
  * CPU seconds used so far by another process (user + system), from /proc on Linux; elsewhere it
- * always answers 0 and the CPU figures are left out.
+ * always answers 0 and the CPU figures are left out. `withChildren`: plus its children that have ended
+ * (a compiler it ran, say).
  */
-export function processCpu(pid: number): () => Promise<number> {
+export function processCpu(pid: number, withChildren = false): () => Promise<number> {
   const ticks = 100; // USER_HZ, 100 on every Linux this runs on
   return async () => {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
     if (!stat || os.platform() !== 'linux') return 0;
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / ticks;
+    const children = withChildren ? Number(fields[13]) + Number(fields[14]) : 0;
+    return (Number(fields[11]) + Number(fields[12]) + children) / ticks;
   };
 }

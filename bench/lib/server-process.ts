@@ -66,8 +66,9 @@ export function getJson<T>(url: string): Promise<{ status: number; body: T }> {
 }
 
 /**
- * Starts a Node script (TypeScript through tsx) as its own process, the way it runs in production, and
- * waits for its first 200 on /healthz. Time runs from just before spawn().
+ * Starts a Node script as its own process, the way it runs in production, and waits for its first 200 on
+ * /healthz. Time runs from just before spawn(). A TypeScript script runs through tsx; a JavaScript one
+ * (server/start.mjs, what `npm start` runs) as it is.
  */
 export async function startProcess(
   script: string,
@@ -78,14 +79,13 @@ export async function startProcess(
   const base = `http://127.0.0.1:${port}`;
   let output = '';
   const started = performance.now();
-  // TypeScript runs through tsx; JavaScript (server/start.mjs, what `npm start` runs) as it is.
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, script], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
-      ...(script === productionEntry ? productionEnv : {}),
+      ...(script === productionScript ? productionEnv : {}),
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -150,28 +150,29 @@ export async function startProcess(
   };
 }
 
-const startScript = (
+/** `npm start`'s command (package.json): the benchmarks start the server the same way. */
+const startCommand = (
   JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }
 ).scripts.start;
 
+/** The V8 settings `npm start` gives the server, so that benchmarks measure the same. */
+export const productionNodeArgs: string[] = (() => {
+  // BENCH_NODE_OPTIONS measures other settings against them (`BENCH_NODE_OPTIONS= npm run bench:page`: none).
+  if (process.env.BENCH_NODE_OPTIONS !== undefined) return process.env.BENCH_NODE_OPTIONS.split(' ').filter(Boolean);
+  return (/NODE_OPTIONS="([^"$]*)/.exec(startCommand)?.[1] ?? '').split(' ').filter(Boolean);
+})();
+
 /** The variables `npm start` sets before node (MALLOC_ARENA_MAX…), NODE_OPTIONS aside. */
 const productionEnv: Record<string, string> = Object.fromEntries(
-  Array.from(startScript.matchAll(/(?:^|\s)([A-Z_]+)=([^\s"]+)/g), (m) => [m[1]!, m[2]!]).filter(
+  Array.from(startCommand.matchAll(/(?:^|\s)([A-Z_]+)=([^\s"]+)/g), (m) => [m[1]!, m[2]!]).filter(
     ([name]) => name !== 'NODE_OPTIONS',
   ),
 );
 
-/** The V8 settings `npm start` gives the server (package.json), so that benchmarks measure the same. */
-export const productionNodeArgs: string[] = (() => {
-  // BENCH_NODE_OPTIONS measures other settings against them (`BENCH_NODE_OPTIONS= npm run bench:page`: none).
-  if (process.env.BENCH_NODE_OPTIONS !== undefined) return process.env.BENCH_NODE_OPTIONS.split(' ').filter(Boolean);
-  return (/NODE_OPTIONS="([^"$]*)/.exec(startScript)?.[1] ?? '').split(' ').filter(Boolean);
-})();
+/** The script `npm start` runs (package.json): the compiled copy of the server (server/start.mjs). */
+export const productionScript: string = /\bnode (\S+)$/.exec(startCommand)?.[1] ?? 'server/main.ts';
 
-/** What `npm start` runs (package.json): the server compiled into one file (server/start.mjs). */
-export const productionEntry = 'server/start.mjs';
-
-/** The real Passerelle server, configured as in production. */
+/** The real Passerelle server, configured and started as in production (`npm start`). */
 export function startPasserelle(options: {
   dataDir: string;
   coursesDir: string;
@@ -180,7 +181,7 @@ export function startPasserelle(options: {
   extraEnv?: Record<string, string>;
 }): Promise<ServerProcess> {
   return startProcess(
-    productionEntry,
+    productionScript,
     {
       NODE_ENV: 'production',
       LOG_REQUESTS: 'false',

@@ -6,6 +6,7 @@ import { fold } from '../shared/fold.ts';
 import { type Page, paginate } from '../shared/paginate.ts';
 import type { AppStore, AppTx } from '../store/app-collections.ts';
 import { postgresSqlOf } from '../store/postgres/open-postgres-store.ts';
+import { keepsNetworkAdmin, networkAdminWays } from '../structures/queries.ts';
 import { hashSecret } from './hash-secret.ts';
 import type { Identity, MfaChallenge, Role, SecondFactor, Session, Token, User } from './schema.ts';
 import { type SessionLimits, sessionExpired } from './session-expiry.ts';
@@ -33,8 +34,19 @@ export async function emailsTaken(reader: Reader, emails: readonly string[]): Pr
   return taken;
 }
 
+/** The active administrators of the whole network: by their account's role or by an admin grant on the root. */
 export async function activeAdmins(reader: Reader): Promise<Readonly<User>[]> {
-  return (await reader.findBy('users', 'role', 'admin')).filter((u) => u.active);
+  const admins = new Map<string, Readonly<User>>();
+  for (const { userId } of await networkAdminWays(reader))
+    if (!admins.has(userId)) admins.set(userId, (await reader.get('users', userId))!);
+  return [...admins.values()];
+}
+
+/** Whether the account's own role `admin` is what keeps the network administered (it cannot be taken away). */
+export async function lastAdminByRole(reader: Reader, person: Readonly<User>): Promise<boolean> {
+  return (
+    person.role === 'admin' && person.active && !(await keepsNetworkAdmin(reader, { userId: person.id, grantId: null }))
+  );
 }
 
 export async function hasActiveAdmin(reader: Reader): Promise<boolean> {

@@ -2,6 +2,9 @@ import type { User } from '../accounts/schema.ts';
 import type { Catalog } from '../catalog/course.ts';
 import type { AppCollections, AppStore, AppTx } from '../store/app-collections.ts';
 import type { Row } from '../store/store.ts';
+import { loadTree } from '../structures/queries.ts';
+import type { StructureTree } from '../structures/tree.ts';
+import { coveredStructures, membershipsOf } from './assignment-coverage.ts';
 import { type AssignmentState, assignmentState, byUrgency } from './assignment-status.ts';
 import type { Assignment } from './schema.ts';
 
@@ -19,9 +22,17 @@ export async function activeAssignments(reader: Reader): Promise<Readonly<Assign
   );
 }
 
-export function appliesTo(assignment: Readonly<Assignment>, person: Pick<User, 'id' | 'structure'>): boolean {
+/**
+ * Whether an assignment concerns a person; `memberships` are the structures they belong to (theirs and every
+ * one above it, assignment-coverage.ts), so an assignment to a structure reaches everything below it.
+ */
+export function appliesTo(
+  assignment: Readonly<Assignment>,
+  person: Pick<User, 'id'>,
+  memberships: ReadonlySet<string>,
+): boolean {
   if (assignment.target === 'everyone') return true;
-  if (assignment.target === 'structure') return assignment.structure === person.structure;
+  if (assignment.target === 'structure') return memberships.has(assignment.structure ?? '');
   return assignment.userIds.includes(person.id);
 }
 
@@ -31,21 +42,34 @@ export function appliesTo(assignment: Readonly<Assignment>, person: Pick<User, '
  */
 export function earliestDueDate(
   assignments: readonly Readonly<Assignment>[],
-  person: Pick<User, 'id' | 'structure'>,
+  person: Pick<User, 'id'>,
+  memberships: ReadonlySet<string>,
   course: string,
 ): string | null {
   let earliest: string | null = null;
   for (const assignment of assignments) {
-    if (assignment.course !== course || assignment.dueDate === null || !appliesTo(assignment, person)) continue;
+    if (assignment.course !== course || assignment.dueDate === null) continue;
+    if (!appliesTo(assignment, person, memberships)) continue;
     if (earliest === null || assignment.dueDate < earliest) earliest = assignment.dueDate;
   }
   return earliest;
 }
 
-/** The active accounts an assignment concerns today (a newcomer to the structure included). */
-export async function peopleOf(store: AppStore, assignment: Readonly<Assignment>): Promise<Readonly<User>[]> {
+/**
+ * The active accounts an assignment concerns today (a newcomer to the structure or below it included);
+ * `tree` is read from the store when not given.
+ */
+export async function peopleOf(
+  store: AppStore,
+  assignment: Readonly<Assignment>,
+  tree?: StructureTree,
+): Promise<Readonly<User>[]> {
+  const covered =
+    assignment.target === 'structure'
+      ? coveredStructures(tree ?? (await loadTree(store)), assignment.structure ?? '')
+      : undefined;
   let people: Readonly<User>[] = [];
-  if (assignment.target === 'structure') people = await store.findBy('users', 'structure', assignment.structure!);
+  if (covered) people = (await Promise.all(covered.map((code) => store.findBy('users', 'structure', code)))).flat();
   else if (assignment.target === 'people')
     people = (await Promise.all(assignment.userIds.map((id) => store.get('users', id)))).filter((u) => u !== undefined);
   else for await (const person of store.all('users')) people.push(person);
@@ -73,9 +97,10 @@ export async function assignmentProgress(
   store: AppStore,
   assignment: Readonly<Assignment>,
   today: string,
+  tree?: StructureTree,
 ): Promise<AssignedPerson[]> {
   const [people, enrollments] = await Promise.all([
-    peopleOf(store, assignment),
+    peopleOf(store, assignment, tree),
     enrollmentsIn(store, assignment.course),
   ]);
   const rank: Record<AssignmentState, number> = { late: 0, notStarted: 1, inProgress: 2, doneLate: 3, done: 4 };
@@ -106,7 +131,12 @@ export async function todoOf(
   person: Pick<User, 'id' | 'structure'>,
   today: string,
 ): Promise<TodoItem[]> {
-  const assignments = (await activeAssignments(reader)).filter((a) => appliesTo(a, person));
+  const active = await activeAssignments(reader);
+  // The person's own path to the root, read only when an assignment names a structure.
+  const memberships = active.some((a) => a.target === 'structure')
+    ? await membershipsOf(reader, person.structure)
+    : new Set([person.structure]);
+  const assignments = active.filter((a) => appliesTo(a, person, memberships));
   if (assignments.length === 0) return [];
   const enrollments = await reader.findBy('enrollments', 'userId', person.id);
   const byCourse = new Map<string, TodoItem>();

@@ -1,17 +1,21 @@
 import { rootCode } from '../structures/schema.ts';
 import { assetPath } from './asset-path.ts';
-import type { Course, Module } from './course.ts';
+import type { Course } from './course.ts';
 import type { CourseFolder } from './course-folder.ts';
-import type { CourseFrontMatter } from './course-front-matter.ts';
+import type { CourseText } from './course-text.ts';
 import { funderInfo } from './funder-fields.ts';
-import type { JobAid } from './job-aid.ts';
+import { jobAidFromText, moduleFromText } from './module-from-text.ts';
+import { renderMarkdown } from './render-markdown.ts';
+import { renderOnce } from './render-once.ts';
 
-/** Builds the catalog's course from its validated parts; the introduction is rendered on first use. */
-export function assembleCourse(
-  folder: CourseFolder,
-  front: CourseFrontMatter,
-  parts: { introHtml: () => string; modules: Module[]; jobAid: JobAid | undefined; contentHash: string },
-): Course {
+/**
+ * Builds the catalog's course from its validated text, freshly checked or from the catalog cache: the one
+ * way to a course, so a cached course is the same object a check gives. Pages are rendered on first use.
+ */
+export function assembleCourse(folder: Pick<CourseFolder, 'dir' | 'slug' | 'ctx'>, text: CourseText): Course {
+  const { front } = text;
+  const { ctx } = folder;
+  const introHtml = renderOnce(() => renderMarkdown(text.intro, ctx).html);
   return {
     slug: folder.slug,
     dir: folder.dir,
@@ -25,15 +29,15 @@ export function assembleCourse(
     authors: front.auteurs,
     structure: front.structure ?? rootCode,
     cover: front.couverture
-      ? { url: folder.ctx.assetBase + assetPath(front.couverture.image)!, alt: front.couverture.alt }
+      ? { url: ctx.assetBase + assetPath(front.couverture.image)!, alt: front.couverture.alt }
       : undefined,
     minimumMinutes: front.temps_minimum,
     funder: funderInfo(front),
     get introHtml() {
-      return parts.introHtml();
+      return introHtml();
     },
-    modules: parts.modules,
-    jobAid: parts.jobAid,
-    contentHash: parts.contentHash,
+    modules: text.modules.map((module) => moduleFromText(module, ctx)),
+    jobAid: text.jobAid && jobAidFromText(text.jobAid, ctx),
+    contentHash: text.contentHash,
   };
 }

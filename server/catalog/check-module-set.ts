@@ -1,5 +1,5 @@
-import type { Module } from './course.ts';
 import type { CourseIssue } from './course-issue.ts';
+import type { ModuleText } from './course-text.ts';
 import { limits } from './limits.ts';
 
 /** Names of the course's own pages, whose addresses sit beside the modules' (`/courses/x/fiche`). */
@@ -8,7 +8,7 @@ const reservedSlugs = ['fiche', 'resume'];
 /** Rules on the course's modules as a whole: at least one, not too many, one final assessment, last. */
 export function checkModuleSet(
   moduleFiles: string[],
-  modules: Module[],
+  modules: ModuleText[],
   display: (file: string) => string,
 ): CourseIssue[] {
   const issues: CourseIssue[] = [];

@@ -1,6 +1,6 @@
-import type { Module } from './course.ts';
 import type { ModuleFrontMatter } from './course-front-matter.ts';
 import type { CourseIssue, IssueList } from './course-issue.ts';
+import type { ModuleText } from './course-text.ts';
 
 /**
  * The positioning quiz's own settings: it is one quiz, answered once, before the course. Reported at line 1
@@ -32,11 +32,11 @@ export function checkPositioningSettings(data: ModuleFrontMatter, hasQuiz: boole
  * Only run when every module loaded: judged on an incomplete list, "first" and "measured by the final
  * assessment" would mislead.
  */
-export function checkPositioning(modules: Module[], display: (file: string) => string): CourseIssue[] {
+export function checkPositioning(modules: ModuleText[], display: (file: string) => string): CourseIssue[] {
   const issues: CourseIssue[] = [];
   const positionings = modules.filter((m) => m.positioning);
   if (positionings.length === 0) return issues;
-  const [positioning, second] = positionings as [Module, Module | undefined];
+  const [positioning, second] = positionings as [ModuleText, ModuleText | undefined];
   const file = display(positioning.file);
   if (second)
     issues.push({

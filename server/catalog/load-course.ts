@@ -5,7 +5,8 @@ import { checkPositioning } from './check-positioning.ts';
 import type { Course } from './course.ts';
 import type { CourseFolder } from './course-folder.ts';
 import type { CourseIssue } from './course-issue.ts';
-import { hashCourseFiles } from './hash-course-files.ts';
+import type { CourseText } from './course-text.ts';
+import { courseFilesDigest } from './hash-course-files.ts';
 import { jobAidFile } from './job-aid.ts';
 import { assetExtensions } from './limits.ts';
 import { listCourseFiles } from './list-course-files.ts';
@@ -31,15 +32,29 @@ export interface LoadCourseResult {
 
 /** Reads, validates and renders one course folder. Never throws on bad content: it reports issues. */
 export async function loadCourse(dir: string, options: LoadCourseOptions): Promise<LoadCourseResult> {
+  const { text, issues } = await readCourse(dir, options);
+  return { issues, course: text && assembleCourse(courseLocation(dir, options.urlBase), text) };
+}
+
+/** Where a course folder's pages and assets are served: what its text needs to become the catalog's course. */
+export function courseLocation(dir: string, urlBase = '/courses'): Pick<CourseFolder, 'dir' | 'slug' | 'ctx'> {
   const slug = path.basename(dir);
-  const urlBase = options.urlBase ?? '/courses';
+  return { dir, slug, ctx: { assetBase: `${urlBase}/${slug}/assets/`, moduleBase: `${urlBase}/${slug}/` } };
+}
+
+/**
+ * Reads and validates one course folder into its text (course-text.ts), with the SHA-256 of the very bytes
+ * it checked (`digest`: what the catalog cache files the text under). No text when there are issues.
+ */
+export async function readCourse(
+  dir: string,
+  options: LoadCourseOptions,
+): Promise<{ text: CourseText | undefined; issues: CourseIssue[]; digest?: string }> {
   const files = await listCourseFiles(dir);
   const folder: CourseFolder = {
-    dir,
-    slug,
+    ...courseLocation(dir, options.urlBase),
     files,
     assets: new Set(files.filter((f) => assetExtensions.includes(path.extname(f).toLowerCase()))),
-    ctx: { assetBase: `${urlBase}/${slug}/assets/`, moduleBase: `${urlBase}/${slug}/` },
     display: (file) => path.relative(options.displayRoot, path.join(dir, file)) || file,
     read: new Map(),
     onFile: options.onFile,
@@ -63,10 +78,11 @@ export async function loadCourse(dir: string, options: LoadCourseOptions): Promi
     ...(allLoaded ? checkPositioning(modules, folder.display) : []),
     ...jobAidIssues,
   ];
-  if (issues.length > 0 || !sheet.front) return { course: undefined, issues };
-  const contentHash = await hashCourseFiles(dir, files, folder.read);
+  if (issues.length > 0 || !sheet.front) return { text: undefined, issues };
+  const digest = await courseFilesDigest(dir, files, folder.read);
   return {
     issues,
-    course: assembleCourse(folder, sheet.front, { introHtml: sheet.introHtml, modules, jobAid, contentHash }),
+    digest,
+    text: { front: sheet.front, intro: sheet.intro, modules, jobAid, contentHash: digest.slice(0, 16) },
   };
 }

@@ -1,6 +1,6 @@
-import type { Module } from './course.ts';
 import type { CourseFolder } from './course-folder.ts';
 import { type CourseIssue, IssueList } from './course-issue.ts';
+import type { ModuleText } from './course-text.ts';
 import { moduleFilePattern } from './module-file-pattern.ts';
 import { parseModule } from './parse-module.ts';
 import { readMarkdownFile } from './read-markdown-file.ts';
@@ -11,8 +11,8 @@ export function loadModules(
   moduleFiles: string[],
   coursePassMark: number,
   courseObjectives?: number,
-): { modules: Module[]; issues: CourseIssue[] } {
-  const modules: Module[] = [];
+): { modules: ModuleText[]; issues: CourseIssue[] } {
+  const modules: ModuleText[] = [];
   const issues: CourseIssue[] = [];
   const positions = new Map<number, string>();
   for (const file of [...moduleFiles].sort()) {
@@ -41,7 +41,7 @@ export function loadModules(
         ? undefined
         : parseModule(
             { source, file, slug: match[2]!, position },
-            { ctx: folder.ctx, assets: folder.assets, coursePassMark, courseObjectives },
+            { assets: folder.assets, coursePassMark, courseObjectives },
             moduleIssues,
           );
     issues.push(...moduleIssues.items);

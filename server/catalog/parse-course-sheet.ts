@@ -7,13 +7,12 @@ import { type CourseIssue, IssueList } from './course-issue.ts';
 import { courseSlugPattern } from './course-slug-pattern.ts';
 import { parseFrontMatter } from './parse-front-matter.ts';
 import { readMarkdownFile } from './read-markdown-file.ts';
-import { renderMarkdown } from './render-markdown.ts';
-import { renderOnce } from './render-once.ts';
 
 export interface CourseSheet {
   /** Undefined when course.md is missing or its front matter is invalid. */
   front: CourseFrontMatter | undefined;
-  introHtml: () => string;
+  /** Markdown of the body, rendered on first use (course-from-text.ts). */
+  intro: string;
   issues: CourseIssue[];
 }
 
@@ -32,20 +31,17 @@ export function parseCourseSheet(folder: CourseFolder): CourseSheet {
     if (!folder.files.includes('course.md')) {
       // Reported at the folder (line 0: no line), since the file it is about does not exist.
       const issue = { file: `${folder.display('')}/`, line: 0, message: missingSheetMessage(folder.files) };
-      return { front: undefined, introHtml: () => '', issues: [issue] };
+      return { front: undefined, intro: '', issues: [issue] };
     }
-    return { front: undefined, introHtml: () => '', issues: issues.items };
+    return { front: undefined, intro: '', issues: issues.items };
   }
   const parsed = parseFrontMatter(source, CourseFrontMatter, issues);
-  let introHtml = () => '';
-  if (checkMarkdownBounds(parsed.body, parsed.bodyLine, issues)) {
+  if (checkMarkdownBounds(parsed.body, parsed.bodyLine, issues))
     checkMediaReferences(parsed.body, parsed.bodyLine, folder.assets, issues);
-    introHtml = renderOnce(() => renderMarkdown(parsed.body, folder.ctx).html);
-  }
   const cover = parsed.data?.couverture?.image;
   const coverLookup = cover === undefined ? 'found' : lookUpAsset(cover, folder.assets);
   if (coverLookup !== 'found') issues.add(2, `l’image de couverture « ${cover} » ${missingImage[coverLookup]}`);
-  return { front: parsed.data, introHtml, issues: issues.items };
+  return { front: parsed.data, intro: parsed.body, issues: issues.items };
 }
 
 function missingSheetMessage(files: string[]): string {

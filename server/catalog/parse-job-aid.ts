@@ -1,18 +1,17 @@
 import { checkMarkdownBounds } from './check-markdown-bounds.ts';
 import type { CourseFolder } from './course-folder.ts';
 import { type CourseIssue, IssueList } from './course-issue.ts';
-import { type JobAid, JobAidFrontMatter, jobAidFile } from './job-aid.ts';
+import type { JobAidText } from './course-text.ts';
+import { JobAidFrontMatter, jobAidFile } from './job-aid.ts';
 import { linesOutsideCodeFences } from './lines-outside-code-fences.ts';
 import { parseFrontMatter } from './parse-front-matter.ts';
 import { readMarkdownFile } from './read-markdown-file.ts';
-import { renderMarkdown } from './render-markdown.ts';
-import { renderOnce } from './render-once.ts';
 
 // Markdown images, and raw HTML images: neither is printed in the PDF, so the two versions would differ.
 const image = /!\[[^\]\n]*\]\(|<img\b/i;
 
 /** Reads `fiche.md` when the course has one; a job aid with issues is left out (the issues say why). */
-export function parseJobAid(folder: CourseFolder): { jobAid: JobAid | undefined; issues: CourseIssue[] } {
+export function parseJobAid(folder: CourseFolder): { jobAid: JobAidText | undefined; issues: CourseIssue[] } {
   if (!folder.files.includes(jobAidFile)) return { jobAid: undefined, issues: [] };
   const issues = new IssueList(folder.display(jobAidFile));
   folder.onFile?.(issues.file);
@@ -29,16 +28,5 @@ export function parseJobAid(folder: CourseFolder): { jobAid: JobAid | undefined;
       );
   }
   if (!data || issues.count > 0) return { jobAid: undefined, issues: issues.items };
-  const html = renderOnce(() => renderMarkdown(body, folder.ctx).html);
-  return {
-    jobAid: {
-      title: data.titre,
-      markdown: body,
-      bodyLine,
-      get html() {
-        return html();
-      },
-    },
-    issues: [],
-  };
+  return { jobAid: { title: data.titre, markdown: body, bodyLine }, issues: [] };
 }

@@ -2,14 +2,11 @@ import { checkMarkdownBounds } from './check-markdown-bounds.ts';
 import { checkMediaReferences } from './check-media-references.ts';
 import { checkPositioningSettings } from './check-positioning.ts';
 import { checkStrayQuizSyntax } from './check-stray-quiz-syntax.ts';
-import type { Module } from './course.ts';
 import { ModuleFrontMatter } from './course-front-matter.ts';
 import type { IssueList } from './course-issue.ts';
+import type { ModuleText } from './course-text.ts';
 import { parseFrontMatter } from './parse-front-matter.ts';
-import { parseQuiz } from './parse-quiz.ts';
-import type { RenderContext } from './render-markdown.ts';
-import { renderMarkdown } from './render-markdown.ts';
-import { renderOnce } from './render-once.ts';
+import { readQuiz } from './parse-quiz.ts';
 import { splitQuizSection } from './split-quiz-section.ts';
 
 export interface ModuleSource {
@@ -22,7 +19,6 @@ export interface ModuleSource {
 }
 
 export interface ModuleSetting {
-  ctx: RenderContext;
   /** Files of the course folder, to check images and links against. */
   assets: Set<string>;
   /** The course's pass mark, for a quiz that sets none. */
@@ -31,12 +27,12 @@ export interface ModuleSetting {
   courseObjectives?: number;
 }
 
-/** Validates one module file and builds its module, rendered on first use; undefined when it has issues. */
+/** Validates one module file and gives its text (module-from-text.ts renders it); undefined when it has issues. */
 export function parseModule(
   { source, file, slug, position }: ModuleSource,
-  { ctx, assets, coursePassMark, courseObjectives }: ModuleSetting,
+  { assets, coursePassMark, courseObjectives }: ModuleSetting,
   issues: IssueList,
-): Module | undefined {
+): ModuleText | undefined {
   const { data, body, bodyLine } = parseFrontMatter(source, ModuleFrontMatter, issues);
   if (!checkMarkdownBounds(body, bodyLine, issues)) return undefined;
   checkMediaReferences(body, bodyLine, assets, issues);
@@ -46,20 +42,14 @@ export function parseModule(
     const afterLine = bodyLine + section.quiz.headingIndex + 1 + section.quiz.lines.length;
     checkStrayQuizSyntax(section.after.split('\n'), afterLine, true, issues);
   }
-  const content = renderOnce(() => ({
-    before: renderMarkdown(section.before, ctx),
-    after: renderMarkdown(section.after, ctx),
-  }));
-  let quiz: Module['quiz'];
+  let quiz: ModuleText['quiz'];
   if (section.quiz) {
     const quizFirstLine = bodyLine + section.quiz.headingIndex + 1;
-    const parsed = parseQuiz(section.quiz.lines, quizFirstLine, ctx, issues, courseObjectives);
+    const parsed = readQuiz(section.quiz.lines, quizFirstLine, issues, courseObjectives);
     quiz = {
       title: section.quiz.title,
       line: quizFirstLine - 1,
-      get introHtml() {
-        return parsed.introHtml;
-      },
+      intro: parsed.intro,
       questions: parsed.questions,
       passMark: data?.quiz?.seuil ?? coursePassMark,
       // The positioning is answered once (check-positioning.ts).
@@ -88,8 +78,6 @@ export function parseModule(
     issues.add(1, 'l’évaluation finale doit contenir un quiz (une partie « ## Quiz »).');
   }
   if (!data || issues.items.length > 0) return undefined;
-  const quizEntry = quiz ? [{ id: 'quiz', text: quiz.title || 'Quiz', level: 2 }] : [];
-  const toc = renderOnce(() => [...content().before.toc, ...quizEntry, ...content().after.toc]);
   return {
     slug,
     file,
@@ -100,15 +88,8 @@ export function parseModule(
     easyRead: data.facile_a_lire ?? false,
     isFinal: data.evaluation_finale ?? false,
     positioning: data.positionnement ?? false,
-    get htmlBefore() {
-      return content().before.html;
-    },
-    get htmlAfter() {
-      return content().after.html;
-    },
-    get toc() {
-      return toc();
-    },
+    before: section.before,
+    after: section.after,
     quiz,
   };
 }

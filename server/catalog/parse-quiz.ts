@@ -1,8 +1,10 @@
-import type { Choice, Question, QuestionType } from './course.ts';
+import type { Question, QuestionType } from './course.ts';
 import type { IssueList } from './course-issue.ts';
+import type { QuestionText } from './course-text.ts';
+import { questionFromText } from './module-from-text.ts';
 import { normalizeAnswer } from './normalize-answer.ts';
 import { type DraftQuestion, readQuizLines } from './read-quiz-lines.ts';
-import { type RenderContext, renderInline, renderMarkdown } from './render-markdown.ts';
+import { type RenderContext, renderMarkdown } from './render-markdown.ts';
 import { renderOnce } from './render-once.ts';
 
 /**
@@ -16,6 +18,23 @@ export function parseQuiz(
   issues: IssueList,
   courseObjectives?: number,
 ): { introHtml: string; questions: Question[] } {
+  const { intro, questions } = readQuiz(lines, firstLine, issues, courseObjectives);
+  const introHtml = renderOnce(() => renderMarkdown(intro, ctx).html);
+  return {
+    get introHtml() {
+      return introHtml();
+    },
+    questions: questions.map((question) => questionFromText(question, ctx)),
+  };
+}
+
+/** The same checks as parseQuiz, giving the quiz's text (course-text.ts) instead of rendered questions. */
+export function readQuiz(
+  lines: string[],
+  firstLine: number,
+  issues: IssueList,
+  courseObjectives?: number,
+): { intro: string; questions: QuestionText[] } {
   const { drafts, intro } = readQuizLines(lines, firstLine, issues, courseObjectives);
   if (drafts.length === 0) {
     issues.add(
@@ -24,19 +43,13 @@ export function parseQuiz(
     );
   }
   const questions = drafts.flatMap((draft, i) => {
-    const question = draft.broken ? null : buildQuestion(draft, i + 1, ctx, issues);
+    const question = draft.broken ? null : buildQuestion(draft, i + 1, issues);
     return question ? [question] : [];
   });
-  const introHtml = renderOnce(() => renderMarkdown(intro.join('\n'), ctx).html);
-  return {
-    get introHtml() {
-      return introHtml();
-    },
-    questions,
-  };
+  return { intro: intro.join('\n'), questions };
 }
 
-function buildQuestion(draft: DraftQuestion, number: number, ctx: RenderContext, issues: IssueList): Question | null {
+function buildQuestion(draft: DraftQuestion, number: number, issues: IssueList): QuestionText | null {
   const label = `question ${number}`;
   const before = issues.count;
   const keys = draft.choices.map((c) => normalizeAnswer(c.text));
@@ -88,42 +101,19 @@ function buildQuestion(draft: DraftQuestion, number: number, ctx: RenderContext,
 
   const type = questionType(draft, keys);
   const promptMarkdown = draft.prompt.join(' ');
-  const html = renderOnce(() => ({
-    prompt: renderInline(promptMarkdown, ctx),
-    choices: draft.choices.map((c) => ({
-      html: renderInline(c.text, ctx),
-      feedback: c.feedback.length > 0 ? renderMarkdown(c.feedback.join('\n'), ctx).html : '',
-    })),
-    explanation: draft.explanation.length > 0 ? renderMarkdown(draft.explanation.join('\n'), ctx).html : '',
-  }));
-  const choices: Choice[] = draft.choices.map((c, i) => ({
-    id: `c${i + 1}`,
-    text: c.text,
-    get html() {
-      return html().choices[i]!.html;
-    },
-    correct: c.correct,
-    get feedbackHtml() {
-      return html().choices[i]!.feedback;
-    },
-  }));
   return {
     id: `q${number}`,
     number,
     type,
     prompt: promptMarkdown.replace(/[*_`]/g, ''),
-    get promptHtml() {
-      return html().prompt;
-    },
-    choices,
+    promptMarkdown,
+    choices: draft.choices.map((c, i) => ({ id: `c${i + 1}`, text: c.text, correct: c.correct, feedback: c.feedback })),
     answers: [...new Set(draft.answers.map((a) => normalizeAnswer(a.text)))],
     answerText: draft.answers[0]?.text ?? '',
     typoTolerance: type === 'short' ? (draft.tolerance?.value ?? 1) : 0,
     group: draft.group,
     objectives: draft.objectives,
-    get explanationHtml() {
-      return html().explanation;
-    },
+    explanation: draft.explanation,
     line: draft.line,
   };
 }

@@ -16,20 +16,31 @@ export interface CommitmentDeps {
   clock: Clock;
   config: Config;
   getCatalog: () => Catalog;
+  /**
+   * Sets `res.locals.courseReach`, the structures whose courses the person is offered (learning's
+   * `courseReach`, wired in app.ts: learning reads commitments, so this domain takes it as a callback).
+   */
+  courseReach: RequestHandler;
 }
 
 /** The learner's own commitment for a course, under « Mon parcours »: nobody else has a route to it. */
 export function commitmentRoutes(deps: CommitmentDeps): Router {
   const router = Router();
-  router.get('/me/engagements/:course', requireUser, showCommitment(deps));
-  router.post('/me/engagements/:course', requireUser, submitCommitment(deps));
+  router.use('/me/engagements', requireUser, deps.courseReach);
+  router.get('/me/engagements/:course', showCommitment(deps));
+  router.post('/me/engagements/:course', submitCommitment(deps));
   return router;
 }
 
-/** A published course, or one the learner already wrote about (they may still edit or erase it). */
-async function courseFor(deps: CommitmentDeps, userId: string, slug: string) {
-  const course = deps.getCatalog().bySlug.get(slug);
-  const existing = await commitmentOf(deps.store, userId, slug);
+/**
+ * A published course offered on the learner's path to the root (decision 022), or one they already wrote
+ * about (they may still edit or erase their own text, under the title they saw then).
+ */
+async function courseFor(deps: CommitmentDeps, res: Parameters<RequestHandler>[1], slug: string) {
+  const published = deps.getCatalog().bySlug.get(slug);
+  const reach = res.locals.courseReach;
+  const course = published && (!reach || reach.has(published.structure)) ? published : undefined;
+  const existing = await commitmentOf(deps.store, res.locals.user!.id, slug);
   if (!course && !existing) throw new NotFoundError();
   return { slug, title: course?.title ?? existing!.courseTitle, existing };
 }
@@ -57,7 +68,7 @@ function render(
 
 function showCommitment(deps: CommitmentDeps): RequestHandler {
   return async (req, res) => {
-    const course = await courseFor(deps, res.locals.user!.id, String(req.params.course));
+    const course = await courseFor(deps, res, String(req.params.course));
     const { existing } = course;
     const pending = Boolean(existing?.remindAt && !existing.remindedAt);
     const notice = req.query.done === 'saved' || req.query.done === 'deleted' ? req.query.done : undefined;
@@ -72,7 +83,7 @@ function showCommitment(deps: CommitmentDeps): RequestHandler {
 function submitCommitment(deps: CommitmentDeps): RequestHandler {
   return async (req, res) => {
     const user = res.locals.user!;
-    const course = await courseFor(deps, user.id, String(req.params.course));
+    const course = await courseFor(deps, res, String(req.params.course));
     const form = parseForm(CommitmentForm, req.body);
     if (!form.ok) {
       res.status(400);

@@ -1,12 +1,15 @@
+import { coveredStructures, membershipsCache } from '../assignments/assignment-coverage.ts';
 import { parisDate } from '../assignments/assignment-status.ts';
 import { activeAssignments, appliesTo, earliestDueDate, findAssignment } from '../assignments/queries.ts';
 import type { Assignment } from '../assignments/schema.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
+import { loadTree } from '../structures/queries.ts';
+import type { StructureTree } from '../structures/tree.ts';
 import type { CompletionQuery } from './completions-source.ts';
 import type { RowDueDate } from './listed-completion.ts';
 
-type Person = Parameters<typeof appliesTo>[1];
+type Person = Parameters<typeof appliesTo>[1] & { structure: string };
 
 /** What the assignments change in a list of rows: the due dates, and the filter by assignment. */
 export interface AssignmentScope {
@@ -16,6 +19,10 @@ export interface AssignmentScope {
   only: Readonly<Assignment> | undefined;
   /** The Paris day of the request: a course due yesterday is late today. */
   today: string;
+  /** The structures a person of this structure belongs to (theirs and those above): what an assignment reaches. */
+  memberships: (structure: string) => ReadonlySet<string>;
+  /** The structures an assignment to a structure covers (undefined: everyone), for the SQL path. */
+  covered: (structure: string) => string[] | undefined;
 }
 
 /**
@@ -23,17 +30,29 @@ export interface AssignmentScope {
  * undefined when nothing can match (an unknown assignment, or another course asked for).
  */
 export async function assignmentScope(
-  store: Pick<AppStore, 'get' | 'findBy'>,
+  store: Pick<AppStore, 'get' | 'findBy' | 'all'>,
   query: CompletionQuery,
   clock: Clock,
 ): Promise<{ scope: AssignmentScope; query: CompletionQuery | undefined }> {
   const today = parisDate(clock());
-  if (!query.assignment)
-    return { scope: { assignments: await activeAssignments(store), only: undefined, today }, query };
-  const only = await findAssignment(store, query.assignment);
-  const scope = { assignments: only ? [only] : [], only, today };
+  const only = query.assignment ? await findAssignment(store, query.assignment) : undefined;
+  const assignments = query.assignment ? (only ? [only] : []) : await activeAssignments(store);
+  const scope = { assignments, only, today, ...(await coverage(store, assignments, query.tree)) };
+  if (!query.assignment) return { scope, query };
   if (!only || (query.course && query.course !== only.course)) return { scope, query: undefined };
   return { scope, query: { ...query, course: only.course } };
+}
+
+/** How far the assignments to a structure reach, on the request's tree (read only if one names a structure). */
+async function coverage(
+  store: Pick<AppStore, 'all'>,
+  assignments: readonly Readonly<Assignment>[],
+  given: StructureTree | undefined,
+): Promise<Pick<AssignmentScope, 'memberships' | 'covered'>> {
+  if (!assignments.some((a) => a.target === 'structure'))
+    return { memberships: (structure) => new Set([structure]), covered: (structure) => [structure] };
+  const tree = given ?? (await loadTree(store));
+  return { memberships: membershipsCache(tree), covered: (structure) => coveredStructures(tree, structure) };
 }
 
 /** Courses that may have late rows: only those assigned with a due date. */
@@ -43,10 +62,11 @@ export function coursesDue(scope: AssignmentScope): Set<string> {
 
 /** Whether a person's rows are listed: everyone's, or only those the filtered assignment concerns. */
 export function concerns(scope: AssignmentScope, person: Person): boolean {
-  return !scope.only || appliesTo(scope.only, person);
+  return !scope.only || appliesTo(scope.only, person, scope.memberships(person.structure));
 }
 
 /** A row's due date (the earliest of the scope's assignments for this person and course) and today. */
 export function dueOf(scope: AssignmentScope, person: Person, course: string): RowDueDate {
-  return { dueDate: earliestDueDate(scope.assignments, person, course), today: scope.today };
+  const memberships = scope.memberships(person.structure);
+  return { dueDate: earliestDueDate(scope.assignments, person, memberships, course), today: scope.today };
 }

@@ -16,13 +16,14 @@ type Fragment = PendingQuery<Row[]>;
  */
 export function completionConditions(sql: Sql, query: CompletionQuery, scope: AssignmentScope) {
   const only = scope.only;
+  const onlyCovered = only?.target === 'structure' ? scope.covered(only.structure ?? '') : undefined;
   const users = [
     query.userId && sql`u.id = ${query.userId}`,
     query.structure !== undefined && sql`(u.data->'structure') = to_jsonb(${query.structure}::text)`,
     // The structures the person reaches (server/hr/scoped-completions.ts).
     query.scope && inScope(sql, query.scope),
-    // The people the filtered assignment concerns (appliesTo, on the account).
-    only?.target === 'structure' && sql`(u.data->'structure') = to_jsonb(${only.structure ?? ''}::text)`,
+    // The people the filtered assignment concerns (appliesTo, on the account): its structure and below.
+    onlyCovered && inScope(sql, onlyCovered),
     only?.target === 'people' && sql`u.id = any(${only.userIds}::text[])`,
   ];
   const period = completionPeriod(query);
@@ -71,24 +72,28 @@ export function completionRowsSql(
   const notStarted = wantsNotStarted(query) ? notStartedCourses(catalog, query, scope).map((c) => c.slug) : [];
   const assigned = scope.assignments
     .filter((a) => a.dueDate !== null)
-    .map((a) => ({
-      course: a.course,
-      target: a.target,
-      structure: a.structure,
-      user_ids: a.userIds,
-      due_date: a.dueDate,
-    }));
+    .map((a) => {
+      // The structures it covers: its own and below; an assignment to the root concerns everyone.
+      const structures = a.target === 'structure' ? scope.covered(a.structure ?? '') : [];
+      return {
+        course: a.course,
+        target: structures ? a.target : 'everyone',
+        structures: structures ?? [],
+        user_ids: a.userIds,
+        due_date: a.dueDate,
+      };
+    });
   // appliesTo, on the row's account: the earliest due date of the assignments that concern it.
   const earliestDueDate = sql`(select min(a.due_date collate "C") from assigned a
     where a.course = listed.course_slug and (a.target = 'everyone'
-      or (a.target = 'structure' and a.structure = listed.structure)
+      or (a.target = 'structure' and a.structures ? listed.structure)
       or (a.target = 'people' and a.user_ids ? listed.user_id)))`;
   return sql`
     with catalog as (
       select * from unnest(${published.map((c) => c.slug)}::text[], ${published.map((c) => c.title)}::text[]) as c(slug, title)
     ), assigned as (
       select * from jsonb_to_recordset(${JSON.stringify(assigned)}::text::jsonb)
-        as a(course text, target text, structure text, user_ids jsonb, due_date text)
+        as a(course text, target text, structures jsonb, user_ids jsonb, due_date text)
     ), pairs as (
       select ${sql.unsafe(userColumns)}, e.data->>'course' as course_slug, e.data->>'courseTitle' as course_title,
         (e.data->>'courseVersion')::int as course_version, e.data->>'startedAt' as started_at,

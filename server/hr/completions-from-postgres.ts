@@ -72,7 +72,7 @@ const tupleObject = `jsonb_build_object(${tupleNames.map((name) => `'${name}', $
  */
 export function completionsFromPostgres(
   sql: Sql,
-  store: Pick<AppStore, 'get' | 'findBy'>,
+  store: Pick<AppStore, 'get' | 'findBy' | 'all'>,
   getCatalog: () => Catalog,
   clock: Clock,
 ): CompletionsSource {

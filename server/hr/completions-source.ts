@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/course.ts';
 import type { Clock } from '../shared/clock.ts';
 import { paginate } from '../shared/paginate.ts';
 import type { AppStore } from '../store/app-collections.ts';
+import type { StructureTree } from '../structures/tree.ts';
 import { type AssignmentScope, assignmentScope, concerns, dueOf } from './assignment-scope.ts';
 import type { CompletionFilters, CompletionSort } from './completion-filters.ts';
 import { completedWithin, completionPeriod } from './completion-period.ts';
@@ -24,6 +25,8 @@ export type CompletionQuery = Partial<Omit<CompletionFilters, 'page'>> & {
   userId?: string;
   /** The structure codes whose people may be listed (server/hr/scoped-completions.ts); all when undefined. */
   scope?: readonly string[];
+  /** The network the scope was computed on, so assignments to a structure reach below it without reading it again. */
+  tree?: StructureTree;
 };
 
 /** One page of sorted rows, how many rows match in all, and the totals over all of them. */

@@ -11,6 +11,7 @@ export function scopedCompletions(source: CompletionsSource, tree: StructureTree
     ...query,
     structure: undefined,
     scope: codesInView(tree, scope, query.structure),
+    tree,
   });
   return {
     list: (query) => source.list(scoped(query)),

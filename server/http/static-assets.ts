@@ -1,11 +1,12 @@
 // Static files (public/) are few and small, so they are read once at start, fingerprinted with a hash of
-// their content and compressed once at the highest settings: a cheap phone downloads each version once
-// (`immutable`), and the server spends no CPU compressing them per request.
+// their content and compressed once at the highest settings (kept between starts: precompressed.ts): a
+// cheap phone downloads each version once (`immutable`), and the server spends no CPU compressing them
+// per request.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { RequestHandler } from 'express';
+import { precompressed, pruneCompressedCopies } from './precompressed.ts';
 
 const types: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
@@ -44,13 +45,15 @@ const fingerprinted = /^\/([\w-]+)\.([0-9a-f]{12})(\.[a-z]+)$/;
  * old fingerprint still serves the current file (never cached), so a page rendered before a deployment
  * keeps its styles. `npm run dev` restarts the server when a file of public/ changes.
  */
-export function staticAssets(dir: string, mount: string): StaticAssets {
+export function staticAssets(dir: string, mount: string, cacheDir?: string): StaticAssets {
   const assets = new Map<string, Asset>();
+  const cache = cacheDir ? { dir: cacheDir, used: new Set<string>() } : undefined;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const ext = path.extname(entry.name);
     if (!entry.isFile() || !(ext in types)) continue;
-    assets.set(entry.name, load(readFileSync(path.join(dir, entry.name)), ext));
+    assets.set(entry.name, load(readFileSync(path.join(dir, entry.name)), ext, cache));
   }
+  if (cache) pruneCompressedCopies(cache);
 
   const url = (name: string) => {
     const asset = assets.get(name);
@@ -87,14 +90,12 @@ export function staticAssets(dir: string, mount: string): StaticAssets {
   return { url, handler };
 }
 
-function load(content: Buffer, ext: string): Asset {
-  const hash = createHash('sha256').update(content).digest('hex').slice(0, 12);
+function load(content: Buffer, ext: string, cache: Parameters<typeof precompressed>[3]): Asset {
+  const sha256 = createHash('sha256').update(content).digest('hex');
   const bodies: Asset['bodies'] = { identity: content };
   if (compressible.has(ext) && content.length >= minCompressBytes) {
-    bodies.br = brotliCompressSync(content, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
-    });
-    bodies.gzip = gzipSync(content, { level: constants.Z_BEST_COMPRESSION });
+    bodies.br = precompressed(content, sha256, 'br', cache);
+    bodies.gzip = precompressed(content, sha256, 'gzip', cache);
   }
-  return { hash, type: types[ext] as string, bodies };
+  return { hash: sha256.slice(0, 12), type: types[ext] as string, bodies };
 }

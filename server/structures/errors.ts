@@ -46,6 +46,13 @@ export class RootStructureError extends ConflictError {
   }
 }
 
+/** Taking back an admin grant on the root would leave the network without an active administrator. */
+export class LastNetworkAdminError extends ConflictError {
+  constructor() {
+    super('last network administrator', { messageKey: 'structures.grants.lastAdmin' });
+  }
+}
+
 /** One line of a CSV of the tree and what is wrong with it. */
 export interface StructureCsvError {
   line: number;

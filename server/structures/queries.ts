@@ -36,6 +36,24 @@ export async function ancestorCodes(reader: Reader, code: string): Promise<strin
   return codes;
 }
 
+/**
+ * The codes from a structure up to the root, as `pathToRoot` gives them on the whole tree, read one row
+ * at a time by id: one person's path needs a few reads, not the network. An unknown code gives the root
+ * alone and a missing parent hangs the path under the root, as in the tree; a cycle left by hand-edited
+ * data ends at the root once it comes back on itself.
+ */
+export async function pathCodes(reader: Pick<Reader, 'get'>, code: string): Promise<string[]> {
+  const codes: string[] = [];
+  for (let current = code; current !== rootCode && !codes.includes(current); ) {
+    const row = await reader.get('structures', current);
+    if (!row) break;
+    codes.push(current);
+    current = row.parentId ?? rootCode;
+  }
+  codes.push(rootCode);
+  return codes;
+}
+
 /** Up to five codes of the tree that look like what was typed (a typo, or a word of the name). */
 export function closeCodes(tree: StructureTree, typed: string): string[] {
   const needle = fold(typed);
@@ -56,6 +74,28 @@ export function closeCodes(tree: StructureTree, typed: string): string[] {
 /** The grants held by one person. */
 export function grantsOf(reader: Reader, userId: string): Promise<Readonly<Grant>[]> {
   return reader.findBy('grants', 'userId', userId);
+}
+
+/** One way a person administers the whole network: their account's role (`grantId` null) or an admin grant on the root. */
+export interface NetworkAdminWay {
+  userId: string;
+  grantId: string | null;
+}
+
+/** Every way an active account administers the whole network (decision 022: the role on the root). */
+export async function networkAdminWays(reader: Reader): Promise<NetworkAdminWay[]> {
+  const ways: NetworkAdminWay[] = (await reader.findBy('users', 'role', 'admin'))
+    .filter((user) => user.active)
+    .map((user) => ({ userId: user.id, grantId: null }));
+  for (const grant of await reader.findBy('grants', 'structureId', rootCode))
+    if (grant.role === 'admin' && (await reader.get('users', grant.userId))?.active)
+      ways.push({ userId: grant.userId, grantId: grant.id });
+  return ways;
+}
+
+/** Whether the network keeps an active administrator once this one way of being one is taken away. */
+export async function keepsNetworkAdmin(reader: Reader, lost: NetworkAdminWay): Promise<boolean> {
+  return (await networkAdminWays(reader)).some((way) => way.userId !== lost.userId || way.grantId !== lost.grantId);
 }
 
 /** Refuses a code that names no structure, with the codes the person most likely meant. */

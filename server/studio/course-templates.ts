@@ -4,9 +4,10 @@ import { stringify } from 'yaml';
 
 const frontMatter = (fields: Record<string, unknown>) => `---\n${stringify(fields, { lineWidth: 0 })}---\n`;
 
-export function courseTemplate(input: { title: string; author: string }): string {
+export function courseTemplate(input: { title: string; author: string; structure?: string }): string {
   return `${frontMatter({
     titre: input.title,
+    ...(input.structure ? { structure: input.structure } : {}),
     resume: 'Une ou deux phrases qui présentent la formation dans le catalogue.',
     public: 'Salariés et bénévoles de la structure',
     objectifs: ['Premier objectif de la formation'],

@@ -67,6 +67,26 @@ export class PublishOutsideScopeError extends ForbiddenError {
   }
 }
 
+/** An imported course names a structure where the trainer does not hold the trainer role. */
+export class ImportOutsideScopeError extends ForbiddenError {
+  constructor(structure: string) {
+    super(`imported course of ${structure} outside the trainer's scope`, {
+      messageKey: 'studio.refused.importOutsideScope',
+      params: { structure },
+    });
+  }
+}
+
+/** A course.md saved with a structure where the trainer does not hold the trainer role. */
+export class SaveOutsideScopeError extends ForbiddenError {
+  constructor(structure: string) {
+    super(`course saved for ${structure}, outside the trainer's scope`, {
+      messageKey: 'studio.refused.saveOutsideScope',
+      params: { structure },
+    });
+  }
+}
+
 /** The course has no quiz to export to GIFT. */
 export class NoQuizError extends ConflictError {
   constructor() {
@@ -122,6 +142,8 @@ const refusals = [
   LastModuleError,
   NothingToPublishError,
   PublishOutsideScopeError,
+  ImportOutsideScopeError,
+  SaveOutsideScopeError,
   NoQuizError,
   DraftExistsError,
   FrontMatterUnreadableError,

@@ -3,6 +3,7 @@ import { requireRole } from '../accounts/guards.ts';
 import { studioSatisfactionRoutes } from '../satisfaction/routes/report-routes.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { archiveRoutes } from './routes/archives.ts';
+import { coursePaths, requireCourseInScope } from './routes/course-scope-guard.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { editorRoutes } from './routes/editor.ts';
 import { giftRoutes } from './routes/gift.ts';
@@ -32,6 +33,8 @@ export function studioRoutes(deps: StudioDeps): Router {
         await syncStaleCourses(ctx.sync);
         next();
       })
+      // A course outside the trainer's scope does not exist for them, on every page and action of it.
+      .use(coursePaths, requireCourseInScope(ctx))
       .use(courseRoutes(ctx))
       .use(moduleRoutes(ctx))
       .use(editorRoutes(ctx))

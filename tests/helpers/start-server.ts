@@ -34,8 +34,8 @@ export interface StartOptions {
   baseUrl?: (port: number) => string;
   /** More course folders copied into the catalog beside the fixture and the bundled courses. */
   extraCourses?: string[];
-  /** What node runs (default `--import tsx server/main.ts`; `server/start.mjs` is what `npm start` runs). */
-  entry?: string[];
+  /** Starts it as `npm start` does, from the compiled copy (server/start.mjs), instead of the sources through tsx. */
+  compiled?: boolean;
 }
 
 /** Asks the system for a port nobody listens on. */
@@ -52,7 +52,7 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Spawns the real server (`node --import tsx server/main.ts`) in production mode on a fresh data
+ * Spawns the real server (`node --import tsx server/main.ts`, or `node server/start.mjs`) in production mode on a fresh data
  * directory and a temporary copy of the courses: the valid test fixture (course « demo ») and the
  * bundled courses, so the studio may write and the journeys see real content.
  */
@@ -70,7 +70,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const port = options.port ?? (await freePort());
   const baseUrl = options.baseUrl?.(port) ?? `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, options.entry ?? ['--import', 'tsx', 'server/main.ts'], {
+  const entry = options.compiled ? ['server/start.mjs'] : ['--import', 'tsx', 'server/main.ts'];
+  const child = spawn(process.execPath, entry, {
     cwd: repoRoot,
     env: {
       ...process.env,

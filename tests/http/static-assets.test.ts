@@ -1,10 +1,10 @@
 import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import express from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,8 +39,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function appOn(folder: string) {
-  const assets = staticAssets(folder, '/static');
+function appOn(folder: string, cacheDir?: string) {
+  const assets = staticAssets(folder, '/static', cacheDir);
   const app = express();
   app.use('/static', assets.handler);
   return { app, url: assets.url };
@@ -101,6 +101,40 @@ describe('fingerprinted static files', () => {
     const res = await request(app).get(url('tiny.js')).set('Accept-Encoding', 'gzip, br').expect(200);
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.text).toBe('export const a = 1;\n');
+  });
+});
+
+describe('compressed copies kept between starts', () => {
+  const served = async (app: express.Express, url: string) =>
+    brotliDecompressSync((await raw(app, url, { 'accept-encoding': 'br' })).body).toString();
+
+  it('keeps them owner-only, one per file version, and serves only a copy of the very bytes', async () => {
+    const cacheDir = path.join(dir, '.cache');
+    try {
+      appOn(dir, cacheDir);
+      const names = await readdir(cacheDir);
+      expect(names.sort()).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.br$/), expect.stringMatching(/\.gzip$/)]);
+      expect((await stat(cacheDir)).mode & 0o777).toBe(0o700);
+      for (const name of names) expect((await stat(path.join(cacheDir, name))).mode & 0o777).toBe(0o600);
+
+      // A kept copy that is not this file's (another file's, torn, or garbage) is never served.
+      const br = names.find((n) => n.endsWith('.br'))!;
+      for (const spoilt of [brotliCompressSync('body { color: red; }'), Buffer.from('not brotli'), Buffer.alloc(0)]) {
+        await writeFile(path.join(cacheDir, br), spoilt);
+        const { app, url } = appOn(dir, cacheDir);
+        expect(await served(app, url('style.css'))).toBe(css);
+      }
+
+      // One byte changed: a new copy, the old one removed.
+      await writeFile(path.join(dir, 'style.css'), css.replace('#222', '#223'));
+      const { app, url } = appOn(dir, cacheDir);
+      expect(await served(app, url('style.css'))).toBe(css.replace('#222', '#223'));
+      expect(await readdir(cacheDir)).not.toContain(br);
+      expect(await readdir(cacheDir)).toHaveLength(2);
+    } finally {
+      await writeFile(path.join(dir, 'style.css'), css);
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -22,14 +22,20 @@ export interface StudioTestApp extends TestApp {
  */
 export async function createStudioTestApp(
   config: Partial<Config> = {},
-  options: { databaseUrl?: string } = {},
+  options: { databaseUrl?: string; prepare?: (coursesDir: string) => Promise<void> } = {},
 ): Promise<StudioTestApp> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'passerelle-studio-'));
   const coursesDir = path.join(root, 'courses');
   const dataDir = path.join(root, 'data');
   await cp(path.join(fixturesDir, 'courses/valid/demo'), path.join(coursesDir, 'demo'), { recursive: true });
   await mkdir(dataDir);
-  const t = await createTestApp({ coursesDir, dataDir, config: { coursesDir, ...config }, ...options });
+  await options.prepare?.(coursesDir);
+  const t = await createTestApp({
+    coursesDir,
+    dataDir,
+    config: { coursesDir, ...config },
+    databaseUrl: options.databaseUrl,
+  });
   return {
     ...t,
     coursesDir,
@@ -162,13 +168,16 @@ export async function fixtureCourseEntries(folder: string): Promise<ZipEntry[]> 
 }
 
 /** Opens studio test apps on demand and closes every one after each test of the calling file. */
-export function openStudioApps(config: Partial<Config> = {}): () => Promise<StudioTestApp> {
+export function openStudioApps(
+  config: Partial<Config> = {},
+  options: Parameters<typeof createStudioTestApp>[1] = {},
+): () => Promise<StudioTestApp> {
   const opened: StudioTestApp[] = [];
   afterEach(async () => {
     for (const t of opened.splice(0)) await t.close();
   });
   return async () => {
-    const t = await createStudioTestApp(config);
+    const t = await createStudioTestApp(config, options);
     opened.push(t);
     return t;
   };

@@ -7,6 +7,7 @@ import type { AccountDeps } from '../account-deps.ts';
 import { SignInThrottledError } from '../errors.ts';
 import type { LoginThrottle } from '../login-throttle.ts';
 import { NoEnrolmentError, SecondFactorInvalidError } from '../mfa/errors.ts';
+import { secondFactorRequired } from '../privileged.ts';
 import { findSecondFactor } from '../queries.ts';
 import { enrolFromAccount, startEnrolment } from '../use-cases/enrol-second-factor.ts';
 import { renderEnrolment, renderRecoveryCodes } from './render-second-factor.ts';
@@ -42,7 +43,7 @@ export function showAccountEnrolment(deps: AccountDeps): RequestHandler {
   return async (_req, res) => {
     const secret = await pendingSecret(res, deps);
     if (!secret) return res.redirect(303, '/account/second-factor');
-    const required = deps.config.mfaRequiredRoles.includes(res.locals.user!.role);
+    const required = secondFactorRequired(deps.config.mfaRequiredRoles, res.locals.roles!);
     renderEnrolment(res, deps, {
       user: res.locals.user!,
       secret,
@@ -58,7 +59,7 @@ export function submitAccountEnrolment(deps: AccountDeps, throttle: LoginThrottl
     const user = res.locals.user!;
     const secret = await pendingSecret(res, deps);
     if (!secret) return res.redirect(303, '/account/second-factor');
-    const required = deps.config.mfaRequiredRoles.includes(user.role);
+    const required = secondFactorRequired(deps.config.mfaRequiredRoles, res.locals.roles!);
     const shown = { user, secret, action: '/account/second-factor/enrol', required };
     const form = parseForm(CodeForm, req.body);
     if (!form.ok) return renderEnrolment(res.status(400), deps, { ...shown, errors: form.errors });

@@ -9,6 +9,7 @@ import { inScope, scopeOf, viewOf } from '../../structures/scope.ts';
 import { structureOptions } from '../../structures/structure-options.ts';
 import type { AccountDeps } from '../account-deps.ts';
 import { AccountInactiveError, LastAdminError, SelfDeactivationError, UserNotFoundError } from '../errors.ts';
+import { holdsNetworkRole } from '../privileged.ts';
 import { accessOf, findSecondFactor, findUser } from '../queries.ts';
 import { roles, type User } from '../schema.ts';
 import { changeRole } from '../use-cases/change-role.ts';
@@ -31,7 +32,8 @@ export async function requirePerson({ store }: Pick<AccountDeps, 'store'>, req: 
   const { user: actor, networkRoles } = req.res!.locals;
   if (!person || !inScope(await scopeOf(store, actor!, ['admin']), person.structure))
     throw new UserNotFoundError(String(req.params.id));
-  if (!networkRoles?.has('admin') && person.role !== 'learner') throw new ForbiddenError('a network role');
+  if (!networkRoles?.has('admin') && (await holdsNetworkRole(store, person)))
+    throw new ForbiddenError('a network role');
   return person;
 }
 

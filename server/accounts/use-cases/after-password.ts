@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { rolesHeld } from '../../structures/scope.ts';
 import type { UseCaseDeps } from '../account-deps.ts';
 import { hashSecret } from '../hash-secret.ts';
 import { newTotpSecret } from '../mfa/totp.ts';
+import { secondFactorRequired } from '../privileged.ts';
 import { findSecondFactor, isRememberedDevice } from '../queries.ts';
 import type { Role, User } from '../schema.ts';
 
@@ -25,7 +27,7 @@ export interface AfterPasswordInput {
 
 /**
  * What follows a password proven (sign-in, or a new password chosen from a link): the session at once,
- * the second factor, or its enrolment when the person's role requires one. The step in between is kept in
+ * the second factor, or its enrolment when a role the person holds (anywhere in the network) requires one. The step in between is kept in
  * the store under a hash of a cookie value, like sessions, so any instance can take the next request.
  */
 export async function afterPassword(
@@ -36,7 +38,7 @@ export async function afterPassword(
   const factor = await findSecondFactor(store, user.id);
   if (factor?.secret) {
     if (await isRememberedDevice(store, device, user.id, now)) return { kind: 'session' };
-  } else if (!requiredRoles.includes(user.role)) return { kind: 'session' };
+  } else if (!secondFactorRequired(requiredRoles, await rolesHeld(store, user))) return { kind: 'session' };
   const challenge = randomBytes(32).toString('base64url');
   const secret = newTotpSecret();
   await store.transact(async (tx) => {

@@ -3,6 +3,7 @@ import type { UseCaseDeps } from '../account-deps.ts';
 import { SignInFailedError, SignInThrottledError } from '../errors.ts';
 import type { LoginThrottle } from '../login-throttle.ts';
 import { verifyPassword } from '../password.ts';
+import { isPrivileged } from '../privileged.ts';
 import { findUserByEmail, normalizeEmail } from '../queries.ts';
 import type { User } from '../schema.ts';
 
@@ -12,9 +13,6 @@ export interface Credentials {
   /** The client's address, as Express sees it with `trust proxy`. */
   client: string;
 }
-
-/** Accounts whose sign-ins, failed or not, go to the audit trail: they can see or change other people's data. */
-const audited: ReadonlySet<User['role']> = new Set(['hr', 'admin']);
 
 /**
  * Checks an email and password at sign-in. A client that failed too often on this account waits
@@ -35,7 +33,8 @@ export async function authenticate(
   const signedIn = user && valid && user.active ? user : undefined;
   if (signedIn) await throttle.succeed(account, input.client);
   const nextWaitMs = signedIn ? 0 : await throttle.fail(account, input.client, now.getTime());
-  if (user && audited.has(user.role)) {
+  // Privileged accounts' sign-ins, failed or not, go to the audit trail.
+  if (user && (await isPrivileged(store, user))) {
     await store.transact((tx) => {
       recordAudit(tx, {
         at: now,

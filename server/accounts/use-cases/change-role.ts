@@ -1,7 +1,7 @@
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { UseCaseDeps } from '../account-deps.ts';
 import { LastAdminError, UserNotFoundError } from '../errors.ts';
-import { activeAdmins, findUser } from '../queries.ts';
+import { findUser, lastAdminByRole } from '../queries.ts';
 import type { Role, User } from '../schema.ts';
 
 export interface ChangeRoleInput {
@@ -17,9 +17,7 @@ export async function changeRole(input: ChangeRoleInput, { store, clock }: UseCa
     const person = await findUser(tx, input.userId);
     if (!person) throw new UserNotFoundError(input.userId);
     if (person.role === input.role) return person;
-    if (person.role === 'admin' && person.active && (await activeAdmins(tx)).length <= 1) {
-      throw new LastAdminError(person.name);
-    }
+    if (await lastAdminByRole(tx, person)) throw new LastAdminError(person.name);
     recordAudit(tx, {
       at: now,
       actorId: input.actorId,

@@ -3,6 +3,7 @@ import type { UseCaseDeps } from '../account-deps.ts';
 import { TokenInvalidError } from '../errors.ts';
 import { hashNewPassword } from '../hash-new-password.ts';
 import { consumeToken } from '../one-time-tokens.ts';
+import { isPrivileged } from '../privileged.ts';
 import { findPasswordLink } from '../queries.ts';
 import type { User } from '../schema.ts';
 import { deleteSessionsOf } from '../sessions.ts';
@@ -31,7 +32,7 @@ export async function choosePassword(
     consumeToken(tx, current.token, now);
     await deleteSessionsOf(tx, current.user.id);
     // A password chosen from a link signs the person in: privileged sign-ins are all in the audit trail.
-    if (current.user.role === 'hr' || current.user.role === 'admin')
+    if (await isPrivileged(tx, current.user))
       recordAudit(tx, {
         at: now,
         actorId: current.user.id,

@@ -5,7 +5,8 @@ import { rootCode } from '../../structures/schema.ts';
 import { hashSecret } from '../hash-secret.ts';
 import { OidcAccountDeactivatedError, OidcEmailNotVerifiedError } from '../oidc/errors.ts';
 import type { MappedPerson } from '../oidc/map-claims.ts';
-import { activeAdmins, findUser, findUserByEmail } from '../queries.ts';
+import { isPrivileged } from '../privileged.ts';
+import { findUser, findUserByEmail, lastAdminByRole } from '../queries.ts';
 import type { User } from '../schema.ts';
 import { NewUser, putUser } from '../users.ts';
 
@@ -61,7 +62,7 @@ export async function signInIdentity(tx: AppTx, input: IdentitySignIn): Promise<
     });
     user = tx.put('users', { ...user, structure, updatedAt: now.toISOString() });
   }
-  if (person.role && person.role !== user.role && !(await isLastAdmin(tx, user))) {
+  if (person.role && person.role !== user.role && !(await lastAdminByRole(tx, user))) {
     recordAudit(tx, {
       at: now,
       actorId: null,
@@ -71,7 +72,7 @@ export async function signInIdentity(tx: AppTx, input: IdentitySignIn): Promise<
     });
     user = tx.put('users', { ...user, role: person.role, updatedAt: now.toISOString() });
   }
-  if (user.role === 'hr' || user.role === 'admin')
+  if (await isPrivileged(tx, user))
     recordAudit(tx, {
       at: now,
       actorId: user.id,
@@ -80,10 +81,6 @@ export async function signInIdentity(tx: AppTx, input: IdentitySignIn): Promise<
       details: { client: input.client, via: 'oidc' },
     });
   return user;
-}
-
-async function isLastAdmin(tx: AppTx, user: Readonly<User>): Promise<boolean> {
-  return user.role === 'admin' && (await activeAdmins(tx)).length <= 1;
 }
 
 /** The claim's structure when it names one, else the configured default, else the root. */

@@ -7,6 +7,7 @@ import type { LoginThrottle } from '../login-throttle.ts';
 import { codeAccount } from '../mfa/code-account.ts';
 import { MfaChallengeExpiredError, SecondFactorInvalidError } from '../mfa/errors.ts';
 import { acceptedStep, looksLikeRecoveryCode, recoveryCodeHash } from '../mfa/totp.ts';
+import { isPrivileged } from '../privileged.ts';
 import { findMfaChallenge, findSecondFactor, findUser } from '../queries.ts';
 import type { SecondFactor, User } from '../schema.ts';
 
@@ -28,8 +29,6 @@ export interface SecondFactorPassed {
   /** The remembered-device cookie value to give the browser, when asked. */
   device?: string;
 }
-
-const audited: ReadonlySet<User['role']> = new Set(['hr', 'admin']);
 
 /** The factor after accepting `code` (the TOTP step recorded, or the recovery code spent), or undefined. */
 export function acceptCode(factor: Readonly<SecondFactor>, code: string, now: Date): SecondFactor | undefined {
@@ -74,7 +73,7 @@ export async function verifySecondFactor(
         createdAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + rememberDeviceMs).toISOString(),
       });
-    if (audited.has(user.role)) {
+    if (await isPrivileged(tx, user)) {
       const recovery = accepted.recoveryCodes.length < factor.recoveryCodes.length;
       recordAudit(tx, {
         at: now,
@@ -88,7 +87,7 @@ export async function verifySecondFactor(
   });
   if (!outcome.passed) {
     const nextWaitMs = await throttle.fail(codeAccount(challenge.userId), input.client, now.getTime());
-    if (audited.has(outcome.user.role))
+    if (await isPrivileged(store, outcome.user))
       await store.transact((tx) => {
         recordAudit(tx, {
           at: now,

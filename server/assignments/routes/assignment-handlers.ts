@@ -43,13 +43,13 @@ async function requireAssignment({ store }: AssignmentDeps, req: Request) {
 export function showAssignments(deps: AssignmentDeps): RequestHandler {
   return async (_req, res) => {
     const today = parisDate(deps.clock());
-    const { scope } = await hrView(deps.store, res);
+    const { tree, scope } = await hrView(deps.store, res);
     const assignments: Awaited<ReturnType<typeof activeAssignments>> = [];
     for (const assignment of await activeAssignments(deps.store))
       if (await assignmentInScope(deps.store, assignment, scope)) assignments.push(assignment);
     const rows = await Promise.all(
       assignments.map(async (assignment) => {
-        const people = await assignmentProgress(deps.store, assignment, today);
+        const people = await assignmentProgress(deps.store, assignment, today, tree);
         const count = (states: string[]) => people.filter((p) => states.includes(p.state)).length;
         return { assignment, total: people.length, done: count(['done', 'doneLate']), late: count(['late']) };
       }),

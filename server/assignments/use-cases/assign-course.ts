@@ -5,11 +5,21 @@ import type { Catalog } from '../../catalog/course.ts';
 import type { FieldErrors } from '../../http/parse-form.ts';
 import { translate } from '../../i18n/translate.ts';
 import type { Clock } from '../../shared/clock.ts';
-import type { AppStore } from '../../store/app-collections.ts';
+import type { AppStore, AppTx } from '../../store/app-collections.ts';
+import { loadTree } from '../../structures/queries.ts';
+import { rootCode } from '../../structures/schema.ts';
+import { coveredStructures } from '../assignment-coverage.ts';
 import { type AssignmentForm, splitEmails } from '../assignment-form.ts';
 import { parisDate } from '../assignment-status.ts';
 import { AssignmentRejectedError } from '../errors.ts';
 import type { Assignment } from '../schema.ts';
+
+/** Whether any account belongs to these structures; an assignment to the root concerns everyone. */
+async function anyMember(tx: Pick<AppTx, 'findBy'>, covered: readonly string[], structure: string): Promise<boolean> {
+  if (structure === rootCode) return true;
+  for (const code of covered) if ((await tx.findBy('users', 'structure', code)).length > 0) return true;
+  return false;
+}
 
 const isRealDate = (day: string) => {
   const date = new Date(`${day}T00:00:00Z`);
@@ -26,15 +36,18 @@ export async function assignCourse(
   deps: { store: AppStore; clock: Clock; catalog: Catalog },
 ): Promise<Readonly<Assignment>> {
   const now = deps.clock();
+  // An assignment to a structure concerns everything below it: someone there must be concerned.
+  const covered =
+    input.target === 'structure' && input.structure
+      ? (coveredStructures(await loadTree(deps.store), input.structure) ?? [])
+      : [];
   return deps.store.transact(async (tx) => {
     const errors: FieldErrors = {};
     const course = deps.catalog.bySlug.get(input.course);
     if (!course) errors.course = translate('assignments.form.courseRequired');
     let userIds: string[] = [];
-    if (input.target === 'structure') {
-      const members = input.structure ? await tx.findBy('users', 'structure', input.structure) : [];
-      if (members.length === 0) errors.structure = translate('assignments.form.structureRequired');
-    }
+    if (input.target === 'structure' && !(await anyMember(tx, covered, input.structure)))
+      errors.structure = translate('assignments.form.structureRequired');
     if (input.target === 'people') {
       const emails = splitEmails(input.emails);
       const found = await Promise.all(emails.map((email) => findUserByEmail(tx, email)));

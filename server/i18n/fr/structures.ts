@@ -72,6 +72,8 @@ export const structures = {
   'structures.import.error.learnersOnly':
     'seul un rôle « apprenant » peut être donné ici : les autres rôles se donnent sur une structure, depuis la fiche de la personne',
   'structures.grants.outside': 'Cette structure n’est pas dans votre périmètre.',
+  'structures.grants.lastAdmin':
+    'Ce rôle fait de cette personne le dernier administrateur actif du réseau : donnez d’abord le rôle administrateur sur le réseau à une autre personne.',
 
   'structures.face.link': 'Visage de la structure : logo, couleur, signataire',
   'structures.face.title': 'Visage de « {name} »',

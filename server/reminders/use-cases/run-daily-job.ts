@@ -62,9 +62,11 @@ async function sendReminders(deps: DailyJobDeps): Promise<Omit<DailyJobResult, '
   const due: Due[] = [];
   // Where each late person works, so each HR digest counts its own scope only.
   const lateByAssignment: { assignment: Readonly<Assignment>; lateIn: string[] }[] = [];
+  // Read once: assignments to a structure reach below it, and each digest counts its recipient's scope.
+  const tree = await loadTree(store);
   for (const assignment of await activeAssignments(store)) {
     if (!assignment.dueDate) continue;
-    const people = await assignmentProgress(store, assignment, today);
+    const people = await assignmentProgress(store, assignment, today, tree);
     const lateIn = people.filter((p) => p.state === 'late').map((p) => p.person.structure);
     if (lateIn.length > 0) lateByAssignment.push({ assignment, lateIn });
     if (config.reminders.max === 0) continue;
@@ -114,7 +116,6 @@ async function sendReminders(deps: DailyJobDeps): Promise<Omit<DailyJobResult, '
 
   let digests = 0;
   if (lateByAssignment.length > 0) {
-    const tree = await loadTree(store);
     for (const preference of preferences.values()) {
       if (!preference.hrDigest) continue;
       const recipient = await store.get('users', preference.id);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { AppStore } from '../../store/app-collections.ts';
-import { StructureNotFoundError } from '../errors.ts';
-import { requireStructure, structureExists } from '../queries.ts';
-import type { Grant, GrantRole } from '../schema.ts';
+import { LastNetworkAdminError, StructureNotFoundError } from '../errors.ts';
+import { keepsNetworkAdmin, requireStructure, structureExists } from '../queries.ts';
+import { type Grant, type GrantRole, rootCode } from '../schema.ts';
 
 /** Gives a person a role on a structure and everything below it; granting the same twice changes nothing. */
 export async function grantRole(
@@ -35,7 +35,10 @@ export async function grantRole(
   });
 }
 
-/** Takes one grant back (the person keeps their other grants and their own role). */
+/**
+ * Takes one grant back (the person keeps their other grants and their own role); the last way anyone
+ * administers the whole network stays.
+ */
 export function revokeGrant(
   store: AppStore,
   input: { userId: string; grantId: string },
@@ -45,6 +48,12 @@ export function revokeGrant(
   return store.transact(async (tx) => {
     const grant = await tx.get('grants', input.grantId);
     if (!grant || grant.userId !== input.userId) return;
+    if (
+      grant.role === 'admin' &&
+      grant.structureId === rootCode &&
+      !(await keepsNetworkAdmin(tx, { userId: grant.userId, grantId: grant.id }))
+    )
+      throw new LastNetworkAdminError();
     tx.delete('grants', grant.id);
     recordAudit(tx, {
       at: now,

@@ -1,7 +1,7 @@
 import { type Request, type Response, Router } from 'express';
 import { translate } from '../../i18n/translate.ts';
 import { minimumGroupSize } from '../../learning/aggregate-objective-progress.ts';
-import { scopeOf } from '../../structures/scope.ts';
+import { studioScope } from '../course-scope.ts';
 import type { StudioContext } from '../studio-context.ts';
 import { moduleQuizAnalysis } from '../use-cases/module-quiz-analysis.ts';
 import { quizAnalysis } from '../use-cases/quiz-analysis.ts';
@@ -18,7 +18,7 @@ export function analysisRoutes(ctx: StudioContext): Router {
 }
 
 /** The learners whose answers this trainer may read: those of the structures where they train. */
-const trainerScope = (ctx: StudioContext, res: Response) => scopeOf(ctx.store, res.locals.user!, ['trainer', 'admin']);
+const trainerScope = (ctx: StudioContext, res: Response) => studioScope(ctx, res.locals.user!);
 
 async function showAnalysis(ctx: StudioContext, req: Request, res: Response) {
   const slug = slugOf(req);

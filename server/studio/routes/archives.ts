@@ -2,6 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { type Request, type Response, Router } from 'express';
 import { translate } from '../../i18n/translate.ts';
 import { resolveCourseDir } from '../course-dir-state.ts';
+import { studioScope } from '../course-scope.ts';
 import { courseZipStream } from '../course-zip-stream.ts';
 import { ZipRefusedError, ZipTooLargeError } from '../errors.ts';
 import { zipLimits } from '../extract-zip.ts';
@@ -52,6 +53,7 @@ async function postImport(ctx: StudioContext, req: Request, res: Response) {
   // Given back with a refusal, so the trainer does not type it again.
   let slugValue = '';
   try {
+    const scope = await studioScope(ctx, res.locals.user!);
     const { slug } = await withUpload(req, res, options, (file, fields) => {
       slugValue = fields.slug ?? '';
       if (!file) throw new ZipRefusedError('studio.zip.noArchive');
@@ -61,7 +63,7 @@ async function postImport(ctx: StudioContext, req: Request, res: Response) {
         slug: fields.slug?.trim() || undefined,
         replaceDraft: fields.replaceDraft === 'on',
       };
-      return importCourseZip(ctx, input, actorOf(res));
+      return importCourseZip(ctx, input, actorOf(res), scope);
     });
     res.redirect(303, `/studio/courses/${slug}?notice=imported`);
   } catch (error) {

@@ -1,7 +1,7 @@
 import { type Request, type Response, Router } from 'express';
 import { parseForm } from '../../http/parse-form.ts';
 import { translate } from '../../i18n/translate.ts';
-import { scopeOf } from '../../structures/scope.ts';
+import { courseInScope, newCourseStructure, studioScope } from '../course-scope.ts';
 import type { StudioContext } from '../studio-context.ts';
 import { authoringGuideHtml } from '../use-cases/authoring-guide-html.ts';
 import { createCourse } from '../use-cases/create-course.ts';
@@ -32,9 +32,13 @@ export function courseRoutes(ctx: StudioContext): Router {
 }
 
 async function showCourses(ctx: StudioContext, req: Request, res: Response) {
+  const scope = await studioScope(ctx, res.locals.user!);
+  const courses = [];
+  for (const course of await listStudioCourses(ctx))
+    if (await courseInScope(ctx, course.slug, scope)) courses.push(course);
   res.render('studio/index', {
     title: translate('studio.index.title'),
-    courses: await listStudioCourses(ctx),
+    courses,
     notice: req.query.notice === 'removed' ? translate('studio.notice.removed') : '',
   });
 }
@@ -55,7 +59,9 @@ async function postNewCourse(ctx: StudioContext, req: Request, res: Response) {
   const form = parseForm(TitleAndSlugForm, withSuggestedSlug(req.body));
   if (!form.ok) return renderNewCourse(res, 400, form);
   try {
-    await createCourse(ctx, { ...form.data, author: res.locals.user!.name });
+    const user = res.locals.user!;
+    const structure = await newCourseStructure(ctx, user, await studioScope(ctx, user));
+    await createCourse(ctx, { ...form.data, author: user.name, structure });
   } catch (error) {
     return renderNewCourse(res, 400, { values: form.data, errors: { slug: refusalOf(error).message } });
   }
@@ -73,7 +79,7 @@ async function showCourse(ctx: StudioContext, req: Request, res: Response) {
 async function postPublish(ctx: StudioContext, req: Request, res: Response) {
   const slug = slugOf(req);
   try {
-    const scope = await scopeOf(ctx.store, res.locals.user!, ['trainer', 'admin']);
+    const scope = await studioScope(ctx, res.locals.user!);
     const course = await publishCourse(ctx, slug, actorOf(res), scope);
     res.redirect(303, `/studio/courses/${slug}?notice=published&version=${course.version}`);
   } catch (error) {

@@ -1,6 +1,7 @@
 import { type Request, type Response, Router } from 'express';
 import { parseForm } from '../../http/parse-form.ts';
 import { translate } from '../../i18n/translate.ts';
+import { requireSourceInScope, studioScope } from '../course-scope.ts';
 import { checkSourceSize, normalizeSource } from '../source-text.ts';
 import type { StudioContext } from '../studio-context.ts';
 import { previewCourseFile } from '../use-cases/preview-course-file.ts';
@@ -40,6 +41,8 @@ async function postEditor(ctx: StudioContext, req: Request, res: Response) {
   try {
     checkSourceSize(source);
     if (body.action === 'save') {
+      // The course stays within the trainer's scope: they cannot hand it to another structure.
+      if (file === 'course.md') requireSourceInScope(source, await studioScope(ctx, res.locals.user!));
       await saveCourseFile(ctx, slug, file, source);
       return res.redirect(303, `/studio/courses/${slug}/files/${file}?saved=1`);
     }

@@ -7,10 +7,10 @@ import { courseTemplate, moduleTemplate } from '../course-templates.ts';
 import { CourseSlugTakenError } from '../errors.ts';
 import type { StudioContext } from '../studio-context.ts';
 
-/** Creates a new course as a draft: a valid course.md and one module to start from. */
+/** Creates a new course as a draft: a valid course.md (of `structure` when given) and one module to start from. */
 export async function createCourse(
   ctx: StudioContext,
-  input: { title: string; slug: string; author: string },
+  input: { title: string; slug: string; author: string; structure?: string },
 ): Promise<void> {
   await ctx.lock.run(input.slug, async () => {
     const state = await courseDirState(ctx, input.slug);

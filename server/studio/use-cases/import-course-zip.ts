@@ -5,11 +5,19 @@ import { assetExtensions, imageExtensions } from '../../catalog/limits.ts';
 import { isFile } from '../../shared/fs/is-file.ts';
 import { withStageDir } from '../../shared/fs/stage-dir.ts';
 import { slugify } from '../../shared/slugify.ts';
+import { inScope, type Scope, wholeNetwork } from '../../structures/scope.ts';
 import { auditCourseChange } from '../audit-course-change.ts';
 import { checkUntrustedCourse } from '../check-untrusted-course.ts';
 import { courseDirState } from '../course-dir-state.ts';
+import { courseInScope } from '../course-scope.ts';
 import { detectImageType, imageTypeOfExtension } from '../detect-image-type.ts';
-import { CourseInvalidError, DraftExistsError, ZipRefusedError } from '../errors.ts';
+import {
+  CourseInvalidError,
+  CourseSlugTakenError,
+  DraftExistsError,
+  ImportOutsideScopeError,
+  ZipRefusedError,
+} from '../errors.ts';
 import { extractZip } from '../extract-zip.ts';
 import type { Actor, StudioContext } from '../studio-context.ts';
 import { swapThenRecord } from '../swap-then-record.ts';
@@ -34,7 +42,12 @@ export interface ImportResult {
  * checked (safe paths, sizes, real image types, the course validator), and only then swapped into the
  * drafts. Any refusal removes the scratch folder and changes nothing.
  */
-export async function importCourseZip(ctx: StudioContext, input: ImportInput, actor: Actor): Promise<ImportResult> {
+export async function importCourseZip(
+  ctx: StudioContext,
+  input: ImportInput,
+  actor: Actor,
+  scope: Scope = wholeNetwork,
+): Promise<ImportResult> {
   return withStageDir(ctx.paths.draftsDir, 'import', async (stage) => {
     const extracted = path.join(stage, 'extracted');
     const files = await extractZip(input.zipFile, extracted);
@@ -65,8 +78,11 @@ export async function importCourseZip(ctx: StudioContext, input: ImportInput, ac
     if (!checked.course) {
       throw new CourseInvalidError('studio.zip.invalidCourse', checked.issues, { count: checked.issues.length });
     }
+    // A trainer brings in courses of their scope only, and never over another structure's course.
+    if (!inScope(scope, checked.course.structure)) throw new ImportOutsideScopeError(checked.course.structure);
     return ctx.lock.run(slug, async () => {
       const state = await courseDirState(ctx, slug);
+      if (state.currentDir && !(await courseInScope(ctx, slug, scope))) throw new CourseSlugTakenError(slug);
       if (state.draftDir && !input.replaceDraft) throw new DraftExistsError(slug);
       const details = { replacedDraft: Boolean(state.draftDir), published: Boolean(state.publishedDir) };
       await swapThenRecord(candidate, ctx.paths.draft(slug), () =>

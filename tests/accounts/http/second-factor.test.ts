@@ -3,7 +3,8 @@ import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { User } from '../../../server/accounts/schema.ts';
 import { loadConfig } from '../../../server/config.ts';
-import { addUser, createTestApp, csrfOf, type TestApp, testPassword } from '../../helpers/test-app.ts';
+import { grantRole } from '../../../server/structures/use-cases/grant-role.ts';
+import { addStructures, addUser, createTestApp, csrfOf, type TestApp, testPassword } from '../../helpers/test-app.ts';
 import { auditEntries } from './admin-app.ts';
 
 type Agent = ReturnType<typeof request.agent>;
@@ -213,6 +214,15 @@ describe('second factor required for HR and admin accounts signing in with a pas
     });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/login/code');
+  });
+
+  it('is required of an account whose hr role is granted on one structure, and its sign-ins are audited', async () => {
+    await addStructures(t, [['bzh', 'Fédération Bretagne']]);
+    const granted = await addUser(t, 'learner', { structure: 'bzh' });
+    await grantRole(t.store, { userId: granted.id, role: 'hr', structure: 'bzh' }, null, t.now());
+    await enrolAtFirstSignIn(granted);
+    const signIns = (await auditEntries(t, 'user.signed_in')).filter((entry) => entry.target === granted.id);
+    expect(signIns).toHaveLength(1);
   });
 });
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStructures, addUser, createTestApp, signIn, type TestApp } from '../../helpers/test-app.ts';
+import { addStructures, addUser, createTestApp, csrfOf, signIn, type TestApp } from '../../helpers/test-app.ts';
 import { fixturesDir } from '../../helpers/test-config.ts';
 
 let t: TestApp;
@@ -55,5 +55,20 @@ describe('courses per structure', () => {
     await request(t.app).get('/courses/bretonne').expect(404);
     await request(t.app).get('/courses/demo').expect(200);
     expect((await request(t.app).get('/')).text).not.toContain('Accueil en Bretagne');
+  });
+
+  it('takes a commitment only for a course offered on the learner’s path', async () => {
+    const person = await addUser(t, 'learner', { structure: 'occ' });
+    const toulouse = await signIn(t, person);
+    await toulouse.get('/me/engagements/bretonne').expect(404);
+    const _csrf = csrfOf((await toulouse.get('/me')).text);
+    await toulouse
+      .post('/me/engagements/bretonne')
+      .type('form')
+      .send({ _csrf, text: 'Essayer l’accueil breton' })
+      .expect(404);
+    expect(await t.store.findBy('commitments', 'userId', person.id)).toEqual([]);
+    const rennes = await signIn(t, await addUser(t, 'learner', { structure: 'rennes' }));
+    expect((await rennes.get('/me/engagements/bretonne').expect(200)).text).toContain('Accueil en Bretagne');
   });
 });

@@ -186,6 +186,15 @@ describe('admin granted on a federation', () => {
     expect((await t.store.get('users', tom.id))?.active).toBe(true);
   });
 
+  it('never manages someone who administers the whole network by a grant on the root', async () => {
+    const network = await addUser(t, 'learner', { name: 'Nadia Réseau', structure: 'rennes' });
+    await grantRole(t.store, { userId: network.id, role: 'admin', structure: 'reseau' }, null, t.now());
+    await adminBzh.get(`/admin/users/${network.id}`).expect(403);
+    const _csrf = csrfOf((await adminBzh.get('/me')).text);
+    await adminBzh.post(`/admin/users/${network.id}/deactivate`).type('form').send({ _csrf }).expect(403);
+    expect((await t.store.get('users', network.id))?.active).toBe(true);
+  });
+
   it('delegates within its scope and never beyond, nor gives a role on the whole network', async () => {
     const _csrf = csrfOf((await adminBzh.get('/me')).text);
     const grant = (structure: string) =>

@@ -1,40 +1,26 @@
 // Property: over random trees, people and grants, what an HR account lists (the rows its exports are
 // made of) is exactly the rows of the people in the subtrees of its grants, never one more; on the
 // embedded store and, with DATABASE_URL, on PostgreSQL's SQL path.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../server/catalog/course.ts';
 import { loadCatalog } from '../../../server/catalog/load-catalog.ts';
-import { collections, migrations, schemaVersion } from '../../../server/collections.ts';
 import { completionsFromPostgres } from '../../../server/hr/completions-from-postgres.ts';
 import { type CompletionsSource, completionsFromStore } from '../../../server/hr/completions-source.ts';
 import { scopedCompletions } from '../../../server/hr/scoped-completions.ts';
-import { openAppStore } from '../../../server/open-app-store.ts';
 import type { AppStore } from '../../../server/store/app-collections.ts';
-import { openPostgresStore, postgresSqlOf } from '../../../server/store/postgres/open-postgres-store.ts';
+import { postgresSqlOf } from '../../../server/store/postgres/open-postgres-store.ts';
 import { viewOf } from '../../../server/structures/scope.ts';
+import { seededRandom, storeForSuite } from '../../helpers/property-stores.ts';
 import { fixturesDir } from '../../helpers/test-config.ts';
-import { createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../../helpers/test-database.ts';
+import { skipWithoutDatabase } from '../../helpers/test-database.ts';
 import { enrollmentRow, userRow } from '../../hr/seed-completions.ts';
-
-/** A small deterministic generator, so a failing case can be replayed from its seed. */
-function random(seed: number) {
-  let state = seed >>> 0 || 1;
-  return (n: number) => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) % n;
-  };
-}
 
 const at = '2026-01-01T00:00:00.000Z';
 
 /** A random network, people spread over it, and an HR account with one to three random grants. */
 async function seedCase(store: AppStore, seed: number) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const codes = ['reseau'];
   const parent = new Map<string, string>();
   const size = 3 + next(25);
@@ -106,17 +92,9 @@ beforeAll(async () => {
 });
 
 describe('HR rows stay in scope (embedded store)', () => {
-  let dir: string;
-  let store: AppStore;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'passerelle-scope-'));
-    store = await openAppStore(dir);
-  });
-  afterAll(async () => {
-    await store.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const storeOf = storeForSuite('embedded');
   it('for 40 random trees, people and grants', async () => {
+    const store = storeOf();
     for (let seed = 1; seed <= 40; seed++)
       await check(
         store,
@@ -131,17 +109,9 @@ describe('HR rows stay in scope (embedded store)', () => {
 });
 
 describe.skipIf(skipWithoutDatabase)('HR rows stay in scope (PostgreSQL)', () => {
-  let db: TestDatabase;
-  let store: AppStore;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    store = await openPostgresStore({ url: db.url, collections, schemaVersion, migrations });
-  });
-  afterAll(async () => {
-    await store?.close();
-    await db?.drop();
-  });
+  const storeOf = storeForSuite('postgres');
   it('for 15 random trees, people and grants, on the SQL path', async () => {
+    const store = storeOf();
     for (let seed = 101; seed <= 115; seed++)
       await check(
         store,

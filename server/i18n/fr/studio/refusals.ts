@@ -9,6 +9,10 @@ export const studioRefusals = {
   'studio.refused.lastModule': 'une formation garde au moins un module.',
   'studio.refused.outsideScope':
     'publication refusée : cette formation appartient à la structure « {structure} », où vous n’avez pas le rôle de formateur·rice.',
+  'studio.refused.importOutsideScope':
+    'import refusé : cette formation appartient à la structure « {structure} », où vous n’avez pas le rôle de formateur·rice. Changez le champ « structure » de course.md.',
+  'studio.refused.saveOutsideScope':
+    'enregistrement refusé : la structure « {structure} » n’est pas dans votre périmètre ; gardez une structure où vous avez le rôle de formateur·rice.',
   'studio.refused.nothingToPublish': 'rien à publier : aucune modification depuis la dernière publication.',
   'studio.refused.invalidOne': 'la formation contient 1 erreur : corrigez-la avant de publier.',
   'studio.refused.invalidMany': 'la formation contient {count} erreurs : corrigez-les avant de publier.',
