@@ -16,6 +16,7 @@ import { loadConfig } from '../server/config.ts';
 import type { Enrollment, ModuleProgress } from '../server/learning/schema.ts';
 import { openAppStore } from '../server/open-app-store.ts';
 import type { AppStore } from '../server/store/app-collections.ts';
+import { benchCertificate } from './lib/certificate-row.ts';
 
 const { values: args } = parseArgs({
   options: { learners: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' } },
@@ -47,14 +48,6 @@ const lastNames = ['Lefèvre', 'Dubois', 'Ngô', 'Östergård', "O'Neil", 'Marti
 const day = 86_400_000;
 const origin = Date.UTC(2025, 0, 6, 8);
 const iso = (time: number) => new Date(time).toISOString();
-const code = (index: number) => {
-  const digits = index
-    .toString(32)
-    .toUpperCase()
-    .padStart(8, '0')
-    .replace(/[ILOU]/g, 'X');
-  return `PAS-${digits.slice(0, 4)}-${digits.slice(4, 8)}`;
-};
 
 /** Writes rows in transactions of `batchSize`, as an import would. */
 async function fill<K extends 'users' | 'enrollments' | 'progress' | 'certificates'>(
@@ -160,38 +153,14 @@ function* progress(): Generator<ModuleProgress> {
 
 function* certificates(): Generator<Certificate> {
   for (const { user, course, index, completed } of pairs()) {
-    if (!completed) continue;
-    const shortCode = code(index);
-    yield {
-      id: `c${index}`,
-      token: `t${index}`,
-      shortCode,
-      userId: `u${user}`,
-      course: course.slug,
-      courseVersion: course.version,
-      snapshot: {
-        learnerName: `u${user}`,
-        courseTitle: course.title,
-        courseVersion: course.version,
-        contentHash: course.contentHash,
-        objectives: course.objectives,
-        declaredMinutes: course.declaredMinutes,
-        measuredMinutes: 30,
+    if (completed)
+      yield benchCertificate({
+        index,
+        userId: `u${user}`,
+        course,
         completedAt: iso(completedAt(index)),
         score: 60 + (index % 41),
-        passMark: 70,
-        issuer: { name: 'Passerelle', city: 'Lille' },
-        shortCode,
-        issuedAt: iso(completedAt(index)),
-      },
-      // One certificate in 40 revoked, so the dashboard has every status.
-      status: index % 40 === 0 ? 'revoked' : 'valid',
-      statusChangedAt: null,
-      statusChangedBy: null,
-      revokeReason: null,
-      replacedBy: null,
-      replaces: null,
-    };
+      });
   }
 }
 

@@ -9,7 +9,7 @@
 // Options: --learners 50000 --progress 1000000 --active 500 --signin-seconds 60 --seconds 60 --rate 200;
 // --hr-only measures only the HR dashboard and the export on the same data (no rush, no kill).
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,9 +20,9 @@ import { collections, migrations, schemaVersion } from '../server/collections.ts
 import { openPostgresStore } from '../server/store/postgres/open-postgres-store.ts';
 import { type Figure, int, mb, ms, percentile, runPart, summarize } from './lib/figures.ts';
 import { generateCourses } from './lib/generate-courses.ts';
-import { Browser, csrfOf } from './lib/http-client.ts';
+import { Browser, signedIn } from './lib/http-client.ts';
 import { runLoad } from './lib/load-jobs.ts';
-import { processCpu } from './lib/process-cpu.ts';
+import { postgresCpuSeconds, processCpu } from './lib/process-cpu.ts';
 import { rushQuizzes } from './lib/quiz-bodies.ts';
 import { benchPassword, seedInto } from './lib/seed.ts';
 import { root, type ServerProcess, startPasserelle, startProcess } from './lib/server-process.ts';
@@ -216,32 +216,12 @@ async function hrOnly(base: string, instances: ServerProcess[], counts: Record<s
   };
 }
 
-/** CPU seconds used so far by every PostgreSQL process of this machine (server and backends), from /proc. */
-async function postgresCpuSeconds(): Promise<number> {
-  let total = 0;
-  for (const pid of await readdir('/proc').catch(() => [] as string[])) {
-    if (!/^\d+$/.test(pid)) continue;
-    const comm = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '');
-    if (comm.trim() === 'postgres') total += await processCpu(Number(pid))();
-  }
-  return total;
-}
-
 function figure(name: string, value: number, target: number): Figure {
   return { part: '6', name, value: ms(value), target: `≤ ${ms(target)}`, holds: value <= target };
 }
 
-async function signInAdmin(base: string): Promise<Browser> {
-  const browser = new Browser(base);
-  const form = await browser.request('GET', '/login');
-  const res = await browser.request('POST', '/login', {
-    _csrf: csrfOf(form.body) ?? '',
-    email: 'admin@exemple.org',
-    password: benchPassword,
-    next: '/hr',
-  });
-  if (res.status !== 303) throw new Error(`admin sign-in answered ${res.status}`);
-  return browser;
+function signInAdmin(base: string): Promise<Browser> {
+  return signedIn(base, 'admin@exemple.org', benchPassword, '/hr');
 }
 
 async function hrDashboard(base: string) {

@@ -1,7 +1,7 @@
 // `npm run bench`: every performance figure of Passerelle with its target, written to bench/RESULTS.md.
 // Each part runs in its own process (and starts its servers and load generators in processes of their
 // own); each can also run alone (npm run bench:page, bench:rush, bench:saves, bench:cold, bench:hr-export).
-// Options: --parts 1,2,3,4,5,6,7,8 (a subset still rewrites RESULTS.md, with only those parts).
+// Options: --parts 1,2,3,4,5,6,7,8,9 (a subset still rewrites RESULTS.md, with only those parts).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,8 +20,9 @@ const parts = [
   { id: '6', script: 'bench/postgres-rush.ts', alone: 'npm run bench:pg' },
   { id: '7', script: 'bench/phone.ts', alone: 'npm run bench:phone' },
   { id: '8', script: 'bench/memory.ts', alone: 'npm run bench:memory' },
+  { id: '9', script: 'bench/network-dashboard.ts', alone: 'npm run bench:network' },
 ];
-const { values: args } = parseArgs({ options: { parts: { type: 'string', default: '1,2,3,4,5,6,7,8' } } });
+const { values: args } = parseArgs({ options: { parts: { type: 'string', default: '1,2,3,4,5,6,7,8,9' } } });
 const chosen = parts.filter((p) => args.parts.split(',').includes(p.id));
 const resultsFile = path.join(root, 'bench', 'RESULTS.md');
 const keepMarker = '<!-- Everything below this line is written by hand and kept by npm run bench. -->';
@@ -73,7 +74,7 @@ const cell = (text: string) => text.replaceAll('|', '\\|');
 const lines = [
   '# Benchmark results',
   '',
-  `Written by \`npm run bench\` (\`tsx bench/run-all.ts${args.parts === '1,2,3,4,5,6,7,8' ? '' : ` --parts ${args.parts}`}\`) on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, in ${minutes.toFixed(1)} min. How and why: [docs/decisions/006-performance.md](../docs/decisions/006-performance.md).`,
+  `Written by \`npm run bench\` (\`tsx bench/run-all.ts${args.parts === '1,2,3,4,5,6,7,8,9' ? '' : ` --parts ${args.parts}`}\`) on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, in ${minutes.toFixed(1)} min. How and why: [docs/decisions/006-performance.md](../docs/decisions/006-performance.md).`,
   '',
   `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB of memory, ${machine.os}, Node ${machine.node}. ` +
     `Servers, load generators and benchmarks each run in their own process, over loopback, on these cores. ` +

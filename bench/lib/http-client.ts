@@ -81,3 +81,12 @@ export class Browser {
 export function csrfOf(html: string): string | undefined {
   return /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
 }
+
+/** A browser signed in with a password (the form's CSRF token first); `next` is where the sign-in leads. */
+export async function signedIn(base: string, email: string, password: string, next = '/'): Promise<Browser> {
+  const browser = new Browser(base);
+  const form = await browser.request('GET', '/login');
+  const res = await browser.request('POST', '/login', { _csrf: csrfOf(form.body) ?? '', email, password, next });
+  if (res.status !== 303) throw new Error(`sign-in of ${email} answered ${res.status}`);
+  return browser;
+}

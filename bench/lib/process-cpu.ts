@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 
 /**
@@ -15,4 +15,15 @@ export function processCpu(pid: number, withChildren = false): () => Promise<num
     const children = withChildren ? Number(fields[13]) + Number(fields[14]) : 0;
     return (Number(fields[11]) + Number(fields[12]) + children) / ticks;
   };
+}
+
+/** CPU seconds used so far by every PostgreSQL process of this machine (server and backends), from /proc. */
+export async function postgresCpuSeconds(): Promise<number> {
+  let total = 0;
+  for (const pid of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(pid)) continue;
+    const comm = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '');
+    if (comm.trim() === 'postgres') total += await processCpu(Number(pid))();
+  }
+  return total;
 }

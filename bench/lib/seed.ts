@@ -9,6 +9,7 @@ import { enrollmentId, moduleProgressId } from '../../server/learning/progress-i
 import type { Attempt, Enrollment, ModuleProgress } from '../../server/learning/schema.ts';
 import { openAppJournalStore } from '../../server/open-app-store.ts';
 import type { AppStore } from '../../server/store/app-collections.ts';
+import { benchCertificate } from './certificate-row.ts';
 
 export const benchPassword = 'une phrase de passe pour le banc d’essai';
 
@@ -50,11 +51,19 @@ export async function seedStore(
   }
 }
 
+export interface SeedOptions {
+  catalog: Catalog;
+  learners: number;
+  progressRows: number;
+  onProgress?: (rows: number) => void;
+  /** The structure code of learner `i` (default: twenty structures in turn). */
+  structureOf?: (i: number) => string;
+  /** Learner `i` with `i % completeEvery === 0` completes the mandatory course and gets its certificate. */
+  completeEvery?: number;
+}
+
 /** The same rows written into any store (the PostgreSQL benchmark seeds its database with it). */
-export async function seedInto(
-  store: AppStore,
-  options: { catalog: Catalog; learners: number; progressRows: number; onProgress?: (rows: number) => void },
-): Promise<SeedResult> {
+export async function seedInto(store: AppStore, options: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
   const passwordHash = await hashPassword(benchPassword);
   const counts: Record<string, number> = {};
@@ -81,7 +90,7 @@ export async function seedInto(
         ...learner,
         name: `${firstNames[i % firstNames.length]} ${lastNames[(i * 7) % lastNames.length]} ${i}`,
         role: 'learner',
-        structure: structures[i % structures.length]!,
+        structure: options.structureOf?.(i) ?? structures[i % structures.length]!,
         matricule: `M-${String(i).padStart(6, '0')}`,
         passwordHash,
         active: true,
@@ -100,7 +109,9 @@ export async function seedInto(
         const modules = course.modules.slice(0, left);
         left -= modules.length;
         rows += modules.length;
-        await seedCourse(batch, learner.id, course, modules.length, c === 0, origin + (i % 30) * day);
+        const completes = c === 0 && options.completeEvery !== undefined && i % options.completeEvery === 0;
+        const start = origin + (i % 30) * day;
+        await seedCourse(batch, learner.id, course, modules.length, c === 0, start, completes ? i : false);
       }
       if (i % 1000 === 999) options.onProgress?.(rows);
     }
@@ -118,10 +129,17 @@ async function seedCourse(
   moduleCount: number,
   mandatory: boolean,
   start: number,
+  /** The learner's number when they complete the course (every module passed, a certificate), else false. */
+  completion: number | false = false,
 ): Promise<void> {
   const modules = course.modules.slice(0, moduleCount);
   const moduleSeconds = (m: number) => 300 + ((m * 97) % 600);
-  const passedCount = mandatory ? modules.filter((m) => !m.isFinal).length : Math.min(2, modules.length);
+  const completes = completion !== false && moduleCount === course.modules.length;
+  const passedCount = completes
+    ? modules.length
+    : mandatory
+      ? modules.filter((m) => !m.isFinal).length
+      : Math.min(2, modules.length);
   for (const [m, module] of modules.entries()) {
     const seen = start + m * 3_600_000;
     const passed = m < passedCount;
@@ -158,6 +176,14 @@ async function seedCourse(
     }
   }
   const last = modules.at(-1)!;
+  const completedAt = completes ? iso(start + moduleCount * 3_600_000) : null;
+  const finalScore = completes ? 70 + (completion % 31) : null;
+  if (completes) {
+    await batch.put(
+      'certificates',
+      benchCertificate({ index: completion, userId, course, completedAt: completedAt!, score: finalScore! }),
+    );
+  }
   await batch.put('enrollments', {
     id: enrollmentId(userId, course.slug),
     userId,
@@ -168,13 +194,13 @@ async function seedCourse(
     startedAt: iso(start),
     lastSeenAt: iso(start + moduleCount * 3_600_000),
     lastModule: last.slug,
-    completedAt: null,
-    finalScore: null,
+    completedAt,
+    finalScore,
     seconds: modules.reduce((sum, _, m) => sum + moduleSeconds(m), 0),
   } satisfies Enrollment);
 }
 
-type SeedCollection = 'users' | 'progress' | 'enrollments' | 'attempts';
+type SeedCollection = 'users' | 'progress' | 'enrollments' | 'attempts' | 'certificates';
 
 /** Buffers rows and writes them in transactions of 1,000. */
 class Batcher {

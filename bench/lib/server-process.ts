@@ -179,6 +179,8 @@ export function startPasserelle(options: {
   /** true: every bench metric (BENCH_METRICS=1); 'cpu': the CPU time route alone, which costs nothing. */
   metrics?: boolean | 'cpu';
   extraEnv?: Record<string, string>;
+  /** How long start-up may take (a large embedded store is read whole first); 60 s by default. */
+  timeoutMs?: number;
 }): Promise<ServerProcess> {
   return startProcess(
     productionScript,
@@ -190,7 +192,7 @@ export function startPasserelle(options: {
       ...(options.metrics ? { BENCH_METRICS: options.metrics === 'cpu' ? 'cpu' : '1' } : {}),
       ...options.extraEnv,
     },
-    { nodeArgs: [...productionNodeArgs, ...profileArgs('server')] },
+    { nodeArgs: [...productionNodeArgs, ...profileArgs('server')], timeoutMs: options.timeoutMs },
   );
 }
 

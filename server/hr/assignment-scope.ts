@@ -45,7 +45,7 @@ export async function assignmentScope(
 
 /** How far the assignments to a structure reach, on the request's tree (read only if one names a structure). */
 async function coverage(
-  store: Pick<AppStore, 'all'>,
+  store: Pick<AppStore, 'all' | 'get'>,
   assignments: readonly Readonly<Assignment>[],
   given: StructureTree | undefined,
 ): Promise<Pick<AssignmentScope, 'memberships' | 'covered'>> {

@@ -9,14 +9,25 @@ import type { AppStore } from '../store/app-collections.ts';
 type Reader = Pick<AppStore, 'get' | 'findBy' | 'all'>;
 type Rows<T> = Iterable<Readonly<T>> | AsyncIterable<Readonly<T>>;
 
-/** Enrollments of one learner, or of one course, or all of them (streamed, not copied). */
+/**
+ * Enrollments of one learner, or of the people of some structures (an HR's scope: through the indexes,
+ * people first, rather than every enrollment of the network read and most of them set aside), or of one
+ * course, or all of them (streamed, not copied).
+ */
 export async function enrollmentsIn(
   store: Reader,
-  scope: { userId?: string; course?: string },
+  scope: { userId?: string; course?: string; scope?: readonly string[] },
 ): Promise<Rows<Enrollment>> {
   if (scope.userId) return store.findBy('enrollments', 'userId', scope.userId);
+  if (scope.scope) return enrollmentsOfStructures(store, scope.scope);
   if (scope.course) return store.findBy('enrollments', 'course', scope.course);
   return store.all('enrollments');
+}
+
+async function* enrollmentsOfStructures(store: Reader, codes: readonly string[]): AsyncGenerator<Readonly<Enrollment>> {
+  for (const code of codes)
+    for (const user of await store.findBy('users', 'structure', code))
+      yield* await store.findBy('enrollments', 'userId', user.id);
 }
 
 /** The accounts of one structure, or every account. */

@@ -13,12 +13,13 @@ export interface Page<T> {
  * table, so a bookmark kept after rows went away still shows something.
  */
 export function paginate<T>(items: readonly T[], page: number, pageSize: number): Page<T> {
-  const pageCount = Math.max(1, Math.ceil(items.length / pageSize));
-  const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
-  return {
-    items: items.slice((current - 1) * pageSize, current * pageSize),
-    page: current,
-    pageCount,
-    total: items.length,
-  };
+  const position = pagePosition(items.length, page, pageSize);
+  const current = position.page;
+  return { items: items.slice((current - 1) * pageSize, current * pageSize), ...position };
+}
+
+/** Where page `page` falls among `total` items: clamped to the pages that exist, as `paginate` does. */
+export function pagePosition(total: number, page: number, pageSize: number): Omit<Page<never>, 'items'> {
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  return { page: Math.min(Math.max(1, Math.floor(page)), pageCount), pageCount, total };
 }

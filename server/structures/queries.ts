@@ -6,14 +6,28 @@ import type { AppStore, AppTx } from '../store/app-collections.ts';
 import { UnknownStructureError } from './errors.ts';
 import { type Grant, rootCode, type Structure } from './schema.ts';
 import { buildTree, type StructureTree } from './tree.ts';
+import { treeRevision } from './tree-revision.ts';
 
 export type Reader = Pick<AppTx, 'get' | 'findBy'>;
 
-/** The whole network; about a thousand rows at most, read at once. */
-export async function loadTree(store: Pick<AppStore, 'all'>): Promise<StructureTree> {
+/** The tree each store was last read at, and the revision it was read at (tree-revision.ts). */
+const trees = new WeakMap<object, { revision: string; tree: StructureTree }>();
+
+/**
+ * The whole network (about a thousand rows, read at once), kept per store until its revision changes.
+ * The revision is read before the rows: a write landing in between leaves a newer tree under the older
+ * revision, read again next time, never the reverse. Shared between requests: nobody changes it.
+ */
+export async function loadTree(store: Pick<AppStore, 'all' | 'get'>): Promise<StructureTree> {
+  const revision = await treeRevision(store);
+  const kept = trees.get(store);
+  if (revision !== undefined && kept?.revision === revision) return kept.tree;
   const rows: Readonly<Structure>[] = [];
   for await (const row of store.all('structures')) rows.push(row);
-  return buildTree(rows, translate('structures.root.defaultName'));
+  const tree = buildTree(rows, translate('structures.root.defaultName'));
+  // Rows written before any revision (the migration that made the tree, hand-made data) are read every time.
+  if (revision !== undefined) trees.set(store, { revision, tree });
+  return tree;
 }
 
 export function findStructure(reader: Reader, code: string): Promise<Readonly<Structure> | undefined> {

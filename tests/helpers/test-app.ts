@@ -14,6 +14,7 @@ import type { Config } from '../../server/config.ts';
 import { openAppStore, openConfiguredCluster, openConfiguredStore } from '../../server/open-app-store.ts';
 import type { AppStore } from '../../server/store/app-collections.ts';
 import type { StoreFs } from '../../server/store/journal/store-fs.ts';
+import { writeStructure } from '../../server/structures/tree-revision.ts';
 import { fixturesDir, testConfig } from './test-config.ts';
 
 export const testPassword = 'une phrase de passe solide';
@@ -118,7 +119,7 @@ export async function addStructures(
   const at = t.now().toISOString();
   await t.store.transact((tx) => {
     for (const [code, name, parent] of rows)
-      tx.put('structures', { id: code, name, parentId: parent ?? 'reseau', createdAt: at, updatedAt: at });
+      writeStructure(tx, { id: code, name, parentId: parent ?? 'reseau', createdAt: at, updatedAt: at });
   });
 }
 
@@ -127,6 +128,22 @@ export function csrfOf(html: string): string {
   const match = /name="_csrf" value="([^"]+)"/.exec(html);
   if (!match) throw new Error('no CSRF token in page');
   return match[1]!;
+}
+
+/** The session cookie of a sign-in on one app: any instance on the same database accepts it. */
+export async function cookieOn(t: TestApp, email: string): Promise<string> {
+  const page = await request(t.app).get('/login');
+  const anonymous = [page.headers['set-cookie'] ?? []].flat().map((c) => c.split(';')[0]);
+  const res = await request(t.app)
+    .post('/login')
+    .set('Cookie', anonymous.join('; '))
+    .type('form')
+    .send({ _csrf: csrfOf(page.text), email, password: testPassword, next: '/me' })
+    .expect(303);
+  return [res.headers['set-cookie'] ?? []]
+    .flat()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 /** A supertest agent signed in as this user (cookies kept between requests). */

@@ -3,6 +3,7 @@ import type { Assignment } from '../../server/assignments/schema.ts';
 import type { Certificate } from '../../server/certificates/schema.ts';
 import type { Attempt, Enrollment, ModuleProgress } from '../../server/learning/schema.ts';
 import type { AppStore } from '../../server/store/app-collections.ts';
+import { writeStructure } from '../../server/structures/tree-revision.ts';
 
 export const nord = 'Centre social Nord';
 export const lilas = 'Crèche Les Lilas';
@@ -137,7 +138,7 @@ export async function seedCompletions(store: AppStore): Promise<void> {
   await store.transact((tx) => {
     // Accounts from before the tree kept their text as code (schema 3 makes codes of them; these stay as typed).
     for (const structure of [nord, lilas])
-      tx.put('structures', { id: structure, name: structure, parentId: 'reseau', createdAt, updatedAt: createdAt });
+      writeStructure(tx, { id: structure, name: structure, parentId: 'reseau', createdAt, updatedAt: createdAt });
     for (const user of [
       userRow('alice', 'Alice Martin', { matricule: 'M-001' }),
       userRow('bruno', 'Bruno Petit'),

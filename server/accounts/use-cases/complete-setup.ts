@@ -1,5 +1,6 @@
 import { recordAudit } from '../../audit/record-audit.ts';
 import { rootCode } from '../../structures/schema.ts';
+import { writeStructure } from '../../structures/tree-revision.ts';
 import type { UseCaseDeps } from '../account-deps.ts';
 import { TokenInvalidError } from '../errors.ts';
 import { hashNewPassword } from '../hash-new-password.ts';
@@ -30,7 +31,7 @@ export async function completeSetup(input: SetupInput, { store, clock }: UseCase
     if (!token) throw new TokenInvalidError();
     const { name, email, structure } = input;
     const root = await tx.get('structures', rootCode);
-    tx.put('structures', {
+    writeStructure(tx, {
       id: rootCode,
       name: structure,
       parentId: null,

@@ -14,7 +14,7 @@ export class FaceCache {
   private readonly faces = new Map<string, Face>();
 
   constructor(
-    private readonly store: Pick<AppStore, 'all'>,
+    private readonly store: Pick<AppStore, 'all' | 'get'>,
     private readonly defaults: FaceDefaults,
     private readonly maxAgeMs = 30_000,
     private readonly now: () => number = () => performance.now(),

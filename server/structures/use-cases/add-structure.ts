@@ -4,13 +4,14 @@ import { StructureCodeTakenError, UnknownStructureError } from '../errors.ts';
 import { requireStructure, structureExists } from '../queries.ts';
 import { rootCode, type Structure } from '../schema.ts';
 import type { NewStructure } from '../structure-input.ts';
+import { writeStructure } from '../tree-revision.ts';
 
 /** Puts a new structure in the caller's transaction (the CSV import adds many in one). */
 export async function putStructure(tx: AppTx, input: NewStructure, now: Date): Promise<Readonly<Structure>> {
   if (input.code === rootCode || (await tx.get('structures', input.code)))
     throw new StructureCodeTakenError(input.code);
   if (!(await structureExists(tx, input.parent))) throw new UnknownStructureError(input.parent, []);
-  return tx.put('structures', {
+  return writeStructure(tx, {
     id: input.code,
     name: input.name,
     parentId: input.parent,

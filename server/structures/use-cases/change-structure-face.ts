@@ -3,6 +3,7 @@ import type { AppStore } from '../../store/app-collections.ts';
 import { checkBrandColour } from '../face/check-brand-colour.ts';
 import type { Structure } from '../schema.ts';
 import { storedStructure } from '../stored-structure.ts';
+import { writeStructure } from '../tree-revision.ts';
 
 /** The colour and signatory as submitted; a missing part is unset (then inherited from above). */
 export interface FaceChange {
@@ -32,6 +33,6 @@ export async function changeStructureFace(
     }
     if (Object.keys(changed).length === 0) return structure;
     recordAudit(tx, { at: now, actorId, action: 'structure.face_changed', target: structure.id, details: changed });
-    return tx.put('structures', next);
+    return writeStructure(tx, next);
   });
 }

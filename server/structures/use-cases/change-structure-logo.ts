@@ -4,6 +4,7 @@ import type { AppStore } from '../../store/app-collections.ts';
 import type { CheckedLogo } from '../face/check-logo.ts';
 import type { Structure } from '../schema.ts';
 import { storedStructure } from '../stored-structure.ts';
+import { writeStructure } from '../tree-revision.ts';
 
 /**
  * Gives a structure a logo (checked by checkLogo), or removes it with `logo: undefined`. The bytes are kept
@@ -35,7 +36,7 @@ export function changeStructureLogo(
       target: structure.id,
       details: { from: previous?.hash ?? null, to: hash ?? null },
     });
-    return tx.put('structures', {
+    return writeStructure(tx, {
       ...rest,
       ...(logo && hash ? { logo: { hash, type: logo.type } } : {}),
       updatedAt: now.toISOString(),

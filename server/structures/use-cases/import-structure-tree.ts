@@ -8,6 +8,7 @@ import { closeCodes, loadTree } from '../queries.ts';
 import { rootCode } from '../schema.ts';
 import { NewStructure } from '../structure-input.ts';
 import { buildTree, type StructureTree } from '../tree.ts';
+import { writeStructure } from '../tree-revision.ts';
 
 /** One import is one transaction and one page of results; a network of a few thousand fits. */
 export const maxStructureRows = 5000;
@@ -50,7 +51,7 @@ export async function importStructureTree(
       const parentId = row.code === rootCode ? null : row.parent;
       if (!existing) created += 1;
       // An existing structure keeps what the CSV does not carry (its face, decision 023).
-      tx.put('structures', {
+      writeStructure(tx, {
         ...existing,
         id: row.code,
         name: row.name,

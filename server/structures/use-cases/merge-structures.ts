@@ -3,6 +3,7 @@ import type { AppStore } from '../../store/app-collections.ts';
 import { RootStructureError, StructureCycleError, StructureNotFoundError } from '../errors.ts';
 import { ancestorCodes, structureExists } from '../queries.ts';
 import { rootCode } from '../schema.ts';
+import { removeStructure, writeStructure } from '../tree-revision.ts';
 
 export interface MergeOutcome {
   people: number;
@@ -33,12 +34,12 @@ export function mergeStructures(
     const people = await tx.findBy('users', 'structure', from.id);
     for (const person of people) tx.put('users', { ...person, structure: input.into, updatedAt: stamp });
     const children = await tx.findBy('structures', 'parentId', from.id);
-    for (const child of children) tx.put('structures', { ...child, parentId: input.into, updatedAt: stamp });
+    for (const child of children) writeStructure(tx, { ...child, parentId: input.into, updatedAt: stamp });
     const grants = await tx.findBy('grants', 'structureId', from.id);
     for (const grant of grants) tx.put('grants', { ...grant, structureId: input.into });
     const assignments = await tx.findBy('assignments', 'structure', from.id);
     for (const assignment of assignments) tx.put('assignments', { ...assignment, structure: input.into });
-    tx.delete('structures', from.id);
+    removeStructure(tx, from.id);
     const outcome = {
       people: people.length,
       children: children.length,

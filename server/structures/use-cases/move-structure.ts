@@ -3,6 +3,7 @@ import type { AppStore, AppTx } from '../../store/app-collections.ts';
 import { RootStructureError, StructureCycleError, StructureNotFoundError, UnknownStructureError } from '../errors.ts';
 import { ancestorCodes, structureExists } from '../queries.ts';
 import { rootCode, type Structure } from '../schema.ts';
+import { writeStructure } from '../tree-revision.ts';
 
 /**
  * Refuses a new parent that is the structure itself or lies below it; checked inside the transaction, so
@@ -32,6 +33,6 @@ export function moveStructure(
       target: structure.id,
       details: { from: structure.parentId, to: input.parent },
     });
-    return tx.put('structures', { ...structure, parentId: input.parent, updatedAt: now.toISOString() });
+    return writeStructure(tx, { ...structure, parentId: input.parent, updatedAt: now.toISOString() });
   });
 }

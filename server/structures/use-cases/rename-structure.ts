@@ -2,6 +2,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import type { AppStore } from '../../store/app-collections.ts';
 import type { Structure } from '../schema.ts';
 import { storedStructure } from '../stored-structure.ts';
+import { writeStructure } from '../tree-revision.ts';
 
 /** Changes a structure's name; its code, and so every account and grant on it, stay as they are. */
 export function renameStructure(
@@ -19,6 +20,6 @@ export function renameStructure(
       target: structure.id,
       details: { from: structure.name, to: input.name },
     });
-    return tx.put('structures', { ...structure, name: input.name, updatedAt: now.toISOString() });
+    return writeStructure(tx, { ...structure, name: input.name, updatedAt: now.toISOString() });
   });
 }

@@ -9,6 +9,7 @@ import { createUser } from '../../../server/accounts/users.ts';
 import type { AuditEntry } from '../../../server/audit/schema.ts';
 import { openAppStore } from '../../../server/open-app-store.ts';
 import type { AppStore } from '../../../server/store/app-collections.ts';
+import { writeStructure } from '../../../server/structures/tree-revision.ts';
 
 export const strongPassword = 'le bateau bleu du port';
 export const testLimits = { sessionIdleMinutes: 120, sessionMaxHours: 12 };
@@ -38,7 +39,7 @@ export async function openUseCaseStore(): Promise<UseCaseStore> {
   ] as const)
     await store.transact((tx) => {
       const at = now.toISOString();
-      tx.put('structures', { id: code, name, parentId: 'reseau', createdAt: at, updatedAt: at });
+      writeStructure(tx, { id: code, name, parentId: 'reseau', createdAt: at, updatedAt: at });
     });
   return {
     store,

@@ -16,6 +16,7 @@ import type { AppStore } from '../../../server/store/app-collections.ts';
 import { postgresSqlOf } from '../../../server/store/postgres/open-postgres-store.ts';
 import { loadTree } from '../../../server/structures/queries.ts';
 import { wholeNetwork } from '../../../server/structures/scope.ts';
+import { writeStructure } from '../../../server/structures/tree-revision.ts';
 import { seededRandom, storeForSuite } from '../../helpers/property-stores.ts';
 import { fixturesDir } from '../../helpers/test-config.ts';
 import { skipWithoutDatabase } from '../../helpers/test-database.ts';
@@ -38,7 +39,7 @@ async function seedCase(store: AppStore, seed: number) {
       const above = codes[next(codes.length)]!;
       parent.set(code, above);
       codes.push(code);
-      tx.put('structures', { id: code, name: `Structure ${i}`, parentId: above, createdAt: at, updatedAt: at });
+      writeStructure(tx, { id: code, name: `Structure ${i}`, parentId: above, createdAt: at, updatedAt: at });
     }
     for (let i = 0; i < 30; i++) {
       const id = `p${seed}-${i}`;
@@ -128,7 +129,7 @@ describe('an assignment to a structure reaches below it (embedded store)', () =>
         ['asso', 'fed'],
         ['empty', 'reseau'],
       ] as const)
-        tx.put('structures', { id, name: id, parentId, createdAt: at, updatedAt: at });
+        writeStructure(tx, { id, name: id, parentId, createdAt: at, updatedAt: at });
       tx.put('users', userRow('only-below', 'Personne', { structure: 'asso' }));
     });
     const assign = (structure: string) =>

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeStructure } from '../../../server/structures/tree-revision.ts';
 import { choosePassword, formToken } from '../../accounts/http/admin-app.ts';
 import { type SmtpTestServer, startSmtpServer } from '../../helpers/smtp-test-server.ts';
 import { addUser, csrfOf, testPassword } from '../../helpers/test-app.ts';
@@ -116,7 +117,7 @@ describe('the face of the person’s structure', () => {
   it('signs the invitation with the structure’s name, and colours its HTML with the structure’s colour', async () => {
     const sud = await env.t.store.get('structures', 'foyer-sud');
     await env.t.store.transact((tx) => {
-      tx.put('structures', { ...sud!, name: 'Foyer Sud', colour: '#8a1c1c' });
+      writeStructure(tx, { ...sud!, name: 'Foyer Sud', colour: '#8a1c1c' });
     });
     await invite('lucie.aubrac@exemple.org');
     expect(await env.worker.runOnce()).toBe(1);

@@ -11,6 +11,7 @@ import { scopedCompletions } from '../../../server/hr/scoped-completions.ts';
 import type { AppStore } from '../../../server/store/app-collections.ts';
 import { postgresSqlOf } from '../../../server/store/postgres/open-postgres-store.ts';
 import { viewOf } from '../../../server/structures/scope.ts';
+import { writeStructure } from '../../../server/structures/tree-revision.ts';
 import { seededRandom, storeForSuite } from '../../helpers/property-stores.ts';
 import { fixturesDir } from '../../helpers/test-config.ts';
 import { skipWithoutDatabase } from '../../helpers/test-database.ts';
@@ -32,7 +33,7 @@ async function seedCase(store: AppStore, seed: number) {
       const above = codes[next(codes.length)]!;
       parent.set(code, above);
       codes.push(code);
-      tx.put('structures', { id: code, name: `Structure ${i}`, parentId: above, createdAt: at, updatedAt: at });
+      writeStructure(tx, { id: code, name: `Structure ${i}`, parentId: above, createdAt: at, updatedAt: at });
     }
     for (let i = 0; i < 40; i++) {
       const id = `p${seed}-${i}`;

@@ -5,27 +5,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, csrfOf, type TestApp, testPassword } from '../../helpers/test-app.ts';
+import { addUser, cookieOn, csrfOf, type TestApp } from '../../helpers/test-app.ts';
 import { createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../../helpers/test-database.ts';
 import { createStudioTestApp, expectStatus, type StudioTestApp, tinyPng } from '../studio-test-app.ts';
 
 const editor = '/studio/courses/demo/files/01-premier.md';
-
-/** Signs in on one instance; the cookie works on both. */
-async function cookieFor(t: TestApp, email: string): Promise<string> {
-  const page = await request(t.app).get('/login');
-  const anonymous = [page.headers['set-cookie'] ?? []].flat().map((c) => c.split(';')[0]);
-  const res = await request(t.app)
-    .post('/login')
-    .set('Cookie', anonymous.join('; '))
-    .type('form')
-    .send({ _csrf: csrfOf(page.text), email, password: testPassword, next: '/me' })
-    .expect(303);
-  return [res.headers['set-cookie'] ?? []]
-    .flat()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
 
 describe.skipIf(skipWithoutDatabase)('studio on two instances sharing PostgreSQL, not a disk', () => {
   let db: TestDatabase;
@@ -50,7 +34,7 @@ describe.skipIf(skipWithoutDatabase)('studio on two instances sharing PostgreSQL
       createStudioTestApp({}, { databaseUrl: db.url }),
       createStudioTestApp({}, { databaseUrl: db.url }),
     ]);
-    cookie = await cookieFor(a, (await addUser(a, 'trainer')).email);
+    cookie = await cookieOn(a, (await addUser(a, 'trainer')).email);
   });
   afterAll(async () => {
     await a?.close();
