@@ -5,7 +5,7 @@
 // since the process started (the kernel's high-water mark), and last a heap snapshot summed by type
 // (where the memory goes).
 // Options: --courses 50 --learners 10000 --progress 100000 --active 200 --seconds 30
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,7 +17,7 @@ import { runLoad } from './lib/load-jobs.ts';
 import { otherLoad } from './lib/other-load.ts';
 import { rushQuizzes } from './lib/quiz-bodies.ts';
 import { benchPassword, seedStore } from './lib/seed.ts';
-import { productionNodeArgs, root, startProcess } from './lib/server-process.ts';
+import { productionNodeArgs, productionScript, root, startProcess } from './lib/server-process.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,7 +47,7 @@ await runPart(async () => {
       progressRows: Number(args.progress),
     });
     const server = await startProcess(
-      'server/main.ts',
+      productionScript,
       {
         NODE_ENV: 'production',
         LOG_REQUESTS: 'false',
@@ -64,6 +64,7 @@ await runPart(async () => {
       const early = await server.metrics();
       await sleep(25_000);
       const idle = await server.metrics(true);
+      const resident = await residentParts(server.pid);
 
       const course = catalog.courses[0]!;
       const pages = course.modules.map((m) => `/courses/${course.slug}/${m.slug}`);
@@ -132,6 +133,7 @@ await runPart(async () => {
         figures,
         details: [
           `${catalog.courses.length} courses × 10 modules (generated), ${int(seed.counts.users ?? 0)} accounts, ${int(seed.counts.progress ?? 0)} progress rows on the embedded store; server ready in ${int(server.readyMs)} ms.`,
+          `Resident memory, idle: ${resident}.`,
           `Idle, 5 s after start: RSS ${mb(early.memoryMb.rss)}, JS heap used ${mb(early.memoryMb.heapUsed)} of ${mb(early.memoryMb.heapTotal)}; 30 s after start: RSS ${mb(idle.memoryMb.rss)}, JS heap used ${mb(idle.memoryMb.heapUsed)} of ${mb(idle.memoryMb.heapTotal)}, outside the heap (buffers) ${mb(idle.memoryMb.external)}.`,
           `Heap snapshot after the rush (${mb(heap.totalBytes / 2 ** 20)} of objects, shallow sizes by type): ${top}.`,
           `Rush: ${signIn.learners.length} of ${active} learners signed in (${signIn.errors.slice(0, 2).join('; ') || 'no error'}), then ${int(rush.requests)} requests in ${rush.seconds.toFixed(0)} s (${rush.errorCount} errors); at the end RSS ${mb(end.memoryMb.rss)}, JS heap ${mb(end.memoryMb.heapUsed)}; other load ${other.cores.toFixed(2)} cores${tag}.`,
@@ -144,6 +146,17 @@ await runPart(async () => {
     await rm(work, { recursive: true, force: true });
   }
 });
+
+/**
+ * RSS split as Linux counts it: pages of files (Node's binary, shared libraries) and anonymous memory
+ * (the JS heap, malloc, thread stacks).
+ */
+async function residentParts(pid: number): Promise<string> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  if (!status) return 'not available on this system';
+  return `files (Node's binary, libraries) ${mb(kb('RssFile') / 1024)}, anonymous (JS heap, malloc, stacks) ${mb(kb('RssAnon') / 1024)}`;
+}
 
 /** The snapshot file once V8 has finished writing it (its size stops growing). */
 async function waitForSnapshot(dir: string): Promise<string> {

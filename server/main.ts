@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { keyStoreFor } from './badges/key-store-for.ts';
 import { formatCourseIssue } from './catalog/course-issue.ts';
 import { loadCatalog, warmUpRendering } from './catalog/load-catalog.ts';
+import { compactHeap } from './compact-heap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { configWarnings } from './config-warnings.ts';
 import { loadCsrfSecret, loadSharedCsrfSecret } from './http/csrf-secret.ts';
@@ -88,9 +89,7 @@ async function main(): Promise<void> {
   scheduler.start();
   log.info(`Passerelle ready on ${config.baseUrl} (listening on ${config.host}:${config.port})`);
   setImmediate(() => warmUpRendering(catalog));
-  // Loading the store leaves its parsed snapshot behind (~150 MB at 100k rows), which V8 would keep until
-  // enough new work triggers a full collection: `npm start` exposes gc (package.json) to return it now.
-  setImmediate(() => (globalThis as { gc?: () => void }).gc?.());
+  setImmediate(compactHeap);
   if (setupLink)
     log.info(
       { setupLink },

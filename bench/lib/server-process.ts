@@ -82,7 +82,14 @@ export async function startProcess(
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, script], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ...(script === productionScript ? productionEnv : {}),
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const timeline: { ms: number; line: string }[] = [];
@@ -154,6 +161,13 @@ export const productionNodeArgs: string[] = (() => {
   if (process.env.BENCH_NODE_OPTIONS !== undefined) return process.env.BENCH_NODE_OPTIONS.split(' ').filter(Boolean);
   return (/NODE_OPTIONS="([^"$]*)/.exec(startCommand)?.[1] ?? '').split(' ').filter(Boolean);
 })();
+
+/** The variables `npm start` sets before node (MALLOC_ARENA_MAX…), NODE_OPTIONS aside. */
+const productionEnv: Record<string, string> = Object.fromEntries(
+  Array.from(startCommand.matchAll(/(?:^|\s)([A-Z_]+)=([^\s"]+)/g), (m) => [m[1]!, m[2]!]).filter(
+    ([name]) => name !== 'NODE_OPTIONS',
+  ),
+);
 
 /** The script `npm start` runs (package.json): the compiled copy of the server (server/start.mjs). */
 export const productionScript: string = /\bnode (\S+)$/.exec(startCommand)?.[1] ?? 'server/main.ts';

@@ -11,7 +11,9 @@ import type { Collections } from '../store.ts';
 import { type JournalRecord, replayRaw } from './journal-record.ts';
 import { lockLeftovers } from './lock-file.ts';
 import { readJournals } from './read-journals.ts';
+import { sameJson } from './same-json.ts';
 import { readSnapshot } from './snapshot-adapter.ts';
+import { openSnapshotStream, type SnapshotStream } from './snapshot-stream.ts';
 import { storeFiles } from './store-files.ts';
 import type { StoreFs } from './store-fs.ts';
 import { poolStrings } from './string-pool.ts';
@@ -50,7 +52,7 @@ export async function loadStore({
 }: LoadOptions): Promise<LoadedState> {
   const names = await fs.readdir(dir);
   const snapshotFile = storeFiles.snapshot(dir);
-  const { data: snapshot, bytes: snapshotBytes } = await readSnapshot(fs, snapshotFile);
+  const snapshot = await openSnapshot(fs, snapshotFile);
   const generations = storeFiles.journalGenerations(names);
   const obsolete = [
     ...names.filter((name) => name.startsWith('snapshot.json.') && storeFiles.isTemp(name)),
@@ -72,83 +74,107 @@ export async function loadStore({
       obsolete,
     };
   }
-  if (snapshot.schemaVersion > schemaVersion) {
-    throw new StoreVersionError(snapshotFile, snapshot.schemaVersion, schemaVersion);
-  }
-
-  for (const gen of generations) {
-    if (gen < snapshot.generation) obsolete.push(storeFiles.journal(dir, gen));
-  }
-  const live = generations.filter((gen) => gen >= snapshot.generation);
-  live.forEach((gen, i) => {
-    const expected = snapshot.generation + i;
-    if (gen !== expected) {
-      throw new StoreCorruptError(storeFiles.journal(dir, expected), 'journal manquant dans la séquence');
+  try {
+    const { header } = snapshot;
+    if (header.schemaVersion > schemaVersion) {
+      throw new StoreVersionError(snapshotFile, header.schemaVersion, schemaVersion);
     }
-  });
 
-  const read = await readJournals(fs, dir, live, snapshot.seq);
-  if ('missing' in read) throw new StoreCorruptError(read.missing, 'journal disparu pendant la lecture');
-  const { journals, seq } = read;
-  const newest = journals.at(-1);
-  const lastJournal = newest && {
-    generation: newest.generation,
-    goodLength: newest.goodLength,
-    tornBytes: newest.tornBytes,
-  };
+    for (const gen of generations) {
+      if (gen < header.generation) obsolete.push(storeFiles.journal(dir, gen));
+    }
+    const live = generations.filter((gen) => gen >= header.generation);
+    live.forEach((gen, i) => {
+      const expected = header.generation + i;
+      if (gen !== expected) {
+        throw new StoreCorruptError(storeFiles.journal(dir, expected), 'journal manquant dans la séquence');
+      }
+    });
 
-  const base = {
-    fresh: false,
-    snapshotGeneration: snapshot.generation,
-    snapshotBytes,
-    seq,
-    lastJournal,
-    obsolete,
-  };
-  if (snapshot.schemaVersion === schemaVersion) {
+    const read = await readJournals(fs, dir, live, header.seq);
+    if ('missing' in read) throw new StoreCorruptError(read.missing, 'journal disparu pendant la lecture');
+    const { journals, seq } = read;
+    const newest = journals.at(-1);
+    const lastJournal = newest && {
+      generation: newest.generation,
+      goodLength: newest.goodLength,
+      tornBytes: newest.tornBytes,
+    };
+
+    const base = { fresh: false, snapshotGeneration: header.generation, seq, lastJournal, obsolete };
+    if (header.schemaVersion === schemaVersion) {
+      const tables = await loadCurrent(snapshotFile, snapshot, journals, collections);
+      return { ...base, snapshotBytes: snapshot.bytes(), tables, migratedFrom: undefined };
+    }
+    const raw = replayRaw(
+      await collectRows(snapshot),
+      journals.flatMap((journal) => journal.records),
+    );
+    const migrated = runMigrations(snapshotFile, raw, header.schemaVersion, schemaVersion, migrations);
     return {
       ...base,
-      tables: loadCurrent(snapshotFile, snapshot.collections, journals, collections),
-      migratedFrom: undefined,
+      snapshotBytes: snapshot.bytes(),
+      tables: loadMigrated(snapshotFile, header.schemaVersion, schemaVersion, migrated, collections),
+      migratedFrom: header.schemaVersion,
     };
+  } finally {
+    await snapshot.close();
   }
-  const raw = replayRaw(
-    snapshot.collections,
-    journals.flatMap((journal) => journal.records),
-  );
-  const migrated = runMigrations(snapshotFile, raw, snapshot.schemaVersion, schemaVersion, migrations);
+}
+
+/** The snapshot row by row; a file whose header follows its rows (no writer of ours does that) is read whole. */
+async function openSnapshot(fs: StoreFs, file: string): Promise<SnapshotStream | null> {
+  const stream = await openSnapshotStream(fs, file);
+  if (stream !== 'unordered') return stream;
+  const { data, bytes } = await readSnapshot(fs, file);
+  if (!data) return null;
   return {
-    ...base,
-    tables: loadMigrated(snapshotFile, snapshot.schemaVersion, schemaVersion, migrated, collections),
-    migratedFrom: snapshot.schemaVersion,
+    header: data,
+    async *rows() {
+      for (const [collection, rows] of Object.entries(data.collections)) {
+        yield { collection };
+        for (const [index, value] of rows.entries()) yield { collection, index, value };
+      }
+    },
+    bytes: () => bytes,
+    close: async () => {},
   };
 }
 
-function loadCurrent(
+/** Every row, by collection: what migrations work on. */
+async function collectRows(snapshot: SnapshotStream): Promise<Record<string, unknown[]>> {
+  const data: Record<string, unknown[]> = {};
+  for await (const item of snapshot.rows()) {
+    if ('value' in item) data[item.collection]!.push(item.value);
+    else data[item.collection] ??= [];
+  }
+  return data;
+}
+
+async function loadCurrent(
   snapshotFile: string,
-  data: Record<string, readonly unknown[]>,
+  snapshot: SnapshotStream,
   journals: { file: string; records: JournalRecord[] }[],
   collections: Collections,
-): Tables {
+): Promise<Tables> {
   const tables = new Tables(collections);
   const pool = new Map<string, string>();
-  for (const [coll, rows] of Object.entries(data)) {
-    if (!tables.has(coll)) throw new StoreCorruptError(snapshotFile, `collection inconnue « ${coll} »`);
-    rows.forEach((value, i) => {
-      const row = validate(
-        collections,
-        coll,
-        value,
-        (detail) => new StoreCorruptError(snapshotFile, `collection « ${coll} », élément ${i + 1} : ${detail}`),
-        pool,
-      );
-      if (tables.set(coll, row)) {
-        throw new StoreCorruptError(snapshotFile, `collection « ${coll} » : identifiant « ${row.id} » en double`);
-      }
-      // The parsed row is dropped as soon as its validated copy is stored: at 100k rows, keeping both
-      // whole trees until the end of loading doubled the start-up peak of memory.
-      (rows as unknown[])[i] = undefined;
-    });
+  for await (const item of snapshot.rows()) {
+    const coll = item.collection;
+    if (!('value' in item)) {
+      if (!tables.has(coll)) throw new StoreCorruptError(snapshotFile, `collection inconnue « ${coll} »`);
+      continue;
+    }
+    const row = validate(
+      collections,
+      coll,
+      item.value,
+      (detail) => new StoreCorruptError(snapshotFile, `collection « ${coll} », élément ${item.index + 1} : ${detail}`),
+      pool,
+    );
+    if (tables.set(coll, row)) {
+      throw new StoreCorruptError(snapshotFile, `collection « ${coll} » : identifiant « ${row.id} » en double`);
+    }
   }
   for (const { file, records } of journals) {
     records.forEach((record, index) => {
@@ -197,5 +223,6 @@ function validate(
     throw fail(`${typeof id === 'string' ? `id « ${id} » : ` : ''}${prettifyError(result.error)}`);
   }
   if (typeof result.data?.id !== 'string') throw fail('champ « id » (texte) manquant');
-  return deepFreeze(poolStrings(result.data as StoredRow, pool));
+  const row = sameJson(value, result.data) ? value : result.data;
+  return deepFreeze(poolStrings(row as StoredRow, pool));
 }

@@ -1,6 +1,7 @@
 // The few file operations the store performs, behind an interface so tests can inject failures
 // (ENOSPC on the n-th write, EIO on fsync) without touching the real disk.
 // What it creates is owner-only whatever the umask: the files hold password hashes and personal data.
+import { createReadStream } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 
 export const OWNER_ONLY_DIR = 0o700;
@@ -22,6 +23,8 @@ export interface StoreFs {
   /** flags as in node:fs: 'r', 'a', 'wx'…; a file it creates is owner-only (0600). */
   open(path: string, flags: string): Promise<StoreFileHandle>;
   readFile(path: string): Promise<Buffer>;
+  /** The file in pieces of 64 KiB, for what need not hold all of it at once. */
+  readChunks(path: string): AsyncIterable<Buffer>;
   readdir(path: string): Promise<string[]>;
   rename(from: string, to: string): Promise<void>;
   /** Fails with EEXIST when `to` exists: used to create the lock file atomically. */
@@ -58,6 +61,7 @@ export const nodeStoreFs: StoreFs = {
     };
   },
   readFile: (path) => fsp.readFile(path),
+  readChunks: (path) => createReadStream(path, { highWaterMark: 1 << 16 }),
   readdir: (path) => fsp.readdir(path),
   rename: (from, to) => fsp.rename(from, to),
   link: (from, to) => fsp.link(from, to),

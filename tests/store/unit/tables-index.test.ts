@@ -36,4 +36,17 @@ describe('store indexes', () => {
     t.set('people', { id: 'd', team: 'y' });
     expect(ids(t, 'y')).toEqual(['d']);
   });
+
+  it('keep every id of a value many rows share, through additions and removals past a few', () => {
+    const t = tables();
+    const all = Array.from({ length: 40 }, (_, i) => `r${i}`);
+    for (const id of all) t.set('people', { id, team: 'x' });
+    expect(ids(t, 'x').sort()).toEqual([...all].sort());
+    for (const id of all.slice(0, 39)) t.delete('people', id);
+    expect(ids(t, 'x')).toEqual(['r39']);
+    for (const id of all.slice(0, 5)) t.set('people', { id, team: 'x' });
+    t.set('people', { id: 'r2', team: 'y' });
+    expect(ids(t, 'x').sort()).toEqual(['r0', 'r1', 'r3', 'r39', 'r4']);
+    expect(ids(t, 'y')).toEqual(['r2']);
+  });
 });
