@@ -15,7 +15,9 @@ import { renderOnce } from './render-once.ts';
 export function assembleCourse(folder: Pick<CourseFolder, 'dir' | 'slug' | 'ctx'>, text: CourseText): Course {
   const { front } = text;
   const { ctx } = folder;
-  const introHtml = renderOnce(() => renderMarkdown(text.intro, ctx).html);
+  // Only the introduction is kept for later, never the whole text (every module's Markdown).
+  const { intro } = text;
+  const introHtml = renderOnce(() => renderMarkdown(intro, ctx).html);
   return {
     slug: folder.slug,
     dir: folder.dir,

@@ -3,11 +3,16 @@ import type { JobAidText, ModuleText, QuestionText, QuizText } from './course-te
 import type { JobAid } from './job-aid.ts';
 import { type RenderContext, renderInline, renderMarkdown } from './render-markdown.ts';
 import { renderOnce } from './render-once.ts';
+import { utf8Text } from './utf8-text.ts';
 
 /** The catalog's module from its validated text; its HTML is rendered on first use. */
 export function moduleFromText(text: ModuleText, ctx: RenderContext): Module {
   const { before, after, quiz: quizText, ...fields } = text;
-  const content = renderOnce(() => ({ before: renderMarkdown(before, ctx), after: renderMarkdown(after, ctx) }));
+  const [beforeText, afterText] = [utf8Text(before), utf8Text(after)];
+  const content = renderOnce(() => ({
+    before: renderMarkdown(beforeText(), ctx),
+    after: renderMarkdown(afterText(), ctx),
+  }));
   const quiz = quizText && quizFromText(quizText, ctx);
   const quizEntry = quiz ? [{ id: 'quiz', text: quiz.title || 'Quiz', level: 2 }] : [];
   const toc = renderOnce(() => [...content().before.toc, ...quizEntry, ...content().after.toc]);

@@ -4,12 +4,13 @@
  * modules would otherwise spend seconds rendering pages nobody has asked for yet.
  */
 export function renderOnce<T>(render: () => T): () => T {
-  let done = false;
+  // Dropped once used, with the source text it holds.
+  let pending: (() => T) | undefined = render;
   let value: T;
   return () => {
-    if (!done) {
-      value = render();
-      done = true;
+    if (pending) {
+      value = pending();
+      pending = undefined;
     }
     return value;
   };
