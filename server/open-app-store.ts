@@ -3,11 +3,9 @@ import type { Log } from './shared/log.ts';
 import type { AppCollections, AppStore } from './store/app-collections.ts';
 import type { Cluster } from './store/cluster/cluster.ts';
 import { localCluster } from './store/cluster/local-cluster.ts';
-import { openPostgresCluster } from './store/cluster/postgres-cluster.ts';
 import type { JournalStore } from './store/journal/journal-store.ts';
 import { openJournalStore } from './store/journal/open-journal-store.ts';
 import type { StoreFs } from './store/journal/store-fs.ts';
-import { openPostgresStore } from './store/postgres/open-postgres-store.ts';
 
 export interface AppStoreOptions {
   fs?: StoreFs;
@@ -25,17 +23,22 @@ export async function openConfiguredStore(
   config: { databaseUrl?: string; dataDir: string },
   options: AppStoreOptions = {},
 ): Promise<{ store: AppStore; kind: StoreKind }> {
-  if (config.databaseUrl)
+  if (config.databaseUrl) {
+    // Imported only here: the embedded store's start never loads the PostgreSQL driver (decision 025).
+    const { openPostgresStore } = await import('./store/postgres/open-postgres-store.ts');
     return {
       store: await openPostgresStore({ url: config.databaseUrl, collections, schemaVersion, migrations }),
       kind: 'postgres',
     };
+  }
   return { store: await openAppStore(config.dataDir, options), kind: 'journal' };
 }
 
 /** What the instances share beside the store: in PostgreSQL with it, in memory for the embedded store. */
-export function openConfiguredCluster(config: { databaseUrl?: string }): Promise<Cluster> {
-  return config.databaseUrl ? openPostgresCluster(config.databaseUrl) : Promise.resolve(localCluster());
+export async function openConfiguredCluster(config: { databaseUrl?: string }): Promise<Cluster> {
+  if (!config.databaseUrl) return localCluster();
+  const { openPostgresCluster } = await import('./store/cluster/postgres-cluster.ts');
+  return openPostgresCluster(config.databaseUrl);
 }
 
 /** Opens Passerelle's store in a data directory with the current schema. */

@@ -5,7 +5,7 @@ import type { Sql } from 'postgres';
 import { fold } from '../shared/fold.ts';
 import { type Page, paginate } from '../shared/paginate.ts';
 import type { AppStore, AppTx } from '../store/app-collections.ts';
-import { postgresSqlOf } from '../store/postgres/open-postgres-store.ts';
+import { postgresSqlOf } from '../store/postgres/postgres-sql-of.ts';
 import { keepsNetworkAdmin, networkAdminWays } from '../structures/queries.ts';
 import { hashSecret } from './hash-secret.ts';
 import type { Identity, MfaChallenge, Role, SecondFactor, Session, Token, User } from './schema.ts';

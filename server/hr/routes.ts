@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/course.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { AppStore } from '../store/app-collections.ts';
-import { postgresSqlOf } from '../store/postgres/open-postgres-store.ts';
+import { postgresSqlOf } from '../store/postgres/postgres-sql-of.ts';
 import { viewOf } from '../structures/scope.ts';
 import { exportStatements, type StatementsFormat } from '../xapi/use-cases/export-statements.ts';
 import { activityRoutes } from './activity/activity-routes.ts';

@@ -1,11 +1,13 @@
-import QRCode from 'qrcode';
+import { loadOnFirstUse } from '../../shared/load-on-first-use.ts';
+
+const qrcode = loadOnFirstUse<typeof import('qrcode')>('qrcode');
 
 /**
  * The QR code of an `otpauth://` address as inline SVG (no image request, nothing for the CSP to allow),
  * drawn from the modules themselves; the page gives the secret as text beside it.
  */
 export function qrSvg(text: string, label: string): string {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const { modules } = qrcode().create(text, { errorCorrectionLevel: 'M' });
   const margin = 4;
   const size = modules.size + margin * 2;
   let path = '';

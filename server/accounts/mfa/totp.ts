@@ -1,18 +1,20 @@
 // Time-based one-time passwords (RFC 6238, what authenticator apps compute) through otplib: 6 digits,
 // 30-second steps, SHA-1, as every app understands. Recovery codes are random, shown once, kept hashed.
 import { randomInt } from 'node:crypto';
-import { generateSecret, generateURI, verifySync } from 'otplib';
+import { loadOnFirstUse } from '../../shared/load-on-first-use.ts';
 import { hashSecret } from '../hash-secret.ts';
+
+const otplib = loadOnFirstUse<typeof import('otplib')>('otplib');
 
 export const recoveryCodeCount = 10;
 
 export function newTotpSecret(): string {
-  return generateSecret();
+  return otplib().generateSecret();
 }
 
 /** The `otpauth://` address an app reads from the QR code. */
 export function otpauthUri(secret: string, issuer: string, account: string): string {
-  return generateURI({ issuer, label: account, secret });
+  return otplib().generateURI({ issuer, label: account, secret });
 }
 
 /** The secret in groups of four, easier to type into an app by hand. */
@@ -25,7 +27,7 @@ export const groupedSecret = (secret: string) => secret.replace(/(.{4})(?=.)/g, 
 export function acceptedStep(secret: string, code: string, now: Date, afterStep: number | null): number | undefined {
   const token = code.replace(/\s/g, '');
   if (!/^\d{6}$/.test(token)) return undefined;
-  const result = verifySync({
+  const result = otplib().verifySync({
     secret,
     token,
     epoch: Math.floor(now.getTime() / 1000),

@@ -8,6 +8,7 @@ import { StoreUnavailableError, storeClosedError } from '../errors.ts';
 import type { Migrations } from '../migrations.ts';
 import { checkCollection } from '../misuse-errors.ts';
 import type { Collections, IndexValue, Row, Store, Tx } from '../store.ts';
+import { rememberPostgresSql } from './postgres-sql-of.ts';
 import { PostgresTx } from './postgres-tx.ts';
 import { prepareSchema } from './prepare-schema.ts';
 import { byField, tableName } from './sql-names.ts';
@@ -56,19 +57,8 @@ export async function openPostgresStore<C extends Collections>(
     throw isUnavailable(error) ? new StoreUnavailableError('base PostgreSQL injoignable', { cause: error }) : error;
   }
   const store = new PostgresStore<C>(sql, options.collections, options.maxAttempts ?? 20);
-  connections.set(store, sql);
+  rememberPostgresSql(store, sql);
   return store;
-}
-
-const connections = new WeakMap<object, Sql>();
-
-/**
- * The connection pool behind a PostgreSQL store, for a domain's `queries` that let the database join,
- * filter and sort (HR reports at 50,000 staff); undefined for any other store. Reads only: every write
- * goes through `transact`.
- */
-export function postgresSqlOf(store: object): Sql | undefined {
-  return connections.get(store);
 }
 
 class PostgresStore<C extends Collections> implements Store<C> {

@@ -11,7 +11,8 @@ import type { CompletionsSource } from '../../../server/hr/completions-source.ts
 import { type CompletionQuery, completionsFromStore } from '../../../server/hr/completions-source.ts';
 import type { ListedCompletion } from '../../../server/hr/listed-completion.ts';
 import type { AppStore } from '../../../server/store/app-collections.ts';
-import { openPostgresStore, postgresSqlOf } from '../../../server/store/postgres/open-postgres-store.ts';
+import { openPostgresStore } from '../../../server/store/postgres/open-postgres-store.ts';
+import { postgresSqlOf } from '../../../server/store/postgres/postgres-sql-of.ts';
 import { fixturesDir } from '../../helpers/test-config.ts';
 import { createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../../helpers/test-database.ts';
 import { lilas, nord, seedAssignments, seedCompletions } from '../seed-completions.ts';

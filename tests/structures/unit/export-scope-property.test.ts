@@ -9,7 +9,7 @@ import { completionsFromPostgres } from '../../../server/hr/completions-from-pos
 import { type CompletionsSource, completionsFromStore } from '../../../server/hr/completions-source.ts';
 import { scopedCompletions } from '../../../server/hr/scoped-completions.ts';
 import type { AppStore } from '../../../server/store/app-collections.ts';
-import { postgresSqlOf } from '../../../server/store/postgres/open-postgres-store.ts';
+import { postgresSqlOf } from '../../../server/store/postgres/postgres-sql-of.ts';
 import { viewOf } from '../../../server/structures/scope.ts';
 import { writeStructure } from '../../../server/structures/tree-revision.ts';
 import { seededRandom, storeForSuite } from '../../helpers/property-stores.ts';
