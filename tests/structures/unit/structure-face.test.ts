@@ -4,6 +4,7 @@ import { BrandColourTooLightError } from '../../../server/structures/errors.ts';
 import { contrastWithWhite, normalizeHexColour, shownRatio } from '../../../server/structures/face/brand-colour.ts';
 import { checkBrandColour } from '../../../server/structures/face/check-brand-colour.ts';
 import { checkLogo } from '../../../server/structures/face/check-logo.ts';
+import { FaceCache } from '../../../server/structures/face/face-cache.ts';
 import { faceOf } from '../../../server/structures/face/face-of.ts';
 import { type FacedStructure, resolveFace } from '../../../server/structures/face/resolve-face.ts';
 import { sanitizeSvg } from '../../../server/structures/face/sanitize-svg.ts';
@@ -161,6 +162,34 @@ describe('the face through the tree’s other changes', () => {
         colour: '#1f4e9a',
         signatory: { place: 'Rennes', name: 'Fédération de Bretagne' },
       });
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('the faces kept in memory', () => {
+  it('follow a change written by another instance within a second, when the tree’s revision is read again', async () => {
+    const s = await openUseCaseStore();
+    try {
+      const now = s.clock();
+      await addStructure(s.store, { code: 'bzh', name: 'Bretagne', parent: 'reseau' }, null, now);
+      await addStructure(s.store, { code: 'rennes', name: 'Rennes', parent: 'bzh' }, null, now);
+      await changeStructureFace(s.store, { code: 'bzh', colour: '#1f4e9a' }, null, now);
+      let clock = 0;
+      // Nothing tells this cache about the next write: it stands for another instance's.
+      const faces = new FaceCache(s.store, defaults, undefined, () => clock);
+      expect((await faces.faceOf('rennes')).colour).toBe('#1f4e9a');
+
+      await changeStructureFace(s.store, { code: 'bzh', colour: '#7a2e8c' }, null, now);
+      clock += 500;
+      expect((await faces.faceOf('rennes')).colour).toBe('#1f4e9a');
+      clock += 600;
+      expect((await faces.faceOf('rennes')).colour).toBe('#7a2e8c');
+
+      await renameStructure(s.store, { code: 'bzh', name: 'Fédération Bretagne' }, null, now);
+      clock += 1_100;
+      expect((await faces.faceOf('rennes')).name).toBe('Fédération Bretagne');
     } finally {
       await s.close();
     }
