@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
+import { grantsOf } from '../../structures/queries.ts';
 import { codesInView, inScope, viewOf } from '../../structures/scope.ts';
 import { structureOptions } from '../../structures/structure-options.ts';
 import type { AccountDeps } from '../account-deps.ts';
@@ -48,6 +49,13 @@ export function showUsers({ store, clock }: AccountDeps): RequestHandler {
       structures: structureOptions(tree).filter((option) => inScope(scope, option.code)),
       structureName: (code: string) => tree.byCode.get(code)?.name ?? code,
       filtered: Boolean(query.q || query.role || query.structure),
+      // The tree's pages are the network's administrators'; one granted lower reaches the face of what they
+      // administer from here.
+      administered: scope.all
+        ? []
+        : (await grantsOf(store, res.locals.user!.id))
+            .filter((grant) => grant.role === 'admin')
+            .map((grant) => ({ code: grant.structureId, name: tree.byCode.get(grant.structureId)?.name ?? grant.structureId })),
     });
   };
 }

@@ -76,6 +76,7 @@ export const structures = {
     'Ce rôle fait de cette personne le dernier administrateur actif du réseau : donnez d’abord le rôle administrateur sur le réseau à une autre personne.',
 
   'structures.face.link': 'Visage de la structure : logo, couleur, signataire',
+  'structures.face.linkOf': 'Visage de {name} : logo, couleur, signataire',
   'structures.face.title': 'Visage de « {name} »',
   'structures.face.back': '← « {name} »',
   'structures.face.intro':

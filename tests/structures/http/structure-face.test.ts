@@ -164,6 +164,10 @@ describe.each(eachStore)('structure faces on the %s store', (kind) => {
     const person = await addUser(t, 'learner', { structure: 'bzh' });
     await grantRole(t.store, { userId: person.id, role: 'admin', structure: 'bzh' }, null, t.now());
     const adminBzh = await signIn(t, person);
+    // The tree's pages are the network's: the users page links the federation's face instead.
+    const users = await adminBzh.get('/admin/users').expect(200);
+    expect(users.text).toContain(`href="${facePage('bzh')}"`);
+    expect(users.text).not.toContain('href="/admin/structures"');
     await adminBzh.get(facePage('rennes')).expect(200);
     await saveFace(adminBzh, 'rennes', { signatoryPlace: 'Rennes' }).then((r) => expect(r.status).toBe(303));
     await adminBzh.get(facePage('occ')).expect(404);
