@@ -55,7 +55,10 @@ export function showUsers({ store, clock }: AccountDeps): RequestHandler {
         ? []
         : (await grantsOf(store, res.locals.user!.id))
             .filter((grant) => grant.role === 'admin')
-            .map((grant) => ({ code: grant.structureId, name: tree.byCode.get(grant.structureId)?.name ?? grant.structureId })),
+            .map((grant) => ({
+              code: grant.structureId,
+              name: tree.byCode.get(grant.structureId)?.name ?? grant.structureId,
+            })),
     });
   };
 }
