@@ -168,14 +168,7 @@ async function measure(databaseUrl: string, work: string, servers: ServerProcess
       target: '200',
       holds: stillServed === 200,
     },
-    figure(`HR dashboard first page, one structure (${int(hr.rows)} rows) p99`, hr.p99, targets.hrMs),
-    {
-      part: '6',
-      name: `CSV export of every completion (${int(exported.rows)} rows): memory growth of the instance`,
-      value: mb(exported.growthMb),
-      target: 'flat (≤ 64 MB)',
-      holds: exported.growthMb <= 64,
-    },
+    ...hrFigures(hr, exported),
   ];
   return {
     part: '6',
@@ -192,6 +185,23 @@ async function measure(databaseUrl: string, work: string, servers: ServerProcess
   };
 }
 
+/** The HR dashboard's and the export's figures, in the full part and in the HR part alone. */
+function hrFigures(
+  hr: Awaited<ReturnType<typeof hrDashboard>>,
+  exported: Awaited<ReturnType<typeof exportAll>>,
+): Figure[] {
+  return [
+    figure(`HR dashboard first page, one structure (${int(hr.rows)} rows) p99`, hr.p99, targets.hrMs),
+    {
+      part: '6',
+      name: `CSV export of every completion (${int(exported.rows)} rows): memory growth of the instance`,
+      value: mb(exported.growthMb),
+      target: 'flat (≤ 64 MB)',
+      holds: exported.growthMb <= 64,
+    },
+  ];
+}
+
 /** The HR part alone: the dashboard of one structure and the export, on the same data and instances. */
 async function hrOnly(base: string, instances: ServerProcess[], counts: Record<string, number>) {
   const hr = await hrDashboard(base);
@@ -199,16 +209,7 @@ async function hrOnly(base: string, instances: ServerProcess[], counts: Record<s
   return {
     part: '6',
     title: 'Part 6 — several instances on PostgreSQL (HR only)',
-    figures: [
-      figure(`HR dashboard first page, one structure (${int(hr.rows)} rows) p99`, hr.p99, targets.hrMs),
-      {
-        part: '6',
-        name: `CSV export of every completion (${int(exported.rows)} rows): memory growth of the instance`,
-        value: mb(exported.growthMb),
-        target: 'flat (≤ 64 MB)',
-        holds: exported.growthMb <= 64,
-      },
-    ],
+    figures: hrFigures(hr, exported),
     details: [
       `Database: ${int(counts.users ?? 0)} accounts, ${int(counts.progress ?? 0)} progress rows, ${int(counts.enrollments ?? 0)} enrollments.`,
       `HR dashboard (admin, ?structure=…, 30 requests): p50 ${ms(hr.p50)}, p99 ${ms(hr.p99)}. Export: ${int(exported.rows)} rows, ${mb(exported.bytes / 1048576)} in ${exported.seconds.toFixed(1)} s; RSS of the instances before ${exported.before.map(mb).join(' / ')}, peak during ${exported.peak.map(mb).join(' / ')}.`,

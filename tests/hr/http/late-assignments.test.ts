@@ -1,22 +1,15 @@
 // An assigned course through HTTP on both stores: HR assigns it with a due date, the clock passes that
 // date, and the dashboard, its filters, its totals and both exports say who is late and who finished in time.
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { User } from '../../../server/accounts/schema.ts';
 import { formToken } from '../../accounts/http/admin-app.ts';
 import { completeCourse } from '../../certificates/http/complete-course.ts';
-import { addUser, createTestApp, signIn, type TestApp } from '../../helpers/test-app.ts';
-import { createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../../helpers/test-database.ts';
+import { eachStore, openedOnStore } from '../../helpers/each-store.ts';
+import { addUser, signIn } from '../../helpers/test-app.ts';
 import { download, excelCsv } from './hr-test-app.ts';
 
-const opened: TestApp[] = [];
-const databases: TestDatabase[] = [];
-afterEach(async () => {
-  for (const t of opened.splice(0)) await t.close().catch(() => {});
-  for (const db of databases.splice(0)) await db.drop();
-});
-
-const stores = skipWithoutDatabase ? (['journal'] as const) : (['journal', 'postgres'] as const);
+const openOn = openedOnStore();
 const day = 86_400_000;
 
 /** Table rows of the dashboard as « name | status ». */
@@ -30,19 +23,9 @@ const dashboardRows = (html: string) =>
     },
   );
 
-describe.each(stores)('late assigned courses on the %s store', (kind) => {
-  async function open(): Promise<TestApp> {
-    let databaseUrl: string | undefined;
-    if (kind === 'postgres') {
-      const db = await createTestDatabase();
-      databases.push(db);
-      databaseUrl = db.url;
-    }
-    // Monday 23 November 2026, 10:00 in Paris.
-    const t = await createTestApp({ databaseUrl });
-    opened.push(t);
-    return t;
-  }
+describe.each(eachStore)('late assigned courses on the %s store', (kind) => {
+  // The test app's clock starts on Monday 23 November 2026, 10:00 in Paris.
+  const open = () => openOn(kind);
 
   async function scenario() {
     const t = await open();
