@@ -54,11 +54,42 @@ function ranks(values: readonly string[]): ReadonlyMap<string, number> {
 type Sortable = CompletionRow & { courseSlug: string };
 
 /**
+ * What the order reads of a row: a built row's fields, or the same values from a record the row is not
+ * built from yet (the dashboard orders a network's records and builds the rows of one page only).
+ */
+export interface SortKeys<R> {
+  name(row: R): string;
+  /** Course title. */
+  course(row: R): string;
+  structure(row: R): string;
+  status(row: R): CompletionStatus;
+  /** Milliseconds, NaN when not completed. */
+  completedAt(row: R): number;
+  email(row: R): string;
+  courseSlug(row: R): string;
+}
+
+const rowKeys: SortKeys<Sortable> = {
+  name: (row) => row.name,
+  course: (row) => row.course,
+  structure: (row) => row.structure,
+  status: (row) => row.status,
+  completedAt: (row) => row.completedAt?.getTime() ?? Number.NaN,
+  email: (row) => row.email,
+  courseSlug: (row) => row.courseSlug,
+};
+
+/**
  * Sorts in place and returns `rows`. Ties go by name, course, e-mail then course slug (one row per e-mail and
  * course), so the order is total: pages never shuffle between requests and both stores give the same one.
  */
 export function sortCompletions<R extends Sortable>(rows: R[], sort: CompletionSort, dir: 'asc' | 'desc'): R[] {
-  const { keyed, compare } = keyedRows(rows, sort, dir);
+  return sortBy<R>(rows, sort, dir, rowKeys);
+}
+
+function sortBy<R>(rows: R[], sort: CompletionSort, dir: 'asc' | 'desc', keys: SortKeys<R>): R[] {
+  const { keyOf, compare } = ordering(rows, sort, dir, keys);
+  const keyed = rows.map(keyOf);
   keyed.sort(compare);
   for (let index = 0; index < keyed.length; index += 1) rows[index] = keyed[index]!.row;
   return rows;
@@ -67,17 +98,34 @@ export function sortCompletions<R extends Sortable>(rows: R[], sort: CompletionS
 /**
  * The first `count` rows in `sortCompletions`' order, without sorting the others: a dashboard's first
  * page of a network's 150,000 rows compares each row once with the 50th kept, instead of sorting them all.
+ * `keys` reads the order's values from rows of another shape.
  */
 export function firstSorted<R extends Sortable>(
   rows: R[],
   sort: CompletionSort,
   dir: 'asc' | 'desc',
   count: number,
+): R[];
+export function firstSorted<R>(
+  rows: R[],
+  sort: CompletionSort,
+  dir: 'asc' | 'desc',
+  count: number,
+  keys: SortKeys<R>,
+): R[];
+export function firstSorted<R>(
+  rows: R[],
+  sort: CompletionSort,
+  dir: 'asc' | 'desc',
+  count: number,
+  keys = rowKeys as unknown as SortKeys<R>,
 ): R[] {
-  if (count * 8 >= rows.length) return sortCompletions(rows, sort, dir).slice(0, count);
-  const { keyed, compare } = keyedRows(rows, sort, dir);
+  if (count * 8 >= rows.length) return sortBy(rows, sort, dir, keys).slice(0, count);
+  const { keyOf, compare } = ordering(rows, sort, dir, keys);
   const kept: Keyed<R>[] = [];
-  for (const item of keyed) {
+  for (const row of rows) {
+    // Keyed one at a time: only the kept ones outlive the loop (a network's records, not twice as many objects).
+    const item = keyOf(row);
     if (kept.length === count && compare(item, kept[count - 1]!) >= 0) continue;
     let low = 0;
     let high = kept.length;
@@ -99,31 +147,31 @@ interface Keyed<R> {
   course: number;
 }
 
-function keyedRows<R extends Sortable>(rows: R[], sort: CompletionSort, dir: 'asc' | 'desc') {
-  const names = ranks(rows.map((row) => row.name));
-  const courses = ranks(rows.map((row) => row.course));
-  const structures = sort === 'structure' ? ranks(rows.map((row) => row.structure)) : undefined;
+function ordering<R>(rows: readonly R[], sort: CompletionSort, dir: 'asc' | 'desc', keys: SortKeys<R>) {
+  const names = ranks(rows.map(keys.name));
+  const courses = ranks(rows.map(keys.course));
+  const structures = sort === 'structure' ? ranks(rows.map(keys.structure)) : undefined;
   const primary = (row: R): number => {
     switch (sort) {
       case 'name':
-        return names.get(row.name)!;
+        return names.get(keys.name(row))!;
       case 'structure':
-        return structures!.get(row.structure)!;
+        return structures!.get(keys.structure(row))!;
       case 'course':
-        return courses.get(row.course)!;
+        return courses.get(keys.course(row))!;
       case 'status':
-        return statusOrder.get(row.status)!;
+        return statusOrder.get(keys.status(row))!;
       case 'completedAt':
-        return row.completedAt?.getTime() ?? Number.NaN;
+        return keys.completedAt(row);
     }
   };
   const sign = dir === 'desc' ? -1 : 1;
-  const keyed: Keyed<R>[] = rows.map((row) => ({
+  const keyOf = (row: R): Keyed<R> => ({
     row,
     key: primary(row),
-    name: names.get(row.name)!,
-    course: courses.get(row.course)!,
-  }));
+    name: names.get(keys.name(row))!,
+    course: courses.get(keys.course(row))!,
+  });
   const compare = (a: Keyed<R>, b: Keyed<R>): number => {
     // Rows without a completion date go last whichever the direction.
     if (Number.isNaN(a.key) || Number.isNaN(b.key)) {
@@ -135,9 +183,9 @@ function keyedRows<R extends Sortable>(rows: R[], sort: CompletionSort, dir: 'as
     return (
       a.name - b.name ||
       a.course - b.course ||
-      byCodePoints(a.row.email, b.row.email) ||
-      byCodePoints(a.row.courseSlug, b.row.courseSlug)
+      byCodePoints(keys.email(a.row), keys.email(b.row)) ||
+      byCodePoints(keys.courseSlug(a.row), keys.courseSlug(b.row))
     );
   };
-  return { keyed, compare };
+  return { keyOf, compare };
 }
