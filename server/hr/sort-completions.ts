@@ -121,9 +121,11 @@ export function firstSorted<R>(
   keys = rowKeys as unknown as SortKeys<R>,
 ): R[] {
   if (count * 8 >= rows.length) return sortBy(rows, sort, dir, keys).slice(0, count);
-  const { keyOf, compare } = ordering(rows, sort, dir, keys);
+  const { primary, after, keyOf, compare } = ordering(rows, sort, dir, keys);
   const kept: Keyed<R>[] = [];
   for (const row of rows) {
+    // Most rows come after the last one kept on the sort's own value: they are set aside on it alone.
+    if (kept.length === count && after(primary(row), kept[count - 1]!.key)) continue;
     // Keyed one at a time: only the kept ones outlive the loop (a network's records, not twice as many objects).
     const item = keyOf(row);
     if (kept.length === count && compare(item, kept[count - 1]!) >= 0) continue;
@@ -166,20 +168,25 @@ function ordering<R>(rows: readonly R[], sort: CompletionSort, dir: 'asc' | 'des
     }
   };
   const sign = dir === 'desc' ? -1 : 1;
-  const keyOf = (row: R): Keyed<R> => ({
-    row,
-    key: primary(row),
-    name: names.get(keys.name(row))!,
-    course: courses.get(keys.course(row))!,
-  });
-  const compare = (a: Keyed<R>, b: Keyed<R>): number => {
+  const keyOf = (row: R): Keyed<R> => {
+    const key = primary(row);
+    return {
+      row,
+      key,
+      name: sort === 'name' ? key : names.get(keys.name(row))!,
+      course: sort === 'course' ? key : courses.get(keys.course(row))!,
+    };
+  };
+  /** The order of two rows on the sort's own value alone; 0 when it ties them. */
+  const byKey = (a: number, b: number): number => {
     // Rows without a completion date go last whichever the direction.
-    if (Number.isNaN(a.key) || Number.isNaN(b.key)) {
-      if (!Number.isNaN(a.key)) return -1;
-      if (!Number.isNaN(b.key)) return 1;
-    } else if (a.key !== b.key) {
-      return sign * (a.key - b.key);
-    }
+    if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : -1;
+    return sign * (a - b);
+  };
+  const after = (key: number, than: number) => byKey(key, than) > 0;
+  const compare = (a: Keyed<R>, b: Keyed<R>): number => {
+    const order = byKey(a.key, b.key);
+    if (order !== 0) return order;
     return (
       a.name - b.name ||
       a.course - b.course ||
@@ -187,5 +194,5 @@ function ordering<R>(rows: readonly R[], sort: CompletionSort, dir: 'asc' | 'des
       byCodePoints(keys.courseSlug(a.row), keys.courseSlug(b.row))
     );
   };
-  return { keyOf, compare };
+  return { primary, after, keyOf, compare };
 }
