@@ -18,7 +18,7 @@ import { type CompletionPeriod, completedWithin, completionPeriod } from './comp
 import { latestCertificate } from './latest-certificate.ts';
 import type { ListedCompletion } from './listed-completion.ts';
 import { accountsIn, enrollmentsByPerson, hasStarted, hasStartedAnyCourse } from './queries.ts';
-import { firstSorted, sortCompletions } from './sort-completions.ts';
+import { FirstRows, sortCompletions } from './sort-completions.ts';
 import { type CompletionSummary, CompletionTally } from './summarize-completions.ts';
 import { notStartedCourses, wantsNotStarted } from './wants-not-started.ts';
 
@@ -58,20 +58,23 @@ export function completionsFromStore(store: AppStore, getCatalog: () => Catalog,
   return {
     list,
     page: async (query, page, size) => {
-      // Counted and ordered on records of references; only the rows of the page shown are built.
-      const matches: CompletionMatch[] = [];
+      // Counted and ordered on records of references; only the rows of the page shown are built. The rows
+      // up to the page asked are kept as the records come (a top-N, as PostgreSQL does); a page past the
+      // end shows the last one, whose rows are among them.
       const tally = new CompletionTally();
+      const first = new FirstRows(query.sort, query.dir ?? 'asc', page * size, matchSortKeys);
+      let total = 0;
       const { today, batches } = await matchingCompletions(store, getCatalog(), query, clock);
-      for await (const batch of batches)
+      for await (const batch of batches) {
+        total += batch.length;
         for (const match of batch) {
-          matches.push(match);
           tally.add(countedOf(match));
+          first.add(match);
         }
-      const position = pagePosition(matches.length, page, size);
-      // Only the records up to this page are put in order (a top-N, as PostgreSQL does).
-      const first = firstSorted(matches, query.sort, query.dir ?? 'asc', position.page * size, matchSortKeys);
-      const rows = first.slice((position.page - 1) * size).map((match) => rowOf(match, today));
-      return { rows, ...position, summary: tally.summary() };
+      }
+      const position = pagePosition(total, page, size);
+      const shown = first.rows().slice((position.page - 1) * size, position.page * size);
+      return { rows: shown.map((match) => rowOf(match, today)), ...position, summary: tally.summary() };
     },
   };
 }

@@ -12,7 +12,7 @@ import {
   rowOf,
 } from '../../../server/hr/completion-match.ts';
 import { CompletionStatus } from '../../../server/hr/completion-row.ts';
-import { firstSorted, sortCompletions } from '../../../server/hr/sort-completions.ts';
+import { FirstRows, firstSorted, sortCompletions } from '../../../server/hr/sort-completions.ts';
 import { CompletionTally, summarizeCompletions } from '../../../server/hr/summarize-completions.ts';
 import type { Enrollment } from '../../../server/learning/schema.ts';
 import { makeCompletionRow } from '../make-completion-row.ts';
@@ -112,18 +112,23 @@ describe('firstSorted', () => {
       expect(sortCompletions(rows(names), 'name', 'asc').map((r) => r.name)).toEqual([...names].sort(french));
   });
 
-  it('orders and counts records as their rows: the page built from records is the page of the built rows', () => {
+  it('orders and counts records as their rows, kept all or as they come: the page of the built rows', () => {
     fc.assert(
       fc.property(
         fc.array(record, { maxLength: 120 }),
         fc.constantFrom('name', 'structure', 'course', 'status', 'completedAt' as const),
         fc.constantFrom('asc', 'desc' as const),
         fc.integer({ min: 1, max: 20 }),
-        (records, sort, dir, count) => {
+        fc.integer({ min: 1, max: 30 }),
+        (records, sort, dir, count, every) => {
           const rows = records.map((match) => rowOf(match, today));
           const expected = sortCompletions([...rows], sort, dir).slice(0, count);
           const page = firstSorted([...records], sort, dir, count, matchSortKeys).map((match) => rowOf(match, today));
           expect(page).toEqual(expected);
+          // Kept as they come, cut back to `count` every `every` records: the same rows.
+          const first = new FirstRows(sort, dir, count, matchSortKeys, every);
+          for (const match of records) first.add(match);
+          expect(first.rows().map((match) => rowOf(match, today))).toEqual(expected);
           const tally = new CompletionTally();
           for (const match of records) tally.add(countedOf(match));
           expect(tally.summary()).toEqual(summarizeCompletions(rows));
