@@ -152,21 +152,25 @@ export function firstSorted<R>(
 export class FirstRows<R> {
   #kept: R[] = [];
   #pending: R[] = [];
-  readonly #every: number;
+  #cutAt: number;
 
   constructor(
     readonly sort: CompletionSort,
     readonly dir: 'asc' | 'desc',
     readonly count: number,
     readonly keys: SortKeys<R>,
-    every = Math.max(4_000, 8 * count),
+    readonly every = Math.max(4_000, 8 * count),
   ) {
-    this.#every = every;
+    this.#cutAt = every;
   }
 
   add(row: R): void {
     this.#pending.push(row);
-    if (this.#pending.length >= this.#every) this.#cut();
+    if (this.#pending.length < this.#cutAt) return;
+    // Ranking new names renumbers every name known: while many are new (the first request after a start),
+    // cutting would do it at every cut; they are then ranked once, at the end.
+    if (this.#unranked() * 8 > this.#pending.length) this.#cutAt = this.#pending.length + this.every;
+    else this.#cut();
   }
 
   /** The first `count` rows of all those added (fewer when fewer were added). */
@@ -175,10 +179,17 @@ export class FirstRows<R> {
     return this.#kept;
   }
 
+  #unranked(): number {
+    let unranked = 0;
+    for (const row of this.#pending) if (!rankOf.has(this.keys.name(row))) unranked += 1;
+    return unranked;
+  }
+
   #cut(): void {
     if (this.#pending.length === 0) return;
     this.#kept = firstSorted(this.#kept.concat(this.#pending), this.sort, this.dir, this.count, this.keys);
     this.#pending = [];
+    this.#cutAt = this.every;
   }
 }
 
