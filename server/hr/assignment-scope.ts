@@ -54,7 +54,10 @@ async function coverage(
     const own = new Map<string, ReadonlySet<string>>();
     const memberships = (structure: string) => {
       let set = own.get(structure);
-      if (!set) own.set(structure, (set = new Set([structure])));
+      if (!set) {
+        set = new Set([structure]);
+        own.set(structure, set);
+      }
       return set;
     };
     return { memberships, covered: (structure) => [structure] };
