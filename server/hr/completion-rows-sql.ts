@@ -85,50 +85,27 @@ export function completionRowsSql(
   const where = completionConditions(sql, query, scope);
   const published = catalog.courses;
   const notStarted = wantsNotStarted(query) ? notStartedCourses(catalog, query, scope).map((c) => c.slug) : [];
-  const assigned = scope.assignments
-    .filter((a) => a.dueDate !== null)
-    .map((a) => {
-      // The structures it covers: its own and below; an assignment to the root concerns everyone.
-      const structures = a.target === 'structure' ? scope.covered(a.structure ?? '') : [];
-      return {
-        course: a.course,
-        target: structures ? a.target : 'everyone',
-        structures: structures ?? [],
-        user_ids: a.userIds,
-        due_date: a.dueDate,
-      };
-    });
-  // appliesTo, on the row's account: the earliest due date of the assignments that concern it, by course
-  // for everyone, by course and structure, by course and person. Three small tables joined on equal keys,
-  // not a search of the assignments for each of 150,000 rows. least() leaves out nulls.
-  // Only the kinds of assignment there are: each join is a probe for every row.
-  const targets = new Set(assigned.map((a) => a.target));
-  const due = (course: string) => {
-    const on = sql.unsafe(course);
-    const joins = [
-      targets.has('everyone') && { date: 'de.due_date', join: sql`left join due_everyone de on de.course = ${on}` },
-      targets.has('structure') && {
-        date: 'ds.due_date',
-        join: sql`left join due_structure ds on ds.course = ${on} and ds.structure = u.structure`,
-      },
-      targets.has('people') && {
-        date: 'dp.due_date',
-        join: sql`left join due_person dp on dp.course = ${on} and dp.user_id = u.id`,
-      },
-    ].filter((kind) => kind !== false);
-    if (joins.length === 0) return { joins: sql``, date: sql`null::text` };
-    return {
-      joins: joins.reduce((all, kind) => sql`${all} ${kind.join}`, sql``),
-      date: sql.unsafe(`least(${joins.map((kind) => kind.date).join(', ')}) collate "C"`),
-    };
-  };
+  const due = dueTables(sql, scope);
   const paged = reading.orderBy !== undefined && reading.limit !== undefined;
   const latest = paged
     ? // One index lookup per row kept: a page's 50.
       sql`left join lateral (select ${sql.unsafe(certificateObject)} as certificate from certificates c
           where c."userId" = u.id and c.course = e.course
           order by c.data->'snapshot'->>'issuedAt' desc, c.id desc limit 1) latest on true`
-    : sql`left join latest on latest.user_id = u.id and latest.course = e.course`;
+    : // The latest certificate of each person the conditions on accounts keep, when every row is read: one
+      // hash join of the two tables. (Looking up each person's certificates through the index took 50,000
+      // index scans for a network's root, a second of the dashboard.)
+      sql`left join (
+          select distinct on (c."userId", c.course) c."userId" as user_id, c.course,
+            ${sql.unsafe(reading.counted ? `jsonb_build_object('status', c.status)` : certificateObject)} as certificate
+          from certificates c join users u on c."userId" = u.id
+          where ${query.status === 'not_started' ? sql`false` : where.users}
+          order by c."userId", c.course, c.data->'snapshot'->>'issuedAt' desc, c.id desc
+        ) latest on latest.user_id = u.id and latest.course = e.course`;
+  // Inline rather than a WITH: a common table is read by the leader alone, and would keep PostgreSQL
+  // from sharing the totals' scan of 150,000 rows among parallel workers.
+  const catalogRows = sql`(select * from unnest(${published.map((c) => c.slug)}::text[],
+    ${published.map((c) => c.title)}::text[]) as c(slug, title))`;
   // Each kind of row, with its status, filtered on the asked one, in order and cut when reading a page.
   const kept = (rows: Fragment) => sql`
     select * from (
@@ -150,9 +127,9 @@ export function completionRowsSql(
       e."completedAt" as completed_at_text, e."completedAt"::timestamptz as completed_at,
       e."finalScore" as final_score, e.seconds, coalesce(catalog.title, e."courseTitle") as course,
       true as started, latest.certificate, ${scope.today}::text as today, ${startedDue.date} as due_date,
-      round(e.seconds::numeric / 60) as measured_minutes
+      floor(e.seconds / 60 + 0.5) as measured_minutes
     from enrollments e join users u on e."userId" = u.id
-      left join catalog on catalog.slug = e.course
+      left join ${catalogRows} catalog on catalog.slug = e.course
       ${latest}
       ${startedDue.joins}
     where ${query.status === 'not_started' ? sql`false` : where.enrollments}`;
@@ -163,42 +140,78 @@ export function completionRowsSql(
       null::int as course_version, null as started_at, null as completed_at_text, null::timestamptz as completed_at,
       null::float8 as final_score, 0::float8 as seconds, catalog.title as course, false as started,
       null::jsonb as certificate, ${scope.today}::text as today, ${notStartedDue.date} as due_date,
-      0::numeric as measured_minutes
-    from users u join catalog on catalog.slug = any(${notStarted}::text[])
+      0::float8 as measured_minutes
+    from users u join ${catalogRows} catalog on catalog.slug = any(${notStarted}::text[])
       ${notStartedDue.joins}
     where ${notStarted.length > 0 ? where.users : sql`false`}
       and u.active
       and not exists (select 1 from enrollments e where e."userId" = u.id and e.course = catalog.slug)
       and (u.role = 'learner' or exists (select 1 from enrollments e where e."userId" = u.id))`;
   return sql`
-    with catalog as (
-      select * from unnest(${published.map((c) => c.slug)}::text[], ${published.map((c) => c.title)}::text[]) as c(slug, title)
-    ), assigned as materialized (
-      select * from jsonb_to_recordset(${JSON.stringify(assigned)}::text::jsonb)
-        as a(course text, target text, structures jsonb, user_ids jsonb, due_date text)
-    ), due_everyone as (
-      select course, min(due_date collate "C") as due_date from assigned where target = 'everyone' group by course
-    ), due_structure as (
-      select a.course, s.code as structure, min(a.due_date collate "C") as due_date
-      from assigned a cross join lateral jsonb_array_elements_text(a.structures) as s(code)
-      where a.target = 'structure' group by a.course, s.code
-    ), due_person as (
-      select a.course, p.id as user_id, min(a.due_date collate "C") as due_date
-      from assigned a cross join lateral jsonb_array_elements_text(a.user_ids) as p(id)
-      where a.target = 'people' group by a.course, p.id
-    ), latest as (
-      -- The latest certificate of each person the conditions on accounts keep, when every row is read:
-      -- one hash join of the two tables. (Looking up each person's certificates through the index took
-      -- 50,000 index scans for a network's root, a second of the dashboard.)
-      select distinct on (c."userId", c.course) c."userId" as user_id, c.course,
-        ${sql.unsafe(reading.counted ? `jsonb_build_object('status', c.status)` : certificateObject)} as certificate
-      from certificates c join users u on c."userId" = u.id
-      where ${paged || query.status === 'not_started' ? sql`false` : where.users}
-      order by c."userId", c.course, c.data->'snapshot'->>'issuedAt' desc, c.id desc
-    )
     select * from (${kept(started)}) started_rows
     union all
     select * from (${kept(notStartedRows)}) not_started_rows`;
+}
+
+/**
+ * appliesTo, on the row's account: the earliest due date of the assignments that concern it, by course for
+ * everyone, by course and structure, by course and person. Three small tables, each with one earliest date
+ * per key, joined on equal keys (not a search of the assignments for each of 150,000 rows); only the kinds
+ * of assignment there are, since each join is a probe for every row. `least()` leaves out nulls.
+ */
+function dueTables(sql: Sql, scope: AssignmentScope) {
+  const everyone = new Map<string, string>();
+  const byStructure = new Map<string, string>();
+  const byPerson = new Map<string, string>();
+  const keep = (table: Map<string, string>, key: string, date: string) => {
+    const kept = table.get(key);
+    // ISO days compare as strings.
+    if (kept === undefined || date < kept) table.set(key, date);
+  };
+  for (const a of scope.assignments) {
+    if (a.dueDate === null) continue;
+    // The structures it covers: its own and below; an assignment to the root concerns everyone.
+    const covered = a.target === 'structure' ? scope.covered(a.structure ?? '') : [];
+    if (a.target === 'people') for (const id of a.userIds) keep(byPerson, JSON.stringify([a.course, id]), a.dueDate);
+    else if (a.target === 'structure' && covered)
+      for (const code of covered) keep(byStructure, JSON.stringify([a.course, code]), a.dueDate);
+    else keep(everyone, a.course, a.dueDate);
+  }
+  const pairs = (table: Map<string, string>) => {
+    const keys = [...table.keys()].map((key) => JSON.parse(key) as [string, string]);
+    return { courses: keys.map((key) => key[0]), others: keys.map((key) => key[1]), dates: [...table.values()] };
+  };
+  return (course: string) => {
+    const on = sql.unsafe(course);
+    const joins: { date: string; join: Fragment }[] = [];
+    if (everyone.size > 0)
+      joins.push({
+        date: 'de.due_date',
+        join: sql`left join (select * from unnest(${[...everyone.keys()]}::text[], ${[...everyone.values()]}::text[])
+          as d(course, due_date)) de on de.course = ${on}`,
+      });
+    if (byStructure.size > 0) {
+      const { courses, others, dates } = pairs(byStructure);
+      joins.push({
+        date: 'ds.due_date',
+        join: sql`left join (select * from unnest(${courses}::text[], ${others}::text[], ${dates}::text[])
+          as d(course, structure, due_date)) ds on ds.course = ${on} and ds.structure = u.structure`,
+      });
+    }
+    if (byPerson.size > 0) {
+      const { courses, others, dates } = pairs(byPerson);
+      joins.push({
+        date: 'dp.due_date',
+        join: sql`left join (select * from unnest(${courses}::text[], ${others}::text[], ${dates}::text[])
+          as d(course, user_id, due_date)) dp on dp.course = ${on} and dp.user_id = u.id`,
+      });
+    }
+    if (joins.length === 0) return { joins: sql``, date: sql`null::text` };
+    return {
+      joins: joins.reduce((all, kind) => sql`${all} ${kind.join}`, sql``),
+      date: sql.unsafe(`least(${joins.map((kind) => kind.date).join(', ')}) collate "C"`),
+    };
+  };
 }
 
 /** What a row shows of its certificate (`ReportedCertificate`), built from the typed columns. */

@@ -109,11 +109,14 @@ export function completionsFromPostgres(
       const { groups, tuples, total, shownPage, pageCount } = await sql.begin(
         'isolation level repeatable read read only',
         async (tx) => {
-          const groups = await tx<GroupRow[]>`
-            select grouping(course_slug) = 0 as by_course, grouping(structure) = 0 as by_structure,
-              course_slug, min(course) as course, structure, count(*)::int as rows, ${counts(sql)}
-            from (${rows}) r group by grouping sets ((course_slug), (structure), ())`;
-          const total = groups.find((group) => !group.by_course && !group.by_structure)?.rows ?? 0;
+          // Grouped on course × structure × status (a few thousand lines for a network), which PostgreSQL
+          // can share among parallel workers (grouping sets cannot be), then added up here per course, per
+          // structure and in all.
+          const groups = await tx<CountRow[]>`
+            select course_slug, min(course) as course, structure, status, count(*)::int as rows,
+              count(*) filter (where started)::int as enrolled, coalesce(sum(measured_minutes), 0)::int as minutes
+            from (${rows}) r group by course_slug, structure, status`;
+          const total = groups.reduce((sum, group) => sum + group.rows, 0);
           const pageCount = Math.max(1, Math.ceil(total / size));
           const shownPage = Math.min(Math.max(1, page), pageCount);
           const tuples =
@@ -178,45 +181,44 @@ function orderBy(sql: Sql, collation: string, sort: CompletionSort, dir: 'asc' |
   return sql`${key} ${direction}, ${french('name')}, ${french('course')}, email collate "C", course_slug collate "C"`;
 }
 
-type GroupRow = {
-  rows: number;
-  by_course: boolean;
-  by_structure: boolean;
+/** One line of the totals: the rows of one course, structure and status. */
+interface CountRow {
   course_slug: string;
   course: string;
   structure: string;
-} & {
-  [K in keyof CompletionCounts]: number;
-};
-
-/** `count(*) filter (where status = …) as "inProgress"`…: the columns of `CompletionCounts`. */
-function counts(sql: Sql) {
-  const byStatus = Object.entries(countedStatus).map(
-    ([status, field]) => sql`count(*) filter (where status = ${status})::int as ${sql(field)}`,
-  );
-  return byStatus.reduce(
-    (columns, column) => sql`${columns}, ${column}`,
-    sql`count(*) filter (where started)::int as "enrolled", coalesce(sum(measured_minutes), 0)::int as "measuredMinutes"`,
-  );
+  status: CompletionStatus;
+  rows: number;
+  enrolled: number;
+  minutes: number;
 }
 
-function summaryFrom(groups: GroupRow[]) {
-  const countsOf = (group: GroupRow): CompletionCounts => {
-    const picked = noCounts();
-    for (const field of Object.keys(picked) as (keyof CompletionCounts)[]) picked[field] = group[field];
-    return picked;
+/** The lines added up per course (labelled with its title), per structure, and in all. */
+function summaryFrom(lines: CountRow[]) {
+  const byCourse = new Map<string, GroupCounts>();
+  const byStructure = new Map<string, GroupCounts>();
+  const overall = noCounts();
+  const groupOf = (groups: Map<string, GroupCounts>, key: string, label: string) => {
+    const group = groups.get(key);
+    if (!group) {
+      const counts = noCounts();
+      groups.set(key, { key, label, counts });
+      return counts;
+    }
+    // A course no longer published keeps the title its enrollments recorded; the same one each time.
+    if (label < group.label) group.label = label;
+    return group.counts;
   };
-  const byCourse: GroupCounts[] = [];
-  const byStructure: GroupCounts[] = [];
-  // The grand total is always there: grouping sets' `()` gives one line even over no rows.
-  let overall = noCounts();
-  for (const group of groups) {
-    if (group.by_course) byCourse.push({ key: group.course_slug, label: group.course, counts: countsOf(group) });
-    else if (group.by_structure)
-      byStructure.push({ key: group.structure, label: group.structure, counts: countsOf(group) });
-    else overall = countsOf(group);
-  }
-  return summaryOf(byCourse, byStructure, overall);
+  for (const line of lines)
+    for (const counts of [
+      groupOf(byCourse, line.course_slug, line.course),
+      groupOf(byStructure, line.structure, line.structure),
+      overall,
+    ]) {
+      counts[countedStatus[line.status]] += line.rows;
+      counts.enrolled += line.enrolled;
+      counts.measuredMinutes += line.minutes;
+    }
+  return summaryOf([...byCourse.values()], [...byStructure.values()], overall);
 }
 
 function emptyPage(): CompletionPage {
