@@ -7,7 +7,7 @@ import { type AssignmentScope, assignmentScope } from './assignment-scope.ts';
 import type { CompletionSort } from './completion-filters.ts';
 import { CompletionStatus } from './completion-row.ts';
 import { completionRowsSql } from './completion-rows-sql.ts';
-import type { CompletionPage, CompletionQuery, CompletionsSource } from './completions-source.ts';
+import type { CompletionPage, CompletionsSource } from './completions-source.ts';
 import {
   enrolledRow,
   type ListedCompletion,
