@@ -31,7 +31,12 @@ let dummy: Promise<string> | undefined;
  * awaited by every check, so the first one takes as long whether the account exists or not.
  */
 function dummyHash(): Promise<string> {
-  dummy ??= argon2().hash('passerelle-dummy-password', options);
+  dummy ??= argon2()
+    .hash('passerelle-dummy-password', options)
+    .catch((error: unknown) => {
+      dummy = undefined; // that check fails closed; the next one makes it again
+      throw error;
+    });
   return dummy;
 }
 
