@@ -1,5 +1,8 @@
-import { hash, verify } from '@node-rs/argon2';
 import { ConcurrencyLimit } from '../shared/concurrency-limit.ts';
+import { loadOnFirstUse } from '../shared/load-on-first-use.ts';
+
+// Loaded at the first sign-in or new password, not at start-up (decision 025).
+const argon2 = loadOnFirstUse<typeof import('@node-rs/argon2')>('@node-rs/argon2');
 
 // OWASP's minimum for argon2id: 19 MiB, 2 passes, 1 lane. Hashing runs on libuv's thread pool, off the event loop.
 const options = {
@@ -17,16 +20,31 @@ const options = {
 const hashing = new ConcurrencyLimit(2);
 
 export function hashPassword(password: string): Promise<string> {
-  return hashing.run(() => hash(password, options));
+  return hashing.run(() => argon2().hash(password, options));
 }
 
-/** A valid hash to compare against when the account does not exist, so timing does not reveal it. */
-const dummyHash = hash('passerelle-dummy-password', options);
+let dummy: Promise<string> | undefined;
+
+/**
+ * A valid hash to compare against when the account does not exist, so timing does not reveal it. Made at
+ * the first check rather than at start-up (a whole hash: 19 MiB and tens of milliseconds of CPU), and
+ * awaited by every check, so the first one takes as long whether the account exists or not.
+ */
+function dummyHash(): Promise<string> {
+  dummy ??= argon2()
+    .hash('passerelle-dummy-password', options)
+    .catch((error: unknown) => {
+      dummy = undefined; // that check fails closed; the next one makes it again
+      throw error;
+    });
+  return dummy;
+}
 
 export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
   try {
-    const against = storedHash ?? (await dummyHash);
-    return await hashing.run(() => verify(against, password));
+    const fallback = await dummyHash();
+    const against = storedHash ?? fallback;
+    return await hashing.run(() => argon2().verify(against, password));
   } catch {
     return false;
   }

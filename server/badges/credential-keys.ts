@@ -1,7 +1,11 @@
 import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
+import type { JWK } from 'jose';
+import { loadOnFirstUse } from '../shared/load-on-first-use.ts';
 import type { AppStore } from '../store/app-collections.ts';
+
+/** Needed only to make a key: a start that finds its ring does not load it (decision 025). */
+export const jose = loadOnFirstUse<typeof import('jose')>('jose');
 
 /** One signing key of the installation: Ed25519, named by its RFC 7638 thumbprint. */
 export interface StoredKey {
@@ -31,6 +35,7 @@ export interface CredentialKeyStore {
 export const signingAlgorithm = 'EdDSA';
 
 export async function newKey(now: Date): Promise<StoredKey> {
+  const { calculateJwkThumbprint, exportJWK, generateKeyPair } = jose();
   const { privateKey, publicKey } = await generateKeyPair(signingAlgorithm, { crv: 'Ed25519', extractable: true });
   const publicJwk = await exportJWK(publicKey);
   const id = await calculateJwkThumbprint(publicJwk);

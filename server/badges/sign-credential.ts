@@ -1,6 +1,6 @@
-import { importJWK, type JWK, SignJWT } from 'jose';
+import type { importJWK, JWK } from 'jose';
 import { keyUrl } from './badge-urls.ts';
-import { type KeyRing, type StoredKey, signingAlgorithm } from './credential-keys.ts';
+import { jose, type KeyRing, type StoredKey, signingAlgorithm } from './credential-keys.ts';
 
 type SigningKey = Awaited<ReturnType<typeof importJWK>>;
 const imported = new Map<string, Promise<SigningKey>>();
@@ -8,7 +8,7 @@ const imported = new Map<string, Promise<SigningKey>>();
 function privateKeyOf(key: StoredKey): Promise<SigningKey> {
   let found = imported.get(key.id);
   if (!found) {
-    found = importJWK(key.privateJwk, signingAlgorithm);
+    found = jose().importJWK(key.privateJwk, signingAlgorithm);
     imported.set(key.id, found);
   }
   return found;
@@ -27,6 +27,7 @@ interface Signable {
  * URL (`kid`) listed in the public JWKS. Always with the newest key of the ring.
  */
 export async function signCredential(credential: Signable, ring: KeyRing, baseUrl: string): Promise<string> {
+  const { SignJWT } = jose();
   const key = ring.keys.at(-1)!;
   const issuer = typeof credential.issuer === 'string' ? credential.issuer : credential.issuer.id;
   return new SignJWT({ vc: credential })

@@ -6,8 +6,9 @@ import { parentPort } from 'node:worker_threads';
 import { pagesToCount } from './check-job-aid-fits.ts';
 import type { CourseWorkerMessage, CourseWorkerResults, CourseWorkerTask } from './course-worker-tasks.ts';
 import { loadCourse } from './load-course.ts';
+import { yaml } from './parse-plain-yaml.ts';
 import { renderCourseNow } from './render-course-now.ts';
-import { renderMarkdown } from './render-markdown.ts';
+import { loadRenderer, renderMarkdown } from './render-markdown.ts';
 
 const port = parentPort;
 if (!port) throw new Error('course-worker.ts runs in a worker thread');
@@ -42,4 +43,8 @@ port.on('message', async ({ id, task }: { id: number; task: CourseWorkerTask }) 
     send({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
   }
 });
+// The server loads YAML and the renderer on first use (decision 025). A worker exists to check and render:
+// it loads them before it says it is ready, so that no task's deadline pays for them.
+yaml();
+loadRenderer();
 send({ type: 'ready' });

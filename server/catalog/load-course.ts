@@ -80,9 +80,15 @@ export async function readCourse(
   ];
   if (issues.length > 0 || !sheet.front) return { text: undefined, issues };
   const digest = await courseFilesDigest(dir, files, folder.read);
-  return {
-    issues,
-    digest,
-    text: { front: sheet.front, intro: sheet.intro, modules, jobAid, contentHash: digest.slice(0, 16) },
+  const text: CourseText = {
+    front: sheet.front,
+    intro: sheet.intro,
+    modules,
+    jobAid,
+    contentHash: digest.slice(0, 16),
   };
+  // A copy, as a catalog cache entry is read. The parsed strings are cut out of each file's text, and V8
+  // keeps a cut string's whole source alive: a question's prompt held its module's entire file, ~7 MB of
+  // Markdown and YAML for 50 courses until the next restart. A copy holds only what the course keeps.
+  return { issues, digest, text: JSON.parse(JSON.stringify(text)) as CourseText };
 }

@@ -1,11 +1,11 @@
-import { isMap, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import type { z } from 'zod';
 import type { IssueList } from './course-issue.ts';
 import { describeYamlError } from './describe-yaml-error.ts';
 import { describeZodIssue } from './describe-zod-issue.ts';
 import { formatNumberFr } from './format-number-fr.ts';
 import { limits } from './limits.ts';
-import { parsePlainYaml } from './parse-plain-yaml.ts';
+import { parsePlainYaml, yaml } from './parse-plain-yaml.ts';
 
 export interface FrontMatterResult<T> {
   /** Undefined when the front matter is missing or invalid; the issues say why. */
@@ -98,7 +98,7 @@ function hasPath(data: unknown, path: (string | number)[]): boolean {
 }
 
 function keyNode(parent: Node | null | undefined, key: string): Node | undefined {
-  if (!parent || !isMap(parent)) return parent ?? undefined;
+  if (!parent || !yaml().isMap(parent)) return parent ?? undefined;
   const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
   return (pair?.key as Node | undefined) ?? parent;
 }

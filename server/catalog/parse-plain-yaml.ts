@@ -1,4 +1,11 @@
-import { Composer, CST, type Document, Lexer, LineCounter, Parser, YAMLParseError } from 'yaml';
+import type { Document } from 'yaml';
+import { loadOnFirstUse } from '../shared/load-on-first-use.ts';
+
+/**
+ * Needed only when a course is checked: a start whose courses all come from the catalog cache does not
+ * load it (decision 025).
+ */
+export const yaml = loadOnFirstUse<typeof import('yaml')>('yaml');
 
 export type PlainYaml =
   | {
@@ -24,10 +31,11 @@ const maxFlowDepth = 2;
  * each other make the conversion to data grow exponentially, aliases multiply the data (and make it throw),
  * deeply nested brackets make the parser slow.
  */
-export function parsePlainYaml(yaml: string): PlainYaml {
-  const tokens = [...new Lexer().lex(yaml)];
+export function parsePlainYaml(text: string): PlainYaml {
+  const { Composer, Lexer, LineCounter, Parser, YAMLParseError } = yaml();
+  const tokens = [...new Lexer().lex(text)];
   const refused = findRefusedToken(tokens);
-  if (refused) return { refused: { line: yaml.slice(0, refused.offset).split('\n').length, message: refused.message } };
+  if (refused) return { refused: { line: text.slice(0, refused.offset).split('\n').length, message: refused.message } };
   const lineCounter = new LineCounter();
   const parser = new Parser(lineCounter.addNewLine);
   function* cst() {
@@ -36,7 +44,7 @@ export function parsePlainYaml(yaml: string): PlainYaml {
     yield* parser.end();
   }
   let document: Document.Parsed | undefined;
-  for (const next of new Composer({ uniqueKeys: true, prettyErrors: false }).compose(cst(), true, yaml.length)) {
+  for (const next of new Composer({ uniqueKeys: true, prettyErrors: false }).compose(cst(), true, text.length)) {
     if (!document) document = next;
     else {
       document.errors.push(
@@ -53,6 +61,7 @@ function findRefusedToken(tokens: string[]): { offset: number; message: string }
   let offset = 0;
   let afterScalarMarker = false;
   let depth = 0;
+  const { CST } = yaml();
   for (const token of tokens) {
     if (afterScalarMarker) {
       afterScalarMarker = false;

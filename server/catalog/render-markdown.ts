@@ -1,8 +1,21 @@
-import { Marked, type Tokens } from 'marked';
-import { getHeadingList, gfmHeadingId } from 'marked-gfm-heading-id';
-import sanitizeHtml from 'sanitize-html';
+import type { Marked, Tokens } from 'marked';
+import type sanitizeHtml from 'sanitize-html';
 import { translate } from '../i18n/translate.ts';
+import { loadOnFirstUse } from '../shared/load-on-first-use.ts';
 import type { TocEntry } from './course.ts';
+
+// Loaded by the first rendering, not at start-up: pages are rendered on first use, and the server's
+// rendering warm-up runs once it listens (decision 025). sanitize-html alone is ~0.1 s of CPU to load.
+const markedLibrary = loadOnFirstUse<typeof import('marked')>('marked');
+const headingIds = loadOnFirstUse<typeof import('marked-gfm-heading-id')>('marked-gfm-heading-id');
+const sanitizer = loadOnFirstUse<typeof sanitizeHtml>('sanitize-html');
+
+/** Loads the rendering libraries now, for a course worker (course-worker.ts). */
+export function loadRenderer(): void {
+  markedLibrary();
+  headingIds();
+  sanitizer();
+}
 
 export interface RenderContext {
   /** URL prefix of the course's files, e.g. `/courses/x/assets/`. */
@@ -20,10 +33,11 @@ function alignToClass(tagName: string, attribs: sanitizeHtml.Attributes): saniti
   return { tagName, attribs: align ? { ...rest, class: `align-${align.toLowerCase()}` } : rest };
 }
 
-const allowedTags = [...sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'h1'), 'img', 'del', 'ins'];
+let allowedTags: string[] | undefined;
 
 /** The allow-list applied to every piece of authored HTML. Anything not listed here is dropped. */
 function sanitizeOptions(ctx: RenderContext): sanitizeHtml.IOptions {
+  allowedTags ??= [...sanitizer().defaults.allowedTags.filter((t) => t !== 'h1'), 'img', 'del', 'ins'];
   return {
     allowedTags,
     allowedAttributes: {
@@ -62,7 +76,7 @@ function sanitizeOptions(ctx: RenderContext): sanitizeHtml.IOptions {
 }
 
 export function sanitize(html: string, ctx: RenderContext): string {
-  return sanitizeHtml(html, sanitizeOptions(ctx));
+  return sanitizer()(html, sanitizeOptions(ctx));
 }
 
 /**
@@ -116,8 +130,9 @@ export function frenchSpacing(text: string): string {
 }
 
 function createMarked(ctx: RenderContext): Marked {
+  const { Marked } = markedLibrary();
   const marked = new Marked({ gfm: true, async: false });
-  marked.use(gfmHeadingId());
+  marked.use(headingIds().gfmHeadingId());
   marked.use({
     walkTokens(token) {
       // Leaf text only: code, raw HTML and URLs keep every character as written.
@@ -138,7 +153,8 @@ function createMarked(ctx: RenderContext): Marked {
 export function renderMarkdown(markdown: string, ctx: RenderContext): { html: string; toc: TocEntry[] } {
   const marked = createMarked(ctx);
   const raw = marked.parse(markdown) as string;
-  const toc = getHeadingList()
+  const toc = headingIds()
+    .getHeadingList()
     .filter((h) => h.level >= 2 && h.level <= 3)
     .map((h) => ({ id: h.id, text: decodeEntities(h.text.replace(/<[^>]*>/g, '')), level: h.level }));
   return { html: scrollableTables(sanitize(raw, ctx)), toc };

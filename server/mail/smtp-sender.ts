@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { MailConfig } from '../config.ts';
+import { loadOnFirstUse } from '../shared/load-on-first-use.ts';
 import type { DeliveryOutcome } from './record-delivery.ts';
 import type { Email } from './schema.ts';
 
@@ -7,7 +7,7 @@ export type SendEmail = (email: Readonly<Email>) => Promise<DeliveryOutcome>;
 
 // nodemailer is loaded when a sender is made, not with the server: without SMTP_URL no start needs it, and
 // loading it is a tenth of the libraries' start-up time (decision 025).
-const require = createRequire(import.meta.url);
+const nodemailer = loadOnFirstUse<typeof import('nodemailer')>('nodemailer');
 
 /**
  * Sends through the SMTP server of SMTP_URL with nodemailer: smtp:// upgrades with STARTTLS when the
@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 export function smtpSender(mail: MailConfig, baseUrl: string): { send: SendEmail; close: () => void } {
   // Bounded, and together under the worker's lease: a hung server never holds a message past it.
   const leaseMs = mail.leaseSeconds * 1000;
-  const { createTransport } = require('nodemailer') as typeof import('nodemailer');
+  const { createTransport } = nodemailer();
   const transport = createTransport({
     url: mail.smtpUrl,
     connectionTimeout: Math.min(15_000, leaseMs / 5),

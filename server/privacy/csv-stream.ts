@@ -1,6 +1,9 @@
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { loadOnFirstUse } from '../shared/load-on-first-use.ts';
 import { neutralizeFormula } from '../shared/neutralize-formula.ts';
+
+/** Loaded by the first export, not at start-up (decision 025). */
+const csvStringify = loadOnFirstUse<typeof import('csv-stringify')>('csv-stringify');
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -9,7 +12,7 @@ export type Cell = string | number | boolean | null | undefined;
  * would run as a formula are made inert.
  */
 export function csvStream(header: readonly string[], rows: Iterable<Cell[]> | AsyncIterable<Cell[]>): Readable {
-  const csv = stringify({ bom: true, delimiter: ';', record_delimiter: '\r\n' });
+  const csv = csvStringify().stringify({ bom: true, delimiter: ';', record_delimiter: '\r\n' });
   const cell = (value: Cell) =>
     typeof value === 'string' ? neutralizeFormula(value) : value === null || value === undefined ? '' : String(value);
   const source = Readable.from(

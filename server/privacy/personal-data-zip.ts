@@ -1,10 +1,13 @@
 import { Readable } from 'node:stream';
-import yazl from 'yazl';
 import type { Catalog } from '../catalog/course.ts';
 import type { Translate } from '../i18n/translate.ts';
+import { loadOnFirstUse } from '../shared/load-on-first-use.ts';
 import { csvStream } from './csv-stream.ts';
 import { personalJson, personalTables } from './personal-data-tables.ts';
 import type { PersonalData } from './queries.ts';
+
+/** Loaded by the first export, not at start-up (decision 025). */
+const yazl = loadOnFirstUse<typeof import('yazl')>('yazl');
 
 /** The JSON document written one top-level section at a time, so a large account is never one big string. */
 function jsonStream(document: Record<string, unknown>): Readable {
@@ -26,7 +29,8 @@ function jsonStream(document: Record<string, unknown>): Readable {
  * is produced while the zip is sent (yazl streams its entries in order), never held whole in memory.
  */
 export function personalDataZip(data: PersonalData, catalog: Catalog, t: Translate, now: Date): Readable {
-  const zip = new yazl.ZipFile();
+  const { ZipFile } = yazl();
+  const zip = new ZipFile();
   const mtime = now;
   zip.addBuffer(Buffer.from(t('privacy.export.readme', { date: now.toISOString() })), 'LISEZMOI.txt', { mtime });
   zip.addReadStream(jsonStream(personalJson(data, now) as Record<string, unknown>), 'mes-donnees.json', { mtime });

@@ -2,9 +2,10 @@
 // discovery, the authorisation URL with PKCE, state and nonce, the code exchange with every check of the
 // ID token (issuer, audience, expiry, signature, nonce), user info, and the end-session URL. What it
 // keeps in memory is the provider's public metadata and keys, never anything about a sign-in in progress.
-import * as client from 'openid-client';
+import type * as OpenidClient from 'openid-client';
 import type { OidcConfig } from '../../config.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { loadOnFirstUse } from '../../shared/load-on-first-use.ts';
 import { OidcConsentDeniedError, OidcSignInRejectedError, OidcUnavailableError } from './errors.ts';
 
 /** What the callback checks, kept in the store between the two legs of a sign-in. */
@@ -25,6 +26,9 @@ export interface RelyingParty {
   endSessionUrl(returnTo: string): Promise<string | undefined>;
 }
 
+/** Loaded by the first single sign-on, not at start-up: most installations have none (decision 025). */
+const openidClient = loadOnFirstUse<typeof OpenidClient>('openid-client');
+
 /** Discovery is retried after this long when it failed, and its answer refreshed after `metadataTtlMs`. */
 const metadataTtlMs = 60 * 60_000;
 const timeoutSeconds = 10;
@@ -32,9 +36,10 @@ const timeoutSeconds = 10;
 export function relyingParty(config: OidcConfig, clock: Clock): RelyingParty {
   const issuer = new URL(config.issuer);
   const insecure = issuer.protocol === 'http:';
-  let discovered: { at: number; config: client.Configuration } | undefined;
+  let discovered: { at: number; config: OpenidClient.Configuration } | undefined;
 
-  async function configuration(): Promise<client.Configuration> {
+  async function configuration(): Promise<OpenidClient.Configuration> {
+    const client = openidClient();
     if (!discovered || Date.now() - discovered.at > metadataTtlMs) {
       try {
         const found = await client.discovery(
@@ -56,7 +61,8 @@ export function relyingParty(config: OidcConfig, clock: Clock): RelyingParty {
    * The discovered configuration seen from the app's clock: tokens are checked against the time the rest
    * of Passerelle uses (the same in production; moved forward in tests). The key set is shared.
    */
-  async function configurationNow(): Promise<client.Configuration> {
+  async function configurationNow(): Promise<OpenidClient.Configuration> {
+    const client = openidClient();
     const base = await configuration();
     const skew = Math.round((clock().getTime() - Date.now()) / 1000);
     const now = new client.Configuration(
@@ -77,6 +83,7 @@ export function relyingParty(config: OidcConfig, clock: Clock): RelyingParty {
 
   return {
     async authorizationUrl() {
+      const client = openidClient();
       const oidc = await configuration();
       const checks = {
         state: client.randomState(),
@@ -95,6 +102,7 @@ export function relyingParty(config: OidcConfig, clock: Clock): RelyingParty {
     },
 
     async finish(callbackUrl, checks) {
+      const client = openidClient();
       const oidc = await configurationNow();
       try {
         const tokens = await client.authorizationCodeGrant(oidc, callbackUrl, {
@@ -119,7 +127,8 @@ export function relyingParty(config: OidcConfig, clock: Clock): RelyingParty {
     },
 
     async endSessionUrl(returnTo) {
-      let oidc: client.Configuration;
+      const client = openidClient();
+      let oidc: OpenidClient.Configuration;
       try {
         oidc = await configuration();
       } catch {
@@ -133,6 +142,7 @@ export function relyingParty(config: OidcConfig, clock: Clock): RelyingParty {
 
 /** Consent refused, provider unreachable, or anything else that failed a check. */
 function classify(error: unknown): Error {
+  const client = openidClient();
   if (error instanceof OidcSignInRejectedError || error instanceof OidcUnavailableError) return error;
   if (error instanceof client.AuthorizationResponseError) {
     if (['access_denied', 'consent_required', 'login_required', 'interaction_required'].includes(error.error))

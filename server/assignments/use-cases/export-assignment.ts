@@ -1,13 +1,16 @@
-import { stringify } from 'csv-stringify/sync';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { MessageKey } from '../../i18n/fr.ts';
 import { translate } from '../../i18n/translate.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { loadOnFirstUse } from '../../shared/load-on-first-use.ts';
 import { neutralizeFormula } from '../../shared/neutralize-formula.ts';
 import type { AppStore } from '../../store/app-collections.ts';
 import { parisDate } from '../assignment-status.ts';
 import { AssignmentNotFoundError } from '../errors.ts';
 import { assignmentProgress } from '../queries.ts';
+
+/** Loaded by the first export, not at start-up (decision 025). */
+const csvStringify = loadOnFirstUse<typeof import('csv-stringify/sync')>('csv-stringify/sync');
 
 const frenchDay = (day: string) => day.split('-').reverse().join('/');
 
@@ -49,6 +52,6 @@ export async function exportAssignment(
       ? translate(state === 'done' ? 'assignments.export.yes' : 'assignments.export.no')
       : '',
   ]);
-  const csv = `\uFEFF${stringify([header, ...rows], { delimiter: ';', record_delimiter: '\r\n' })}`;
+  const csv = `\uFEFF${csvStringify().stringify([header, ...rows], { delimiter: ';', record_delimiter: '\r\n' })}`;
   return { filename: `formation-assignee-${assignment.course}-${parisDate(now)}.csv`, csv };
 }

@@ -1,7 +1,10 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
+import { loadOnFirstUse } from '../load-on-first-use.ts';
 import { neutralizeFormula } from '../neutralize-formula.ts';
+
+/** Loaded by the first export, not at start-up (decision 025). */
+const csvStringify = loadOnFirstUse<typeof import('csv-stringify')>('csv-stringify');
 
 /** `excel-fr` opens by double-click in a French Excel; `rfc` is for other tools and scripts. */
 export type CsvFormat = 'excel-fr' | 'rfc';
@@ -47,7 +50,7 @@ export async function writeCsv(
 ): Promise<void> {
   const convention = csvConventions[format];
   // RFC 4180: a field holding the delimiter, a quote, CR or LF is quoted, its quotes doubled.
-  const stringifier = stringify({
+  const stringifier = csvStringify().stringify({
     bom: convention.bom,
     delimiter: convention.delimiter,
     record_delimiter: '\r\n',

@@ -3,7 +3,11 @@
 // attribute, no style sheet, no foreign content, and no reference out of the file (an `href` or `url()`
 // must name an element of the same file). Logos are shown with `<img>`, where scripts never run; this is
 // for whoever opens the logo's URL directly, and the route's CSP forbids scripts there too.
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
+import { loadOnFirstUse } from '../../shared/load-on-first-use.ts';
+
+/** Loaded by the first logo checked, or the first page rendered (render-markdown.ts), not at start-up. */
+const sanitizer = loadOnFirstUse<typeof sanitizeHtml>('sanitize-html');
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
@@ -132,7 +136,7 @@ const options: sanitizeHtml.IOptions = {
 
 /** The sanitised SVG document, or undefined when what is left is not one `<svg>` element. */
 export function sanitizeSvg(text: string): string | undefined {
-  const clean = sanitizeHtml(text, options).trim();
+  const clean = sanitizer()(text, options).trim();
   const start = clean.indexOf('<svg');
   const end = clean.lastIndexOf('</svg>');
   if (start < 0 || end < start || !/^<svg[\s>]/.test(clean.slice(start))) return undefined;

@@ -3,11 +3,15 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import busboy from 'busboy';
+import type busboy from 'busboy';
 import type { Request, Response } from 'express';
 import { csrfError, verifyCsrfToken } from '../../http/csrf.ts';
+import { loadOnFirstUse } from '../../shared/load-on-first-use.ts';
 import { UploadRefusedError } from '../errors.ts';
 import type { UploadedFile } from '../uploaded-file.ts';
+
+/** Loaded by the first upload, not at start-up (decision 025). */
+const loadBusboy = loadOnFirstUse<typeof busboy>('busboy');
 
 export interface Multipart {
   fields: Record<string, string>;
@@ -31,7 +35,7 @@ export interface ReceiveOptions {
 export async function receiveMultipart(req: Request, res: Response, options: ReceiveOptions): Promise<Multipart> {
   let parser: busboy.Busboy;
   try {
-    parser = busboy({
+    parser = loadBusboy()({
       headers: req.headers,
       defParamCharset: 'utf8',
       limits: { fileSize: options.maxFileBytes, files: 1, fields: 10, fieldSize: 10_000, parts: 12 },
