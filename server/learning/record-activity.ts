@@ -4,14 +4,12 @@ import type { OnLearningRecorded } from './on-learning-recorded.ts';
 import { enrollmentId, moduleProgressId } from './progress-ids.ts';
 import { enrollmentIn, moduleProgress } from './queries.ts';
 import type { Enrollment, ModuleProgress } from './schema.ts';
-import { creditsNothingUnderMs, timeCredit } from './time-credit.ts';
+import { timeCredit } from './time-credit.ts';
 
 /**
  * Records that a learner is on a module now: the time since their previous request in this course is
  * credited to the module they were on (bounded), the module is marked read, and the course remembers
  * where to resume. The first time the module is read, `onRecorded` hears of it in the same transaction.
- * A view that would change nothing but move « last seen » by less than half a second (a reload, a
- * double click) writes nothing: see `unchangedView`.
  */
 export async function recordActivity(
   tx: AppTx,
@@ -20,8 +18,6 @@ export async function recordActivity(
   const { userId, course, module, now } = input;
   const at = now.toISOString();
   const enrollment = await enrollmentIn(tx, userId, course.slug);
-  const same = enrollment && (await unchangedView(tx, enrollment, course, module, now));
-  if (same) return same;
   const credited = await creditElapsedTime(tx, enrollment, now);
   const current = await moduleProgress(tx, userId, course.slug, module.slug);
   const progress = tx.put('progress', {
@@ -72,29 +68,4 @@ export async function creditElapsedTime(
   if (!previous) return 0;
   tx.put('progress', { ...previous, seconds: previous.seconds + credit, lastSeenAt: now.toISOString() });
   return credit;
-}
-
-/**
- * The module's progress when this view would only move `lastSeenAt` forward by less than half a second:
- * the learner's previous view in this course was this module, already read, in the same version of the
- * course, and the gap credits no time. Writing it anyway cost each such view a durable journal record
- * (docs/decisions/026-module-page-cpu.md). Nothing is lost: the next view at least half a second later
- * measures its gap from the last recorded one and credits it then (before, such sub-second gaps were
- * rounded to 0 s and dropped). A gap of 0 (the same instant) leaves rows identical to what would be
- * written; a clock going backwards is still recorded as before.
- */
-async function unchangedView(
-  tx: AppTx,
-  enrollment: Readonly<Enrollment>,
-  course: Course,
-  module: Module,
-  now: Date,
-): Promise<Readonly<ModuleProgress> | undefined> {
-  if (enrollment.lastModule !== module.slug || enrollment.courseTitle !== course.title) return undefined;
-  const gap = now.getTime() - Date.parse(enrollment.lastSeenAt);
-  if (!(gap >= 0 && gap < creditsNothingUnderMs)) return undefined;
-  const current = await moduleProgress(tx, enrollment.userId, course.slug, module.slug);
-  const unchanged =
-    current?.readAt && current.courseVersion === course.version && current.contentHash === course.contentHash;
-  return unchanged ? current : undefined;
 }
