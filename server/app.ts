@@ -20,6 +20,7 @@ import { csrfProtection } from './http/csrf.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { inOrder } from './http/in-order.ts';
 import { lazyRoutes } from './http/lazy-routes.ts';
+import { onlyWithBody } from './http/only-with-body.ts';
 import { parseQuery } from './http/parse-query.ts';
 import { requestId, requestLog } from './http/request-log.ts';
 import { routesUnder } from './http/routes-under.ts';
@@ -162,7 +163,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     inOrder(
       routesUnder(['/studio'], studioFormParser),
-      express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }),
+      onlyWithBody(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 })),
       loadSession(accountDeps),
       csrfProtection(deps.csrfSecret, config.secure, {
         deferMultipart: (req) => isStudioUpload(req) || isLogoUpload(req),

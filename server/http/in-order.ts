@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { RoutesUnder } from './routes-under.ts';
 
 /**
  * Runs `handlers` one after the other as a single Express layer, as `app.use` of each in turn would:
@@ -15,9 +16,15 @@ export function inOrder(...handlers: RequestHandler[]): RequestHandler {
     let index = 0;
     const next: NextFunction = (err?: unknown) => {
       if (err && err !== 'route') return done(err);
-      const handler = handlers[index++];
-      if (!handler) return done();
-      run(handler, req, res, next);
+      const path = req.path;
+      while (index < handlers.length) {
+        const handler = handlers[index++]!;
+        // Groups of routes for other paths (routes-under.ts) are passed over without calling them.
+        const covers = (handler as Partial<RoutesUnder>).covers;
+        if (covers && !covers(path)) continue;
+        return run(handler, req, res, next);
+      }
+      done();
     };
     next();
   };

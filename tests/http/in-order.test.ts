@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type RequestHandler, Router } from '
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { inOrder } from '../../server/http/in-order.ts';
+import { routesUnder } from '../../server/http/routes-under.ts';
 
 /** An app whose handlers run in one layer, then a plain route and an error handler that say who ran. */
 function appWith(...handlers: RequestHandler[]) {
@@ -56,6 +57,17 @@ describe('handlers grouped in one router layer', () => {
     const app = appWith(step('a'), router, step('b'));
     await request(app).get('/courses/ess').expect(200, 'course ess');
     expect((await request(app).get('/after').expect(200)).body.ran).toEqual(['a', 'b']);
+  });
+
+  it('runs a group of routes only for its paths, and the rest of the group for every path', async () => {
+    const hr = Router();
+    hr.get('/hr/report', (_req, res) => {
+      res.send('report');
+    });
+    const app = appWith(step('a'), routesUnder(['/hr'], hr), step('b'));
+    await request(app).get('/hr/report').expect(200, 'report');
+    expect((await request(app).get('/after').expect(200)).body.ran).toEqual(['a', 'b']);
+    expect((await request(app).get('/hr/nothing-here').expect(404)).text).not.toContain('report');
   });
 
   it('sends an error, a throw or a rejected promise to the error handler, past the rest of the group', async () => {
