@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type Express } from 'express';
+import express, { type Express, Router } from 'express';
 import { accessibilityRoutes } from './accessibility/accessibility-routes.ts';
 import { navigationFor } from './accounts/navigation.ts';
 import { adminRoutes } from './accounts/routes/admin-routes.ts';
@@ -134,9 +134,8 @@ export function createApp(deps: AppDeps): Express {
     '/static',
     express.static(path.join(root, 'public'), { maxAge: config.env === 'production' ? '7d' : 0, index: false }),
   );
-  app.use(compressResponses);
   // For load balancers: 503 while the store cannot answer (a PostgreSQL outage), so traffic goes elsewhere.
-  app.get('/healthz', async (_req, res) => {
+  const health = Router().get('/healthz', async (_req, res) => {
     const storeKind = deps.storeKind ?? 'journal';
     try {
       await store.count('settings');
@@ -146,10 +145,6 @@ export function createApp(deps: AppDeps): Express {
     }
   });
   const metrics = benchMetrics();
-  if (metrics) app.use(metrics);
-  // Logos are public and immutable (named by their hash): served before any session is read.
-  app.use(routesUnder(['/logos'], logoRoutes(store)));
-
   // With SMTP_URL, password links and certificates go by e-mail through the outbox (decision 010).
   const accountDeps = {
     store,
@@ -162,6 +157,11 @@ export function createApp(deps: AppDeps): Express {
   const faces = new FaceCache(store, config.org);
   app.use(
     inOrder(
+      compressResponses,
+      routesUnder(['/healthz'], health),
+      ...(metrics ? [metrics] : []),
+      // Logos are public and immutable (named by their hash): served before any session is read.
+      routesUnder(['/logos'], logoRoutes(store)),
       routesUnder(['/studio'], studioFormParser),
       onlyWithBody(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 })),
       loadSession(accountDeps),
