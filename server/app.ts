@@ -129,10 +129,12 @@ export function createApp(deps: AppDeps): Express {
   // Fingerprinted, precompressed files from memory; the rest (and other names) from disk as before.
   const assets = staticAssets(path.join(root, 'public'), '/static', path.join(config.dataDir, 'cache', 'static'));
   app.locals.assetUrl = assets.url;
-  app.use('/static', assets.handler);
   app.use(
     '/static',
-    express.static(path.join(root, 'public'), { maxAge: config.env === 'production' ? '7d' : 0, index: false }),
+    inOrder(
+      assets.handler,
+      express.static(path.join(root, 'public'), { maxAge: config.env === 'production' ? '7d' : 0, index: false }),
+    ),
   );
   // For load balancers: 503 while the store cannot answer (a PostgreSQL outage), so traffic goes elsewhere.
   const health = Router().get('/healthz', async (_req, res) => {
