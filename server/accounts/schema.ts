@@ -110,7 +110,12 @@ export const Setting = z.strictObject({ id: z.string(), value: z.string() });
 export type Setting = z.infer<typeof Setting>;
 
 export const accountCollections = {
-  users: defineCollection(User, ['email', 'structure', 'role']),
+  users: defineCollection(User, ['email', 'structure', 'role'], {
+    // What the HR reports read of an account (server/hr/completion-rows-sql.ts).
+    types: { name: 'text', email: 'text', matricule: 'text', structure: 'text', role: 'text', active: 'boolean' },
+    indexed: ['structure'],
+    french: ['name'],
+  }),
   tokens: defineCollection(Token, ['userId']),
   sessions: defineCollection(Session, ['userId']),
   settings: defineCollection(Setting),

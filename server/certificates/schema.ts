@@ -24,7 +24,11 @@ export const Certificate = z.strictObject({
 export type Certificate = z.infer<typeof Certificate>;
 
 export const certificateCollections = {
-  certificates: defineCollection(Certificate, ['userId', 'token', 'shortCode', 'course']),
+  certificates: defineCollection(Certificate, ['userId', 'token', 'shortCode', 'course'], {
+    // What the HR reports read of a certificate (server/hr/completion-rows-sql.ts).
+    types: { userId: 'text', course: 'text', status: 'text', shortCode: 'text' },
+    indexed: ['userId'],
+  }),
 };
 
 declare module '../store/app-collections.ts' {

@@ -49,8 +49,19 @@ async function coverage(
   assignments: readonly Readonly<Assignment>[],
   given: StructureTree | undefined,
 ): Promise<Pick<AssignmentScope, 'memberships' | 'covered'>> {
-  if (!assignments.some((a) => a.target === 'structure'))
-    return { memberships: (structure) => new Set([structure]), covered: (structure) => [structure] };
+  if (!assignments.some((a) => a.target === 'structure')) {
+    // One set per structure, not one per row: a network's dashboard asks for 150,000 rows.
+    const own = new Map<string, ReadonlySet<string>>();
+    const memberships = (structure: string) => {
+      let set = own.get(structure);
+      if (!set) {
+        set = new Set([structure]);
+        own.set(structure, set);
+      }
+      return set;
+    };
+    return { memberships, covered: (structure) => [structure] };
+  }
   const tree = given ?? (await loadTree(store));
   return { memberships: membershipsCache(tree), covered: (structure) => coveredStructures(tree, structure) };
 }

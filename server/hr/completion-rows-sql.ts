@@ -12,14 +12,15 @@ type Fragment = PendingQuery<Row[]>;
  * The conditions of a query, built in this one place for both kinds of rows (started and not started):
  * `users` on the account `u`, `enrollments` on the enrollment `e`. A new filter (a scope of structures, for
  * example) is one more entry here. Only the conditions in use are written: `$1 is null or …` would keep the
- * planner from the indexes, whose expressions (`data->'structure'`…) are written as the store declares them.
+ * planner from the indexes. Fields are read from the typed columns the collections declare for reports
+ * (`u.structure`, `e."completedAt"`…), never decoded from each document (decision 027).
  */
 export function completionConditions(sql: Sql, query: CompletionQuery, scope: AssignmentScope) {
   const only = scope.only;
   const onlyCovered = only?.target === 'structure' ? scope.covered(only.structure ?? '') : undefined;
   const users = [
     query.userId && sql`u.id = ${query.userId}`,
-    query.structure !== undefined && sql`(u.data->'structure') = to_jsonb(${query.structure}::text)`,
+    query.structure !== undefined && sql`u.structure = ${query.structure}`,
     // The structures the person reaches (server/hr/scoped-completions.ts).
     query.scope && inScope(sql, query.scope),
     // The people the filtered assignment concerns (appliesTo, on the account): its structure and below.
@@ -29,19 +30,19 @@ export function completionConditions(sql: Sql, query: CompletionQuery, scope: As
   const period = completionPeriod(query);
   const status = query.status;
   const enrollments = [
-    query.userId && sql`(e.data->'userId') = to_jsonb(${query.userId}::text)`,
-    query.course && sql`(e.data->'course') = to_jsonb(${query.course}::text)`,
-    (period || status === 'completed' || status === 'revoked') && sql`e.data->'completedAt' <> 'null'::jsonb`,
-    (status === 'in_progress' || status === 'late') && sql`e.data->'completedAt' = 'null'::jsonb`,
-    period && Number.isFinite(period.start) && sql`(e.data->>'completedAt')::timestamptz >= ${new Date(period.start)}`,
-    period && Number.isFinite(period.end) && sql`(e.data->>'completedAt')::timestamptz < ${new Date(period.end)}`,
+    query.userId && sql`e."userId" = ${query.userId}`,
+    query.course && sql`e.course = ${query.course}`,
+    (period || status === 'completed' || status === 'revoked') && sql`e."completedAt" is not null`,
+    (status === 'in_progress' || status === 'late') && sql`e."completedAt" is null`,
+    period && Number.isFinite(period.start) && sql`e."completedAt"::timestamptz >= ${new Date(period.start)}`,
+    period && Number.isFinite(period.end) && sql`e."completedAt"::timestamptz < ${new Date(period.end)}`,
   ];
   return { users: all(sql, users), enrollments: all(sql, [...users, ...enrollments]) };
 }
 
-/** People of these structures, written on the indexed expression so the planner can use the index. */
+/** People of these structures (the column is indexed). */
 function inScope(sql: Sql, codes: readonly string[]) {
-  return sql`(u.data->'structure') in (select to_jsonb(code) from unnest(${codes as string[]}::text[]) as code)`;
+  return sql`u.structure in (select unnest(${codes as string[]}::text[]))`;
 }
 
 function all(sql: Sql, conditions: unknown[]): Fragment {
@@ -50,23 +51,37 @@ function all(sql: Sql, conditions: unknown[]): Fragment {
     .reduce((joined, condition) => sql`${joined} and ${condition}`, sql`true`);
 }
 
-// Only the fields a row shows are read out of the documents, as plain columns: an account's whole
-// document (its password hash, its history) would be most of the bytes, and building JSON for every
-// matching row costs more than the page that is finally shown.
-const userColumns = `u.id as user_id, u.data->>'name' as name, u.data->>'email' as email,
-  u.data->>'matricule' as matricule, u.data->>'structure' as structure`;
+// Only the fields a row shows are read, from the typed columns: an account's whole document (its password
+// hash, its history) would be most of the bytes, and decoding every document costs more than the page shown.
+const userColumns = 'u.id as user_id, u.name, u.email, u.matricule, u.structure';
+
+/** How a statement reads the rows: all of them, or only the first `limit` in the order `orderBy` gives. */
+export interface RowsReading {
+  /** What follows ORDER BY, on the row's columns (`name`, `course`, `status`…). */
+  orderBy?: Fragment;
+  /** With `orderBy`: each kind of row (started, not started) stops after this many. */
+  limit?: number;
+  /** Only counted (the totals): a certificate's status is all that is read of it. */
+  counted?: boolean;
+}
 
 /**
  * Every row the query matches, one per learner × course: the columns of `RowColumns` (what
  * `enrolledRow`/`notStartedRow` build a row from) and those the database sorts, filters and counts on
- * (`course`, `status`, `started`, `completed_at`, `measured_minutes`). The same rows as
- * `completionsFromStore`: a test compares them.
+ * (`course`, `status`, `started`, `completed_at`, `measured_minutes`), already filtered on the asked
+ * status. The same rows as `completionsFromStore`: a test compares them.
+ *
+ * Read with a limit (one page), each kind of row is put in order and cut in its own subquery, and the
+ * latest certificate is looked up per row kept: for the default order (names), PostgreSQL then walks the
+ * accounts through their index in French order and stops after the page (a few milliseconds for a
+ * network of 50,000 people, where sorting every row took a second). Read whole (totals, exports), the
+ * certificates are one hash join instead.
  */
 export function completionRowsSql(
   sql: Sql,
-  input: { query: CompletionQuery; scope: AssignmentScope; catalog: Catalog },
+  input: { query: CompletionQuery; scope: AssignmentScope; catalog: Catalog; reading?: RowsReading },
 ): Fragment {
-  const { query, scope, catalog } = input;
+  const { query, scope, catalog, reading = {} } = input;
   const where = completionConditions(sql, query, scope);
   const published = catalog.courses;
   const notStarted = wantsNotStarted(query) ? notStartedCourses(catalog, query, scope).map((c) => c.slug) : [];
@@ -83,62 +98,109 @@ export function completionRowsSql(
         due_date: a.dueDate,
       };
     });
-  // appliesTo, on the row's account: the earliest due date of the assignments that concern it. A lateral
-  // join computes it once per row (as a subquery in the select list it was computed for each use), over
-  // the assignments decoded once (materialized), not once per row.
-  const earliestDueDate = sql`left join lateral (select min(a.due_date collate "C") as due_date from assigned a
-    where a.course = listed.course_slug and (a.target = 'everyone'
-      or (a.target = 'structure' and a.structures ? listed.structure)
-      or (a.target = 'people' and a.user_ids ? listed.user_id))) due on true`;
+  // appliesTo, on the row's account: the earliest due date of the assignments that concern it, by course
+  // for everyone, by course and structure, by course and person. Three small tables joined on equal keys,
+  // not a search of the assignments for each of 150,000 rows. least() leaves out nulls.
+  // Only the kinds of assignment there are: each join is a probe for every row.
+  const targets = new Set(assigned.map((a) => a.target));
+  const due = (course: string) => {
+    const on = sql.unsafe(course);
+    const joins = [
+      targets.has('everyone') && { date: 'de.due_date', join: sql`left join due_everyone de on de.course = ${on}` },
+      targets.has('structure') && {
+        date: 'ds.due_date',
+        join: sql`left join due_structure ds on ds.course = ${on} and ds.structure = u.structure`,
+      },
+      targets.has('people') && {
+        date: 'dp.due_date',
+        join: sql`left join due_person dp on dp.course = ${on} and dp.user_id = u.id`,
+      },
+    ].filter((kind) => kind !== false);
+    if (joins.length === 0) return { joins: sql``, date: sql`null::text` };
+    return {
+      joins: joins.reduce((all, kind) => sql`${all} ${kind.join}`, sql``),
+      date: sql.unsafe(`least(${joins.map((kind) => kind.date).join(', ')}) collate "C"`),
+    };
+  };
+  const paged = reading.orderBy !== undefined && reading.limit !== undefined;
+  const latest = paged
+    ? // One index lookup per row kept: a page's 50.
+      sql`left join lateral (select ${sql.unsafe(certificateObject)} as certificate from certificates c
+          where c."userId" = u.id and c.course = e.course
+          order by c.data->'snapshot'->>'issuedAt' desc, c.id desc limit 1) latest on true`
+    : sql`left join latest on latest.user_id = u.id and latest.course = e.course`;
+  // Each kind of row, with its status, filtered on the asked one, in order and cut when reading a page.
+  const kept = (rows: Fragment) => sql`
+    select * from (
+      select kind.*, case
+          when completed_at is not null then
+            case when certificate->>'status' = 'revoked' then 'revoked' else 'completed' end
+          when ${sql.unsafe(lateSql('completed_at', 'due_date', 'today'))} then 'late'
+          when started then 'in_progress'
+          else 'not_started'
+        end as status
+      from (${rows}) kind
+    ) with_status
+    where ${query.status ? sql`status = ${query.status}` : sql`true`}
+    ${paged ? sql`order by ${reading.orderBy!} limit ${reading.limit!}` : sql``}`;
+  const startedDue = due('e.course');
+  const started = sql`
+    select ${sql.unsafe(userColumns)}, e.course as course_slug, e."courseTitle" as course_title,
+      e."courseVersion" as course_version, e."startedAt" as started_at,
+      e."completedAt" as completed_at_text, e."completedAt"::timestamptz as completed_at,
+      e."finalScore" as final_score, e.seconds, coalesce(catalog.title, e."courseTitle") as course,
+      true as started, latest.certificate, ${scope.today}::text as today, ${startedDue.date} as due_date,
+      round(e.seconds::numeric / 60) as measured_minutes
+    from enrollments e join users u on e."userId" = u.id
+      left join catalog on catalog.slug = e.course
+      ${latest}
+      ${startedDue.joins}
+    where ${query.status === 'not_started' ? sql`false` : where.enrollments}`;
+  // Active accounts without the course; staff other than learners only once they follow some course.
+  const notStartedDue = due('catalog.slug');
+  const notStartedRows = sql`
+    select ${sql.unsafe(userColumns)}, catalog.slug as course_slug, null as course_title,
+      null::int as course_version, null as started_at, null as completed_at_text, null::timestamptz as completed_at,
+      null::float8 as final_score, 0::float8 as seconds, catalog.title as course, false as started,
+      null::jsonb as certificate, ${scope.today}::text as today, ${notStartedDue.date} as due_date,
+      0::numeric as measured_minutes
+    from users u join catalog on catalog.slug = any(${notStarted}::text[])
+      ${notStartedDue.joins}
+    where ${notStarted.length > 0 ? where.users : sql`false`}
+      and u.active
+      and not exists (select 1 from enrollments e where e."userId" = u.id and e.course = catalog.slug)
+      and (u.role = 'learner' or exists (select 1 from enrollments e where e."userId" = u.id))`;
   return sql`
     with catalog as (
       select * from unnest(${published.map((c) => c.slug)}::text[], ${published.map((c) => c.title)}::text[]) as c(slug, title)
     ), assigned as materialized (
       select * from jsonb_to_recordset(${JSON.stringify(assigned)}::text::jsonb)
         as a(course text, target text, structures jsonb, user_ids jsonb, due_date text)
-    ), pairs as (
-      select ${sql.unsafe(userColumns)}, e.data->>'course' as course_slug, e.data->>'courseTitle' as course_title,
-        (e.data->>'courseVersion')::int as course_version, e.data->>'startedAt' as started_at,
-        e.data->>'completedAt' as completed_at_text, (e.data->>'completedAt')::timestamptz as completed_at,
-        (e.data->>'finalScore')::float8 as final_score, (e.data->>'seconds')::float8 as seconds
-      from enrollments e join users u on (e.data->'userId') = to_jsonb(u.id)
-      where ${query.status === 'not_started' ? sql`false` : where.enrollments}
+    ), due_everyone as (
+      select course, min(due_date collate "C") as due_date from assigned where target = 'everyone' group by course
+    ), due_structure as (
+      select a.course, s.code as structure, min(a.due_date collate "C") as due_date
+      from assigned a cross join lateral jsonb_array_elements_text(a.structures) as s(code)
+      where a.target = 'structure' group by a.course, s.code
+    ), due_person as (
+      select a.course, p.id as user_id, min(a.due_date collate "C") as due_date
+      from assigned a cross join lateral jsonb_array_elements_text(a.user_ids) as p(id)
+      where a.target = 'people' group by a.course, p.id
     ), latest as (
-      -- The latest certificate of each person the conditions on accounts keep: one hash join of the two
-      -- tables. (Looking up each listed person's certificates through the index took 50,000 index scans
-      -- for a network's root, a second of the dashboard.)
-      select distinct on (c.data->>'userId', c.data->>'course') c.data->>'userId' as user_id,
-        c.data->>'course' as course,
-        jsonb_build_object('id', c.id, 'status', c.data->'status', 'shortCode', c.data->'shortCode',
-          'snapshot', jsonb_build_object('declaredMinutes', c.data->'snapshot'->'declaredMinutes')) as certificate
-      from certificates c join users u on (c.data->'userId') = to_jsonb(u.id)
-      where ${query.status === 'not_started' ? sql`false` : where.users}
-      order by c.data->>'userId', c.data->>'course', c.data->'snapshot'->>'issuedAt' desc, c.id desc
-    ), listed as (
-      select pairs.*, coalesce(catalog.title, pairs.course_title) as course, true as started, latest.certificate
-      from pairs
-        left join catalog on catalog.slug = pairs.course_slug
-        left join latest on latest.user_id = pairs.user_id and latest.course = pairs.course_slug
-      union all
-      -- Active accounts without the course; staff other than learners only once they follow some course.
-      select ${sql.unsafe(userColumns)}, catalog.slug, null, null, null, null, null, null, 0, catalog.title, false, null
-      from users u join catalog on catalog.slug = any(${notStarted}::text[])
-      where ${notStarted.length > 0 ? where.users : sql`false`}
-        and u.data->'active' = 'true'::jsonb
-        and not exists (select 1 from enrollments e
-          where (e.data->'userId') = to_jsonb(u.id) and e.data->>'course' = catalog.slug)
-        and (u.data->>'role' = 'learner' or exists (select 1 from enrollments e where (e.data->'userId') = to_jsonb(u.id)))
-    ), dated as (
-      select listed.*, ${scope.today}::text as today, ${assigned.length > 0 ? sql`due.due_date` : sql`null::text`} as due_date
-      from listed ${assigned.length > 0 ? earliestDueDate : sql``}
+      -- The latest certificate of each person the conditions on accounts keep, when every row is read:
+      -- one hash join of the two tables. (Looking up each person's certificates through the index took
+      -- 50,000 index scans for a network's root, a second of the dashboard.)
+      select distinct on (c."userId", c.course) c."userId" as user_id, c.course,
+        ${sql.unsafe(reading.counted ? `jsonb_build_object('status', c.status)` : certificateObject)} as certificate
+      from certificates c join users u on c."userId" = u.id
+      where ${paged || query.status === 'not_started' ? sql`false` : where.users}
+      order by c."userId", c.course, c.data->'snapshot'->>'issuedAt' desc, c.id desc
     )
-    select dated.*, round(dated.seconds::numeric / 60) as measured_minutes,
-      case
-        when completed_at is not null then
-          case when certificate->>'status' = 'revoked' then 'revoked' else 'completed' end
-        when ${sql.unsafe(lateSql('completed_at', 'due_date', 'today'))} then 'late'
-        when started then 'in_progress'
-        else 'not_started'
-      end as status
-    from dated`;
+    select * from (${kept(started)}) started_rows
+    union all
+    select * from (${kept(notStartedRows)}) not_started_rows`;
 }
+
+/** What a row shows of its certificate (`ReportedCertificate`), built from the typed columns. */
+const certificateObject = `jsonb_build_object('id', c.id, 'status', c.status, 'shortCode', c."shortCode",
+  'snapshot', jsonb_build_object('declaredMinutes', c.data->'snapshot'->'declaredMinutes'))`;

@@ -1,23 +1,25 @@
 import type { Catalog } from '../catalog/course.ts';
+import type { Enrollment } from '../learning/schema.ts';
 import type { Clock } from '../shared/clock.ts';
 import { pagePosition } from '../shared/paginate.ts';
 import type { AppStore } from '../store/app-collections.ts';
 import type { StructureTree } from '../structures/tree.ts';
 import { type AssignmentScope, assignmentScope, concerns, dueOf } from './assignment-scope.ts';
 import type { CompletionFilters, CompletionSort } from './completion-filters.ts';
-import { completedWithin, completionPeriod } from './completion-period.ts';
-import { latestCertificate } from './latest-certificate.ts';
-import { enrolledRow, type ListedCompletion, notStartedRow } from './listed-completion.ts';
 import {
-  accountsIn,
-  certificatesReader,
-  enrollmentsIn,
-  findAccount,
-  hasStarted,
-  hasStartedAnyCourse,
-} from './queries.ts';
-import { firstSorted, sortCompletions } from './sort-completions.ts';
-import { type CompletionSummary, summarizeCompletions } from './summarize-completions.ts';
+  type CompletionMatch,
+  countedOf,
+  enrolledMatch,
+  matchSortKeys,
+  notStartedMatch,
+  rowOf,
+} from './completion-match.ts';
+import { type CompletionPeriod, completedWithin, completionPeriod } from './completion-period.ts';
+import { latestCertificate } from './latest-certificate.ts';
+import type { ListedCompletion } from './listed-completion.ts';
+import { accountsIn, enrollmentsByPerson, hasStarted, hasStartedAnyCourse } from './queries.ts';
+import { FirstRows, sortCompletions } from './sort-completions.ts';
+import { type CompletionSummary, CompletionTally } from './summarize-completions.ts';
 import { notStartedCourses, wantsNotStarted } from './wants-not-started.ts';
 
 /** What narrows the list: the dashboard's filters (page is ignored), or one learner's courses. */
@@ -52,17 +54,27 @@ export interface CompletionsSource {
 
 /** The rows computed from the store's collections and the published catalog. */
 export function completionsFromStore(store: AppStore, getCatalog: () => Catalog, clock: Clock): CompletionsSource {
-  const list = (query: CompletionQuery) =>
-    inRequestedOrder(matchingCompletions(store, getCatalog(), query, clock), query);
+  const list = (query: CompletionQuery) => inRequestedOrder(matchingRows(store, getCatalog(), query, clock), query);
   return {
     list,
     page: async (query, page, size) => {
-      const rows: ListedCompletion[] = [];
-      for await (const row of matchingCompletions(store, getCatalog(), query, clock)) rows.push(row);
-      const position = pagePosition(rows.length, page, size);
-      // Only the rows up to this page are put in order (a top-N, as PostgreSQL does); the totals count them all.
-      const first = firstSorted(rows, query.sort, query.dir ?? 'asc', position.page * size);
-      return { rows: first.slice((position.page - 1) * size), ...position, summary: summarizeCompletions(rows) };
+      // Counted and ordered on records of references; only the rows of the page shown are built. The rows
+      // up to the page asked are kept as the records come (a top-N, as PostgreSQL does); a page past the
+      // end shows the last one, whose rows are among them.
+      const tally = new CompletionTally();
+      const first = new FirstRows(query.sort, query.dir ?? 'asc', page * size, matchSortKeys);
+      let total = 0;
+      const { today, batches } = await matchingCompletions(store, getCatalog(), query, clock);
+      for await (const batch of batches) {
+        total += batch.length;
+        for (const match of batch) {
+          tally.add(countedOf(match));
+          first.add(match);
+        }
+      }
+      const position = pagePosition(total, page, size);
+      const shown = first.rows().slice((position.page - 1) * size, position.page * size);
+      return { rows: shown.map((match) => rowOf(match, today)), ...position, summary: tally.summary() };
     },
   };
 }
@@ -81,72 +93,127 @@ export async function* inRequestedOrder(
   yield* sortCompletions(collected, query.sort, query.dir ?? 'asc');
 }
 
-async function* matchingCompletions(
+/** The matching rows, built one batch at a time as the export pulls them. */
+async function* matchingRows(
+  store: AppStore,
+  catalog: Catalog,
+  query: CompletionQuery,
+  clock: Clock,
+): AsyncGenerator<ListedCompletion> {
+  const { today, batches } = await matchingCompletions(store, catalog, query, clock);
+  for await (const batch of batches) for (const match of batch) yield rowOf(match, today);
+}
+
+/**
+ * The records of the rows matching the query, in batches: in-memory lookups resolve at once, and an await
+ * (or a generator's step) per row cost as much as the row's own work; a batch is handed over every few
+ * hundred rows, and the loop pauses every few thousand so that other requests are not held back.
+ */
+async function matchingCompletions(
   store: AppStore,
   catalog: Catalog,
   asked: CompletionQuery,
   clock: Clock,
-): AsyncGenerator<ListedCompletion> {
+): Promise<{ today: string; batches: AsyncGenerator<CompletionMatch[]> }> {
   const { scope, query } = await assignmentScope(store, asked, clock);
-  if (!query) return;
-  const period = completionPeriod(query);
-  const enrollments = query.status === 'not_started' ? [] : await enrollmentsIn(store, query);
-  const certificatesOf = certificatesReader(store);
-  const pause = pauseEvery(2_000);
-  const reach = query.scope && new Set(query.scope);
-  for await (const enrollment of enrollments) {
-    if (pause()) await nextTurn();
-    if (query.course && enrollment.course !== query.course) continue;
-    const user = await findAccount(store, enrollment.userId);
-    // Accounts are deactivated, never deleted; a row without its account has nobody to report on.
-    if (!user || !concerns(scope, user)) continue;
-    if (query.structure !== undefined && user.structure !== query.structure) continue;
-    if (reach && !reach.has(user.structure)) continue;
-    if (period && !completedWithin(period, enrollment.completedAt)) continue;
-    if ((query.status === 'in_progress' || query.status === 'late') && enrollment.completedAt) continue;
-    if ((query.status === 'completed' || query.status === 'revoked') && !enrollment.completedAt) continue;
-    const certificate = latestCertificate(await certificatesOf(user.id), enrollment.course);
-    const due = dueOf(scope, user, enrollment.course);
-    const row = enrolledRow(catalog.bySlug.get(enrollment.course), user, enrollment, certificate, due);
-    if (query.status && row.status !== query.status) continue;
-    yield row;
-  }
-  if (!wantsNotStarted(query)) return;
-  yield* notStartedRows(store, catalog, query, scope, reach, pause);
+  return { today: scope.today, batches: query ? batchesOf(store, catalog, query, scope) : noBatches() };
 }
 
-async function* notStartedRows(
+async function* noBatches(): AsyncGenerator<CompletionMatch[]> {}
+
+async function* batchesOf(
+  store: AppStore,
+  catalog: Catalog,
+  query: CompletionQuery,
+  scope: AssignmentScope,
+): AsyncGenerator<CompletionMatch[]> {
+  const reach = query.scope && new Set(query.scope);
+  const batches = new Batches();
+  const period = completionPeriod(query);
+  if (query.status !== 'not_started') {
+    for await (const group of enrollmentsByPerson(store, query))
+      for (const { user, enrollments, certificates } of group) {
+        if (batches.due()) yield* batches.handOver();
+        if (!concerns(scope, user)) continue;
+        if (query.structure !== undefined && user.structure !== query.structure) continue;
+        if (reach && !reach.has(user.structure)) continue;
+        for (const enrollment of enrollments) {
+          if (!isListed(enrollment, query, period)) continue;
+          const course = catalog.bySlug.get(enrollment.course);
+          const certificate = latestCertificate(certificates, enrollment.course);
+          const match = enrolledMatch(user, enrollment, course, certificate, dueOf(scope, user, enrollment.course));
+          if (!query.status || match.status === query.status) batches.add(match);
+        }
+      }
+  }
+  if (wantsNotStarted(query)) yield* notStartedBatches(store, catalog, query, scope, reach, batches);
+  yield* batches.handOver();
+}
+
+/** The filters an enrollment answers alone: the course, the completion period, completed or not. */
+function isListed(
+  enrollment: Readonly<Enrollment>,
+  query: CompletionQuery,
+  period: CompletionPeriod | undefined,
+): boolean {
+  if (query.course && enrollment.course !== query.course) return false;
+  if (period && !completedWithin(period, enrollment.completedAt)) return false;
+  if ((query.status === 'in_progress' || query.status === 'late') && enrollment.completedAt) return false;
+  if ((query.status === 'completed' || query.status === 'revoked') && !enrollment.completedAt) return false;
+  return true;
+}
+
+async function* notStartedBatches(
   store: AppStore,
   catalog: Catalog,
   query: CompletionQuery,
   scope: AssignmentScope,
   reach: ReadonlySet<string> | undefined,
-  pause: () => boolean,
-): AsyncGenerator<ListedCompletion> {
+  batches: Batches,
+): AsyncGenerator<CompletionMatch[]> {
   for (const course of notStartedCourses(catalog, query, scope)) {
     for await (const user of await accountsIn(store, query.structure)) {
-      if (pause()) await nextTurn();
+      if (batches.due()) yield* batches.handOver();
       if (!user.active || (reach && !reach.has(user.structure)) || !concerns(scope, user)) continue;
       if (await hasStarted(store, user.id, course.slug)) continue;
       // Trainers, HR and admins are counted only once they have followed a course themselves.
       if (user.role !== 'learner' && !(await hasStartedAnyCourse(store, user.id))) continue;
-      const row = notStartedRow(course, user, dueOf(scope, user, course.slug));
-      if (query.status && row.status !== query.status) continue;
-      yield row;
+      const match = notStartedMatch(user, course, dueOf(scope, user, course.slug));
+      if (!query.status || match.status === query.status) batches.add(match);
     }
   }
 }
 
-/**
- * In-memory lookups resolve at once: without a pause, 30,000 rows would hold every other request back.
- * Says when to pause, rather than being awaited at every row: an await costs as much as the row's own work.
- */
-function pauseEvery(rows: number): () => boolean {
-  let seen = 0;
-  return () => {
-    seen += 1;
-    return seen % rows === 0;
-  };
+const batchSize = 500;
+const peoplePerPause = 2_000;
+
+/** Gathers the records into batches, and says when to hand one over: full, or enough people looked at. */
+class Batches {
+  #batch: CompletionMatch[] = [];
+  #people = 0;
+
+  add(match: CompletionMatch): void {
+    this.#batch.push(match);
+  }
+
+  /** Counts one more person looked at; true when the batch is to be handed over now. */
+  due(): boolean {
+    this.#people += 1;
+    return this.#batch.length >= batchSize || this.#people >= peoplePerPause;
+  }
+
+  /** Yields the batch gathered, if any, then pauses if the loop has run for long enough. */
+  async *handOver(): AsyncGenerator<CompletionMatch[]> {
+    if (this.#batch.length > 0) {
+      const batch = this.#batch;
+      this.#batch = [];
+      yield batch;
+    }
+    if (this.#people >= peoplePerPause) {
+      this.#people = 0;
+      await nextTurn();
+    }
+  }
 }
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));

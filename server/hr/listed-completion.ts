@@ -3,7 +3,7 @@ import { assignmentState } from '../assignments/assignment-status.ts';
 import type { Course } from '../catalog/course.ts';
 import type { Certificate } from '../certificates/schema.ts';
 import type { Enrollment } from '../learning/schema.ts';
-import type { CompletionRow } from './completion-row.ts';
+import type { CompletionRow, CompletionStatus } from './completion-row.ts';
 
 /** A report row plus the ids the HR pages link to (learner page, certificate page, course filter). */
 export type ListedCompletion = CompletionRow & {
@@ -29,6 +29,33 @@ export interface RowDueDate {
   today: string;
 }
 
+// The row's fields that the dashboard also counts and sorts on before building any row (completion-match.ts):
+// each is computed here only, for the built row and for the record it is built from.
+
+/** Where a started course stands: completed (or revoked with its latest certificate), late, in progress. */
+export function enrolledStatus(
+  enrollment: Readonly<Pick<ReportedEnrollment, 'completedAt'>>,
+  certificate: Readonly<Pick<ReportedCertificate, 'status'>> | undefined,
+  { dueDate, today }: RowDueDate,
+): CompletionStatus {
+  if (enrollment.completedAt) return certificate?.status === 'revoked' ? 'revoked' : 'completed';
+  return assignmentState(enrollment, dueDate, today) === 'late' ? 'late' : 'in_progress';
+}
+
+/** Where a course not started stands: late when assigned and past its due date. */
+export function notStartedStatus({ dueDate, today }: RowDueDate): CompletionStatus {
+  return assignmentState(undefined, dueDate, today) === 'late' ? 'late' : 'not_started';
+}
+
+/** The published title, or the one recorded at enrollment once the course is no longer published. */
+export function courseTitle(course: Course | undefined, enrollment: Readonly<Pick<ReportedEnrollment, 'courseTitle'>>) {
+  return course?.title ?? enrollment.courseTitle;
+}
+
+export function measuredMinutes(enrollment: Readonly<Pick<ReportedEnrollment, 'seconds'>>): number {
+  return Math.round(enrollment.seconds / 60);
+}
+
 /** The row of a learner who started a course; `course` is undefined once it is no longer published. */
 export function enrolledRow(
   course: Course | undefined,
@@ -37,24 +64,17 @@ export function enrolledRow(
   certificate: Readonly<ReportedCertificate> | undefined,
   { dueDate, today }: RowDueDate,
 ): ListedCompletion {
-  const status = enrollment.completedAt
-    ? certificate?.status === 'revoked'
-      ? 'revoked'
-      : 'completed'
-    : assignmentState(enrollment, dueDate, today) === 'late'
-      ? 'late'
-      : 'in_progress';
   return {
     name: user.name,
     email: user.email,
     matricule: user.matricule,
     structure: user.structure,
-    course: course?.title ?? enrollment.courseTitle,
+    course: courseTitle(course, enrollment),
     courseVersion: enrollment.courseVersion,
-    status,
+    status: enrolledStatus(enrollment, certificate, { dueDate, today }),
     startedAt: new Date(enrollment.startedAt),
     completedAt: enrollment.completedAt ? new Date(enrollment.completedAt) : null,
-    measuredMinutes: Math.round(enrollment.seconds / 60),
+    measuredMinutes: measuredMinutes(enrollment),
     // An unpublished course keeps the duration its certificate stated.
     declaredMinutes: course?.declaredMinutes ?? certificate?.snapshot.declaredMinutes ?? 0,
     finalScore: enrollment.finalScore,
@@ -80,7 +100,7 @@ export function notStartedRow(
     structure: user.structure,
     course: course.title,
     courseVersion: course.version,
-    status: assignmentState(undefined, dueDate, today) === 'late' ? 'late' : 'not_started',
+    status: notStartedStatus({ dueDate, today }),
     startedAt: null,
     completedAt: null,
     measuredMinutes: 0,

@@ -9,25 +9,61 @@ import type { AppStore } from '../store/app-collections.ts';
 type Reader = Pick<AppStore, 'get' | 'findBy' | 'all'>;
 type Rows<T> = Iterable<Readonly<T>> | AsyncIterable<Readonly<T>>;
 
-/**
- * Enrollments of one learner, or of the people of some structures (an HR's scope: through the indexes,
- * people first, rather than every enrollment of the network read and most of them set aside), or of one
- * course, or all of them (streamed, not copied).
- */
-export async function enrollmentsIn(
-  store: Reader,
-  scope: { userId?: string; course?: string; scope?: readonly string[] },
-): Promise<Rows<Enrollment>> {
-  if (scope.userId) return store.findBy('enrollments', 'userId', scope.userId);
-  if (scope.scope) return enrollmentsOfStructures(store, scope.scope);
-  if (scope.course) return store.findBy('enrollments', 'course', scope.course);
-  return store.all('enrollments');
+/** One person, the enrollments of theirs a query looks at, and their certificates (every course). */
+export interface PersonEnrollments {
+  user: Readonly<User>;
+  enrollments: readonly Readonly<Enrollment>[];
+  certificates: readonly Readonly<Certificate>[];
 }
 
-async function* enrollmentsOfStructures(store: Reader, codes: readonly string[]): AsyncGenerator<Readonly<Enrollment>> {
-  for (const code of codes)
-    for (const user of await store.findBy('users', 'structure', code))
-      yield* await store.findBy('enrollments', 'userId', user.id);
+/** People read together: an await per person (three reads each) cost as much as their rows' own work. */
+const peoplePerGroup = 500;
+
+/**
+ * The enrollments a query looks at, with their person, in groups of people: one learner's; the people of
+ * each structure of a scope (an HR's: through the indexes, rather than every enrollment of the network read
+ * and most of them set aside); one course's, each with its person; or everyone's. A person is read once for
+ * all their enrollments; an enrollment without its account is left out (accounts are deactivated, never
+ * deleted: it has nobody to report on).
+ */
+export async function* enrollmentsByPerson(
+  store: Reader,
+  query: { userId?: string; course?: string; scope?: readonly string[] },
+): AsyncGenerator<PersonEnrollments[]> {
+  if (query.userId) {
+    const user = await findAccount(store, query.userId);
+    if (user) yield await groupOf(store, [user]);
+  } else if (query.scope) {
+    for (const code of query.scope) yield await groupOf(store, await store.findBy('users', 'structure', code));
+  } else if (query.course) {
+    const enrollments = await store.findBy('enrollments', 'course', query.course);
+    for (let start = 0; start < enrollments.length; start += peoplePerGroup) {
+      const group = enrollments.slice(start, start + peoplePerGroup);
+      const people = await Promise.all(group.map((enrollment) => findAccount(store, enrollment.userId)));
+      const certificates = await Promise.all(group.map((enrollment) => certificatesOf(store, enrollment.userId)));
+      yield group.flatMap((enrollment, i) => {
+        const user = people[i];
+        return user ? [{ user, enrollments: [enrollment], certificates: certificates[i]! }] : [];
+      });
+    }
+  } else {
+    let people: Readonly<User>[] = [];
+    for await (const user of store.all('users')) {
+      people.push(user);
+      if (people.length < peoplePerGroup) continue;
+      yield await groupOf(store, people);
+      people = [];
+    }
+    yield await groupOf(store, people);
+  }
+}
+
+async function groupOf(store: Reader, people: readonly Readonly<User>[]): Promise<PersonEnrollments[]> {
+  const [enrollments, certificates] = await Promise.all([
+    Promise.all(people.map((user) => store.findBy('enrollments', 'userId', user.id))),
+    Promise.all(people.map((user) => certificatesOf(store, user.id))),
+  ]);
+  return people.map((user, i) => ({ user, enrollments: enrollments[i]!, certificates: certificates[i]! }));
 }
 
 /** The accounts of one structure, or every account. */
@@ -47,21 +83,9 @@ export async function hasStartedAnyCourse(store: Reader, userId: string): Promis
   return (await store.findBy('enrollments', 'userId', userId)).length > 0;
 }
 
-/**
- * A learner's certificates, looked up once for all their enrollments (three on average: a third of the
- * index lookups). Bounded, so a long export does not keep every learner.
- */
-export function certificatesReader(store: Reader): (userId: string) => Promise<readonly Readonly<Certificate>[]> {
-  const cache = new Map<string, readonly Readonly<Certificate>[]>();
-  return async (userId) => {
-    let certificates = cache.get(userId);
-    if (!certificates) {
-      certificates = await store.findBy('certificates', 'userId', userId);
-      if (cache.size >= 50_000) cache.clear();
-      cache.set(userId, certificates);
-    }
-    return certificates;
-  };
+/** A learner's certificates, every course. */
+export function certificatesOf(store: Reader, userId: string): Promise<readonly Readonly<Certificate>[]> {
+  return store.findBy('certificates', 'userId', userId);
 }
 
 /** Quiz attempts per course of one learner: how many, and the best score. */

@@ -54,11 +54,42 @@ function ranks(values: readonly string[]): ReadonlyMap<string, number> {
 type Sortable = CompletionRow & { courseSlug: string };
 
 /**
+ * What the order reads of a row: a built row's fields, or the same values from a record the row is not
+ * built from yet (the dashboard orders a network's records and builds the rows of one page only).
+ */
+export interface SortKeys<R> {
+  name(row: R): string;
+  /** Course title. */
+  course(row: R): string;
+  structure(row: R): string;
+  status(row: R): CompletionStatus;
+  /** Milliseconds, NaN when not completed. */
+  completedAt(row: R): number;
+  email(row: R): string;
+  courseSlug(row: R): string;
+}
+
+const rowKeys: SortKeys<Sortable> = {
+  name: (row) => row.name,
+  course: (row) => row.course,
+  structure: (row) => row.structure,
+  status: (row) => row.status,
+  completedAt: (row) => row.completedAt?.getTime() ?? Number.NaN,
+  email: (row) => row.email,
+  courseSlug: (row) => row.courseSlug,
+};
+
+/**
  * Sorts in place and returns `rows`. Ties go by name, course, e-mail then course slug (one row per e-mail and
  * course), so the order is total: pages never shuffle between requests and both stores give the same one.
  */
 export function sortCompletions<R extends Sortable>(rows: R[], sort: CompletionSort, dir: 'asc' | 'desc'): R[] {
-  const { keyed, compare } = keyedRows(rows, sort, dir);
+  return sortBy<R>(rows, sort, dir, rowKeys);
+}
+
+function sortBy<R>(rows: R[], sort: CompletionSort, dir: 'asc' | 'desc', keys: SortKeys<R>): R[] {
+  const { keyOf, compare } = ordering(rows, sort, dir, keys);
+  const keyed = rows.map(keyOf);
   keyed.sort(compare);
   for (let index = 0; index < keyed.length; index += 1) rows[index] = keyed[index]!.row;
   return rows;
@@ -67,17 +98,36 @@ export function sortCompletions<R extends Sortable>(rows: R[], sort: CompletionS
 /**
  * The first `count` rows in `sortCompletions`' order, without sorting the others: a dashboard's first
  * page of a network's 150,000 rows compares each row once with the 50th kept, instead of sorting them all.
+ * `keys` reads the order's values from rows of another shape.
  */
 export function firstSorted<R extends Sortable>(
   rows: R[],
   sort: CompletionSort,
   dir: 'asc' | 'desc',
   count: number,
+): R[];
+export function firstSorted<R>(
+  rows: R[],
+  sort: CompletionSort,
+  dir: 'asc' | 'desc',
+  count: number,
+  keys: SortKeys<R>,
+): R[];
+export function firstSorted<R>(
+  rows: R[],
+  sort: CompletionSort,
+  dir: 'asc' | 'desc',
+  count: number,
+  keys = rowKeys as unknown as SortKeys<R>,
 ): R[] {
-  if (count * 8 >= rows.length) return sortCompletions(rows, sort, dir).slice(0, count);
-  const { keyed, compare } = keyedRows(rows, sort, dir);
+  if (count * 8 >= rows.length) return sortBy(rows, sort, dir, keys).slice(0, count);
+  const { primary, after, keyOf, compare } = ordering(rows, sort, dir, keys);
   const kept: Keyed<R>[] = [];
-  for (const item of keyed) {
+  for (const row of rows) {
+    // Most rows come after the last one kept on the sort's own value: they are set aside on it alone.
+    if (kept.length === count && after(primary(row), kept[count - 1]!.key)) continue;
+    // Keyed one at a time: only the kept ones outlive the loop (a network's records, not twice as many objects).
+    const item = keyOf(row);
     if (kept.length === count && compare(item, kept[count - 1]!) >= 0) continue;
     let low = 0;
     let high = kept.length;
@@ -92,6 +142,57 @@ export function firstSorted<R extends Sortable>(
   return kept.map((item) => item.row);
 }
 
+/**
+ * The first `count` rows of a stream, in `firstSorted`'s order, keeping only the rows that may still be
+ * among them: every `every` rows (by default several thousand, and never before 8 × `count`, so that a far
+ * page is chosen once) the kept rows and the new ones are cut back to `count`. A network's 150,000 records
+ * are not all kept until the end (kept, they outlived two young collections each and were copied twice).
+ * The cut is exact: ranks only grow in French order, so two values compare alike at every cut.
+ */
+export class FirstRows<R> {
+  #kept: R[] = [];
+  #pending: R[] = [];
+  #cutAt: number;
+
+  constructor(
+    readonly sort: CompletionSort,
+    readonly dir: 'asc' | 'desc',
+    readonly count: number,
+    readonly keys: SortKeys<R>,
+    readonly every = Math.max(4_000, 8 * count),
+  ) {
+    this.#cutAt = every;
+  }
+
+  add(row: R): void {
+    this.#pending.push(row);
+    if (this.#pending.length < this.#cutAt) return;
+    // Ranking new names renumbers every name known: while many are new (the first request after a start),
+    // cutting would do it at every cut; they are then ranked once, at the end.
+    if (this.#unranked() * 8 > this.#pending.length) this.#cutAt = this.#pending.length + this.every;
+    else this.#cut();
+  }
+
+  /** The first `count` rows of all those added (fewer when fewer were added). */
+  rows(): R[] {
+    this.#cut();
+    return this.#kept;
+  }
+
+  #unranked(): number {
+    let unranked = 0;
+    for (const row of this.#pending) if (!rankOf.has(this.keys.name(row))) unranked += 1;
+    return unranked;
+  }
+
+  #cut(): void {
+    if (this.#pending.length === 0) return;
+    this.#kept = firstSorted(this.#kept.concat(this.#pending), this.sort, this.dir, this.count, this.keys);
+    this.#pending = [];
+    this.#cutAt = this.every;
+  }
+}
+
 interface Keyed<R> {
   row: R;
   key: number;
@@ -99,45 +200,50 @@ interface Keyed<R> {
   course: number;
 }
 
-function keyedRows<R extends Sortable>(rows: R[], sort: CompletionSort, dir: 'asc' | 'desc') {
-  const names = ranks(rows.map((row) => row.name));
-  const courses = ranks(rows.map((row) => row.course));
-  const structures = sort === 'structure' ? ranks(rows.map((row) => row.structure)) : undefined;
+function ordering<R>(rows: readonly R[], sort: CompletionSort, dir: 'asc' | 'desc', keys: SortKeys<R>) {
+  const names = ranks(rows.map(keys.name));
+  const courses = ranks(rows.map(keys.course));
+  const structures = sort === 'structure' ? ranks(rows.map(keys.structure)) : undefined;
   const primary = (row: R): number => {
     switch (sort) {
       case 'name':
-        return names.get(row.name)!;
+        return names.get(keys.name(row))!;
       case 'structure':
-        return structures!.get(row.structure)!;
+        return structures!.get(keys.structure(row))!;
       case 'course':
-        return courses.get(row.course)!;
+        return courses.get(keys.course(row))!;
       case 'status':
-        return statusOrder.get(row.status)!;
+        return statusOrder.get(keys.status(row))!;
       case 'completedAt':
-        return row.completedAt?.getTime() ?? Number.NaN;
+        return keys.completedAt(row);
     }
   };
   const sign = dir === 'desc' ? -1 : 1;
-  const keyed: Keyed<R>[] = rows.map((row) => ({
-    row,
-    key: primary(row),
-    name: names.get(row.name)!,
-    course: courses.get(row.course)!,
-  }));
-  const compare = (a: Keyed<R>, b: Keyed<R>): number => {
+  const keyOf = (row: R): Keyed<R> => {
+    const key = primary(row);
+    return {
+      row,
+      key,
+      name: sort === 'name' ? key : names.get(keys.name(row))!,
+      course: sort === 'course' ? key : courses.get(keys.course(row))!,
+    };
+  };
+  /** The order of two rows on the sort's own value alone; 0 when it ties them. */
+  const byKey = (a: number, b: number): number => {
     // Rows without a completion date go last whichever the direction.
-    if (Number.isNaN(a.key) || Number.isNaN(b.key)) {
-      if (!Number.isNaN(a.key)) return -1;
-      if (!Number.isNaN(b.key)) return 1;
-    } else if (a.key !== b.key) {
-      return sign * (a.key - b.key);
-    }
+    if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : -1;
+    return sign * (a - b);
+  };
+  const after = (key: number, than: number) => byKey(key, than) > 0;
+  const compare = (a: Keyed<R>, b: Keyed<R>): number => {
+    const order = byKey(a.key, b.key);
+    if (order !== 0) return order;
     return (
       a.name - b.name ||
       a.course - b.course ||
-      byCodePoints(a.row.email, b.row.email) ||
-      byCodePoints(a.row.courseSlug, b.row.courseSlug)
+      byCodePoints(keys.email(a.row), keys.email(b.row)) ||
+      byCodePoints(keys.courseSlug(a.row), keys.courseSlug(b.row))
     );
   };
-  return { keyed, compare };
+  return { primary, after, keyOf, compare };
 }

@@ -38,6 +38,12 @@ type SummarizedRow = Pick<
   'courseSlug' | 'course' | 'structure' | 'status' | 'measuredMinutes' | 'startedAt'
 >;
 
+/** What one row adds to the totals: a built row's fields, or the same values from a row never built. */
+export type CountedRow = Omit<SummarizedRow, 'startedAt'> & {
+  /** The course was started (the row has a start date). */
+  started: boolean;
+};
+
 /** Counts grouped by a key (course slug or structure), with the label shown for it. */
 export interface GroupCounts {
   key: string;
@@ -55,15 +61,26 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
 
 /** Totals per course and per structure of the rows given (the dashboard passes every filtered row, not one page). */
 export function summarizeCompletions(rows: Iterable<SummarizedRow>): CompletionSummary {
-  const byCourse = new Map<string, GroupCounts>();
-  const byStructure = new Map<string, GroupCounts>();
-  const overall = noCounts();
-  for (const row of rows) {
-    count(groupOf(byCourse, row.courseSlug, row.course).counts, row);
-    count(groupOf(byStructure, row.structure, row.structure).counts, row);
-    count(overall, row);
+  const tally = new CompletionTally();
+  for (const row of rows) tally.add({ ...row, started: row.startedAt !== null });
+  return tally.summary();
+}
+
+/** Totals counted one row at a time: the dashboard counts the rows of a whole network without building them. */
+export class CompletionTally {
+  readonly #byCourse = new Map<string, GroupCounts>();
+  readonly #byStructure = new Map<string, GroupCounts>();
+  readonly #overall = noCounts();
+
+  add(row: CountedRow): void {
+    count(groupOf(this.#byCourse, row.courseSlug, row.course).counts, row);
+    count(groupOf(this.#byStructure, row.structure, row.structure).counts, row);
+    count(this.#overall, row);
   }
-  return summaryOf([...byCourse.values()], [...byStructure.values()], overall);
+
+  summary(): CompletionSummary {
+    return summaryOf([...this.#byCourse.values()], [...this.#byStructure.values()], this.#overall);
+  }
 }
 
 /** The summary from counts however they were made (in memory, or by the database's GROUP BY). */
@@ -102,9 +119,9 @@ export const countedStatus = {
   revoked: 'revoked',
 } as const satisfies Record<SummarizedRow['status'], keyof CompletionCounts>;
 
-function count(counts: CompletionCounts, row: SummarizedRow): void {
+function count(counts: CompletionCounts, row: CountedRow): void {
   counts[countedStatus[row.status]] += 1;
-  if (row.startedAt) counts.enrolled += 1;
+  if (row.started) counts.enrolled += 1;
   counts.measuredMinutes += row.measuredMinutes;
 }
 

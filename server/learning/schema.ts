@@ -71,7 +71,20 @@ export type Attempt = z.infer<typeof Attempt>;
 
 export const learningCollections = {
   progress: defineCollection(ModuleProgress, ['userId']),
-  enrollments: defineCollection(Enrollment, ['userId', 'course']),
+  enrollments: defineCollection(Enrollment, ['userId', 'course'], {
+    // What the HR reports read of an enrollment (server/hr/completion-rows-sql.ts).
+    types: {
+      userId: 'text',
+      course: 'text',
+      courseTitle: 'text',
+      courseVersion: 'integer',
+      startedAt: 'text',
+      completedAt: 'text',
+      finalScore: 'float8',
+      seconds: 'float8',
+    },
+    indexed: ['userId'],
+  }),
   attempts: defineCollection(Attempt, ['userId', 'course']),
 };
 

@@ -11,6 +11,23 @@ import type { z } from 'zod';
 export interface CollectionDef<T extends { id: string } = { id: string }, I extends string = string> {
   schema: z.ZodType<T>;
   indexes?: readonly I[];
+  /** Typed copies of fields for set-based reports; the PostgreSQL store keeps them, the journal store has no use for them. */
+  columns?: ReportColumns;
+}
+
+/** The SQL type of a top-level scalar field copied out of the row (`text`, `integer`, `float8`, `boolean`). */
+export type ColumnType = 'text' | 'integer' | 'float8' | 'boolean';
+
+/**
+ * Columns PostgreSQL generates from each row's document (`generated always as (data->>'field') stored`):
+ * a report over 150,000 rows reads them as plain columns instead of decoding every document, and joins on
+ * them. `indexed` lists those to index, `french` the text columns indexed in French order (a page read in
+ * name order stops after its rows). Nothing writes them: the database derives them at each write.
+ */
+export interface ReportColumns {
+  types: Readonly<Record<string, ColumnType>>;
+  indexed?: readonly string[];
+  french?: readonly string[];
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a record of heterogeneous collection definitions
@@ -31,8 +48,9 @@ export type IndexValue = string | number | boolean | null;
 export function defineCollection<T extends { id: string }, const I extends keyof T & string = never>(
   schema: z.ZodType<T>,
   indexes: readonly I[] = [],
+  columns?: ReportColumns & { types: Partial<Record<keyof T & string, ColumnType>> },
 ): CollectionDef<T, I> {
-  return { schema, indexes };
+  return columns ? { schema, indexes, columns } : { schema, indexes };
 }
 
 /** Reads see the store's current state including this transaction's own writes. */

@@ -1,6 +1,7 @@
 // Migrations on PostgreSQL: only the collections a migration changes are rewritten, in slices (one
 // statement with every row of a large collection went past PostgreSQL's 256 MB limit for a jsonb value),
-// and the French collation the HR queries sort with is created at start-up.
+// the French collation the HR queries sort with is created at start-up, and the typed columns reports
+// read (`ReportColumns`) are added to a database that did not have them and follow every write.
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -68,5 +69,49 @@ describe.skipIf(skipWithoutDatabase)('migrations on the PostgreSQL store', () =>
     );
     expect(sorted.map((row) => row.v)).toEqual(node);
     expect(node).toEqual(['Eden', 'Élan', 'structure 3', 'Structure 12', 'Zoé']);
+  });
+
+  it('adds the report columns to an existing table, derives them at every write, and indexes them', async () => {
+    const Person = z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      hours: z.number().nullable(),
+      active: z.boolean(),
+    });
+    const before = { people: defineCollection(Person) };
+    const first = await openPostgresStore({ url: db.url, collections: before, schemaVersion: 2 });
+    await first.transact((tx) => {
+      tx.put('people', { id: 'p1', name: 'Élodie', hours: 1.5, active: true });
+    });
+    await first.close();
+    const after = {
+      people: defineCollection(Person, [], {
+        types: { name: 'text', hours: 'float8', active: 'boolean' },
+        indexed: ['active'],
+        french: ['name'],
+      }),
+    };
+    // Two openings: the second finds the columns there and adds nothing.
+    for (let opening = 0; opening < 2; opening += 1)
+      await (await openPostgresStore({ url: db.url, collections: after, schemaVersion: 2 })).close();
+    const store = await openPostgresStore({ url: db.url, collections: after, schemaVersion: 2 });
+    await store.transact((tx) => {
+      tx.put('people', { id: 'p2', name: 'Zoé', hours: null, active: false });
+      tx.put('people', { id: 'p1', name: 'Élodie Martin', hours: 3, active: true });
+    });
+    expect(await sql`select id, name, hours, active from people order by id`).toEqual([
+      { id: 'p1', name: 'Élodie Martin', hours: 3, active: true },
+      { id: 'p2', name: 'Zoé', hours: null, active: false },
+    ]);
+    const indexes = await sql`select indexdef from pg_indexes where tablename = 'people' order by indexname`;
+    expect(indexes.map((row) => row.indexdef)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('(active)'),
+        expect.stringContaining('(name COLLATE passerelle_fr)'),
+      ]),
+    );
+    // The store's rows are unchanged: the columns are the database's copy, not part of a row.
+    expect(await store.get('people', 'p2')).toEqual({ id: 'p2', name: 'Zoé', hours: null, active: false });
+    await store.close();
   });
 });

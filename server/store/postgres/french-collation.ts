@@ -17,7 +17,7 @@ export async function createFrenchCollation(tx: TransactionSql): Promise<void> {
 }
 
 /** The quoted name of the best French collation this server has, or `"default"` (the database's own). */
-export async function frenchCollation(sql: Sql): Promise<string> {
+export async function frenchCollation(sql: Sql | TransactionSql): Promise<string> {
   const names = [ours, ...fallbacks];
   const found = await sql<{ collname: string }[]>`select collname from pg_collation where collname = any(${names})`;
   const best = names.find((name) => found.some((row) => row.collname === name));

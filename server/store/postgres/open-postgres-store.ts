@@ -11,7 +11,7 @@ import type { Collections, IndexValue, Row, Store, Tx } from '../store.ts';
 import { rememberPostgresSql } from './postgres-sql-of.ts';
 import { PostgresTx } from './postgres-tx.ts';
 import { prepareSchema } from './prepare-schema.ts';
-import { byField, tableName } from './sql-names.ts';
+import { byField, preparedOnce, tableName } from './sql-names.ts';
 
 export interface OpenPostgresStoreOptions<C extends Collections> {
   url: string;
@@ -74,13 +74,13 @@ class PostgresStore<C extends Collections> implements Store<C> {
 
   async get<K extends keyof C & string>(coll: K, id: string): Promise<Row<C, K> | undefined> {
     const rows = await this.#run(coll, () =>
-      this.sql.unsafe(`select data from ${tableName(coll)} where id = $1`, [id]),
+      this.sql.unsafe(`select data from ${tableName(coll)} where id = $1`, [id], preparedOnce),
     );
     return rows[0] ? deepFreeze(rows[0].data) : undefined;
   }
 
   async findBy<K extends keyof C & string>(coll: K, field: string, value: IndexValue): Promise<Row<C, K>[]> {
-    const rows = await this.#run(coll, () => this.sql.unsafe(...byField(coll, field, value)), field);
+    const rows = await this.#run(coll, () => this.sql.unsafe(...byField(coll, field, value), preparedOnce), field);
     return rows.map((row) => deepFreeze(row.data));
   }
 

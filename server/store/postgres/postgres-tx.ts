@@ -3,7 +3,7 @@ import { deepFreeze } from '../deep-freeze.ts';
 import { ValidationError } from '../errors.ts';
 import { checkCollection, transactionEndedError } from '../misuse-errors.ts';
 import type { Collections, IndexValue, Tx } from '../store.ts';
-import { byField, tableName } from './sql-names.ts';
+import { byField, preparedOnce, tableName } from './sql-names.ts';
 
 type AnyRow = { id: string } & Record<string, unknown>;
 
@@ -26,13 +26,13 @@ export class PostgresTx implements Tx<Collections> {
     this.#check(coll);
     const own = this.#writes.get(coll)?.get(id);
     if (own !== undefined) return (own ?? undefined) as never;
-    const rows = await this.sql.unsafe(`select data from ${tableName(coll)} where id = $1`, [id]);
+    const rows = await this.sql.unsafe(`select data from ${tableName(coll)} where id = $1`, [id], preparedOnce);
     return (rows[0] ? deepFreeze(rows[0].data) : undefined) as never;
   }
 
   async findBy(coll: string, field: string, value: IndexValue): Promise<never> {
     this.#check(coll, field);
-    const rows = await this.sql.unsafe(...byField(coll, field, value));
+    const rows = await this.sql.unsafe(...byField(coll, field, value), preparedOnce);
     const own = this.#writes.get(coll);
     const found = new Map<string, Readonly<AnyRow>>();
     for (const { data } of rows) if (!own?.has(data.id)) found.set(data.id, deepFreeze(data));
@@ -65,12 +65,14 @@ export class PostgresTx implements Tx<Collections> {
       const table = tableName(coll);
       const deleted = [...rows].filter(([, row]) => row === null).map(([id]) => id);
       const kept = [...rows.values()].filter((row): row is Readonly<AnyRow> => row !== null);
-      if (deleted.length) await this.sql.unsafe(`delete from ${table} where id = any($1::text[])`, [deleted]);
+      if (deleted.length)
+        await this.sql.unsafe(`delete from ${table} where id = any($1::text[])`, [deleted], preparedOnce);
       if (kept.length)
         await this.sql.unsafe(
           `insert into ${table} (id, data) select r->>'id', r from jsonb_array_elements($1::text::jsonb) as r
            on conflict (id) do update set data = excluded.data`,
           [JSON.stringify(kept)],
+          preparedOnce,
         );
     }
   }

@@ -3,6 +3,7 @@ import { StoreVersionError } from '../errors.ts';
 import { type Migrations, runMigrations } from '../migrations.ts';
 import type { Collections } from '../store.ts';
 import { createFrenchCollation } from './french-collation.ts';
+import { addReportColumns, existingColumns } from './report-columns.ts';
 import { fieldExpression, indexName, tableName } from './sql-names.ts';
 
 /** Any 64-bit number the instances agree on: the advisory lock that serialises start-up schema work. */
@@ -23,12 +24,14 @@ export async function prepareSchema(
     await tx`select pg_advisory_xact_lock(${migrationLock})`;
     await tx`create table if not exists passerelle_meta (key text primary key, value jsonb not null)`;
     await createFrenchCollation(tx);
+    const columns = await existingColumns(tx);
     for (const [coll, def] of Object.entries(collections)) {
       await tx.unsafe(`create table if not exists ${tableName(coll)} (id text primary key, data jsonb not null)`);
       for (const field of def.indexes ?? [])
         await tx.unsafe(
           `create index if not exists ${indexName(coll, field)} on ${tableName(coll)} (${fieldExpression(field)})`,
         );
+      if (def.columns) await addReportColumns(tx, coll, def.columns, columns);
     }
     const [meta] = await tx`select value from passerelle_meta where key = 'schemaVersion'`;
     const found = meta ? Number(meta.value) : undefined;
