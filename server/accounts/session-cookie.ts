@@ -25,16 +25,16 @@ export function loadSession({ store, config, clock }: AccountDeps): RequestHandl
   const sessionCookie = sessionCookieName(config);
   let lastSweep = Number.NEGATIVE_INFINITY;
   return async (req, res, next) => {
+    const now = clock();
     // Sessions nobody comes back to are removed by a sweep every few minutes, so rows do not pile up.
-    if (clock().getTime() - lastSweep >= sweepEveryMs) {
-      lastSweep = clock().getTime();
+    if (now.getTime() - lastSweep >= sweepEveryMs) {
+      lastSweep = now.getTime();
       await purgeExpiredSessions({ store, clock }, limits);
     }
     const raw = readCookie(req.headers.cookie, sessionCookie);
     if (!raw) return next();
     const id = hashSecret(raw);
     const session = await findSession(store, id);
-    const now = clock();
     const user = session ? await findUser(store, session.userId) : undefined;
     if (!session || !user?.active || sessionExpired(session, now, limits)) {
       if (session) await store.transact((tx) => tx.delete('sessions', id));

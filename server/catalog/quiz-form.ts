@@ -26,7 +26,7 @@ export function toQuizForm(
     maxAttempts: quiz.maxAttempts,
     questions: quiz.questions.map((q) => {
       const byId = new Map(q.choices.map((c) => [c.id, { id: c.id, html: c.html }]));
-      const ids = quiz.shuffle && q.type !== 'truefalse' ? order([...byId.keys()], q.id) : [...byId.keys()];
+      const ids = choiceIdsOf(quiz, q, order);
       return {
         id: q.id,
         number: q.number,
@@ -36,4 +36,14 @@ export function toQuizForm(
       };
     }),
   };
+}
+
+/** A question's choice ids in the order this reader sees them: a shuffled quiz's, but true/false as written. */
+export function choiceIdsOf(
+  quiz: Quiz,
+  question: Quiz['questions'][number],
+  order: (ids: string[], questionId: string) => string[] = (ids) => ids,
+): string[] {
+  const ids = question.choices.map((c) => c.id);
+  return quiz.shuffle && question.type !== 'truefalse' ? order(ids, question.id) : ids;
 }

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { routesUnder } from './routes-under.ts';
+import { type RoutesUnder, routesUnder } from './routes-under.ts';
 
 /**
  * Mounts routes whose module is imported on the first request under one of `prefixes` instead of at
@@ -7,7 +7,7 @@ import { routesUnder } from './routes-under.ts';
  * importing them eagerly cost about a second of every start (docs/decisions/006-performance.md).
  * Every route of such a module must live under its prefixes, or it is not found until the module loads.
  */
-export function lazyRoutes(prefixes: string[], load: () => Promise<RequestHandler>): RequestHandler {
+export function lazyRoutes(prefixes: string[], load: () => Promise<RequestHandler>): RoutesUnder {
   let routes: Promise<RequestHandler> | undefined;
   return routesUnder(prefixes, (req, res, next) => {
     routes ??= load().catch((error: unknown) => {

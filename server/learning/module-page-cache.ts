@@ -5,7 +5,7 @@
 // and each request only joins the pieces. A shuffled quiz's choices are cut out one by one and joined in
 // the reader's order. The markup stays in the templates, which render the page as before wherever this
 // cache is not used (answers to show again, drawn quizzes, development).
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import ejs from 'ejs';
 import type { Response } from 'express';
 import type { User } from '../accounts/schema.ts';
@@ -126,24 +126,25 @@ export async function cachedModulePage(
     notice,
   };
   const pieces: Piece[] = [];
-  const hash = createHash('sha1').update(id);
+  // What names this page among the plan's: hashed once at the end (one-shot `hash`, no Hash object).
+  let varying = id;
   for (const segment of segments) {
     if (typeof segment === 'string') {
       const value = values[segment];
       pieces.push(new Piece(Buffer.from(value), false));
-      hash.update(`\u0000${value}`);
+      varying += `\u0000${value}`;
     } else if (segment instanceof Piece) pieces.push(segment);
     else {
       const order = page.choiceOrder?.(segment.questionId) ?? [...segment.choices.keys()];
       const key = order.join('\u0001');
       pieces.push(segment.orders.get(key) ?? joinChoices(segment, order, key));
-      hash.update(`\u0000${key}`);
+      varying += `\u0000${key}`;
     }
   }
   const body = Buffer.concat(pieces.map((piece) => piece.bytes));
   return {
     body,
-    etag: `W/"${body.length.toString(16)}-${hash.digest('base64url')}"`,
+    etag: `W/"${body.length.toString(16)}-${hash('sha1', varying, 'base64url')}"`,
     // Undefined if a token of another length would put the bytes that pieces refer to elsewhere.
     gzipped: () =>
       Buffer.byteLength(values.csrf) === csrfLength

@@ -5,6 +5,7 @@ import { evaluateCompletion } from './evaluate-completion.ts';
 import type { OnCompletedCourseActivity, OnCourseCompleted } from './on-course-completed.ts';
 import type { OnLearningRecorded } from './on-learning-recorded.ts';
 import { recordActivity } from './record-activity.ts';
+import { unchangedView } from './unchanged-view.ts';
 
 type VisitDeps = {
   store: AppStore;
@@ -23,6 +24,7 @@ const pending = new WeakMap<VisitDeps, { visits: Visit[]; done: Promise<void> }>
  * once durable. Views that arrive while the store is busy share one transaction (it starts when the store
  * gets to it and takes every view queued by then): a transaction per view cost a quarter of a module
  * page's CPU (docs/decisions/006-performance.md). If that transaction fails, every view in it fails.
+ * A view that would change nothing (unchanged-view.ts) records nothing and checks nothing.
  */
 export function visitModule(deps: VisitDeps, input: Visit): Promise<void> {
   let batch = pending.get(deps);
@@ -32,6 +34,8 @@ export function visitModule(deps: VisitDeps, input: Visit): Promise<void> {
       pending.delete(deps); // views from now on wait for the next transaction
       const now = deps.clock();
       for (const visit of visits) {
+        // A reload within half a second changes nothing worth a durable write (unchanged-view.ts).
+        if (await unchangedView(tx, { ...visit, now })) continue;
         await recordActivity(tx, { ...visit, now, onRecorded: deps.onLearningRecorded });
         const completed = await evaluateCompletion(tx, { userId: visit.userId, course: visit.course, now });
         if (completed && deps.onCourseCompleted) await deps.onCourseCompleted(tx, completed, visit.course);

@@ -47,6 +47,26 @@ describe('access control', () => {
     expect(await t.store.findBy('attempts', 'userId', learner.id)).toHaveLength(0);
   });
 
+  it('keeps sign-in, roles, the CSRF check and form parsing on every area of the grouped routes', async () => {
+    for (const path of ['/admin/users', '/admin/structures', '/hr', '/studio', '/me']) {
+      const res = await request(t.app).get(path);
+      expect(res.status, path).toBe(303);
+      expect(res.headers.location, path).toBe(`/login?next=${encodeURIComponent(path)}`);
+    }
+    const learner = await signIn(t, await addUser(t));
+    for (const path of ['/admin/users', '/hr', '/studio']) await learner.get(path).expect(403);
+    const admin = await signIn(t, await addUser(t, 'admin'));
+    const form = await admin.get('/admin/users/new').expect(200);
+    // No token: refused before the route. The token in the form's body (parsed): the route answers.
+    await admin.post('/admin/users').type('form').send({ email: 'pas-une-adresse' }).expect(403);
+    const sent = await admin
+      .post('/admin/users')
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), email: 'pas-une-adresse' });
+    expect(sent.status).not.toBe(403);
+    expect(sent.status).toBeLessThan(500);
+  });
+
   it('refuses the sign-in form without its CSRF token', async () => {
     await request(t.app).post('/login').type('form').send({ email: 'x@exemple.org', password: 'y' }).expect(403);
   });
