@@ -16,13 +16,7 @@ import {
   type ReportedEnrollment,
   type ReportedUser,
 } from './listed-completion.ts';
-import {
-  type CompletionCounts,
-  countedStatus,
-  type GroupCounts,
-  noCounts,
-  summaryOf,
-} from './summarize-completions.ts';
+import { countedStatus, type GroupCounts, noCounts, summaryOf } from './summarize-completions.ts';
 
 /** Rows fetched per round trip while streaming: an export of a million rows never sits in memory. */
 const batchSize = 1_000;
