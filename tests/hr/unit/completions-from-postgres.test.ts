@@ -15,7 +15,7 @@ import { openPostgresStore } from '../../../server/store/postgres/open-postgres-
 import { postgresSqlOf } from '../../../server/store/postgres/postgres-sql-of.ts';
 import { fixturesDir } from '../../helpers/test-config.ts';
 import { createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../../helpers/test-database.ts';
-import { lilas, nord, seedAssignments, seedCompletions } from '../seed-completions.ts';
+import { certificateRow, lilas, nord, seedAssignments, seedCompletions } from '../seed-completions.ts';
 
 const queries: CompletionQuery[] = [
   {},
@@ -144,5 +144,25 @@ describe.skipIf(skipWithoutDatabase)('HR rows computed by PostgreSQL', () => {
     const alice = (await list(fromSql, { userId: 'alice', course: 'demo' }))[0];
     expect(alice?.measuredMinutes).toBe(15);
     expect((await list(fromSql, { userId: 'hugo' }))[0]?.certificateId).toBe('cert-hugo-new');
+  });
+
+  // Last: it adds a certificate to the shared seed.
+  it('counts a row whose revoked certificate was followed by a newer valid one as completed, as the store does', async () => {
+    const before = await fromSql.page({ sort: 'name' }, 1, 50);
+    // Hugo's current certificate (valid) stays the latest; an older, revoked one is added before it.
+    await store.transact((tx) => {
+      tx.put('certificates', certificateRow('hugo', 'demo', '2026-05-01T10:00:00.000Z', { status: 'revoked' }));
+    });
+    const after = await fromSql.page({ sort: 'name' }, 1, 50);
+    expect(after.summary.overall.revoked).toBe(before.summary.overall.revoked);
+    expect(after.summary.overall.completed).toBe(before.summary.overall.completed);
+    expect(after).toEqual(await fromStore.page({ sort: 'name' }, 1, 50));
+    // And a revoked certificate newer than the valid one makes the row revoked.
+    await store.transact((tx) => {
+      tx.put('certificates', certificateRow('hugo', 'demo', '2026-06-01T10:00:00.000Z', { status: 'revoked' }));
+    });
+    const revoked = await fromSql.page({ sort: 'name' }, 1, 50);
+    expect(revoked.summary.overall.revoked).toBe(before.summary.overall.revoked + 1);
+    expect(revoked).toEqual(await fromStore.page({ sort: 'name' }, 1, 50));
   });
 });
