@@ -171,58 +171,50 @@ export function completionRowsSql(
  * of assignment there are, since each join is a probe for every row. `least()` leaves out nulls.
  */
 function dueTables(sql: Sql, scope: AssignmentScope) {
-  const everyone = new Map<string, string>();
-  const byStructure = new Map<string, string>();
-  const byPerson = new Map<string, string>();
-  const keep = (table: Map<string, string>, key: string, date: string) => {
-    const kept = table.get(key);
+  // One table per kind of target: the column (besides the course) its key is on, and the row's side.
+  const kinds = [
+    { alias: 'de', column: 'everyone', on: null, dates: new Map<string, DueDate>() },
+    { alias: 'ds', column: 'structure', on: 'u.structure', dates: new Map<string, DueDate>() },
+    { alias: 'dp', column: 'user_id', on: 'u.id', dates: new Map<string, DueDate>() },
+  ] as const;
+  const [everyone, byStructure, byPerson] = kinds;
+  const keep = (kind: (typeof kinds)[number], course: string, key: string, date: string) => {
+    const at = `${course}\n${key}`;
+    const kept = kind.dates.get(at);
     // ISO days compare as strings.
-    if (kept === undefined || date < kept) table.set(key, date);
+    if (kept === undefined || date < kept.date) kind.dates.set(at, { course, key, date });
   };
   for (const a of scope.assignments) {
     if (a.dueDate === null) continue;
     // The structures it covers: its own and below; an assignment to the root concerns everyone.
     const covered = a.target === 'structure' ? scope.covered(a.structure ?? '') : [];
-    if (a.target === 'people') for (const id of a.userIds) keep(byPerson, JSON.stringify([a.course, id]), a.dueDate);
+    if (a.target === 'people') for (const id of a.userIds) keep(byPerson, a.course, id, a.dueDate);
     else if (a.target === 'structure' && covered)
-      for (const code of covered) keep(byStructure, JSON.stringify([a.course, code]), a.dueDate);
-    else keep(everyone, a.course, a.dueDate);
+      for (const code of covered) keep(byStructure, a.course, code, a.dueDate);
+    else keep(everyone, a.course, '', a.dueDate);
   }
-  const pairs = (table: Map<string, string>) => {
-    const keys = [...table.keys()].map((key) => JSON.parse(key) as [string, string]);
-    return { courses: keys.map((key) => key[0]), others: keys.map((key) => key[1]), dates: [...table.values()] };
-  };
+  const present = kinds.filter((kind) => kind.dates.size > 0);
   return (course: string) => {
-    const on = sql.unsafe(course);
-    const joins: { date: string; join: Fragment }[] = [];
-    if (everyone.size > 0)
-      joins.push({
-        date: 'de.due_date',
-        join: sql`left join (select * from unnest(${[...everyone.keys()]}::text[], ${[...everyone.values()]}::text[])
-          as d(course, due_date)) de on de.course = ${on}`,
-      });
-    if (byStructure.size > 0) {
-      const { courses, others, dates } = pairs(byStructure);
-      joins.push({
-        date: 'ds.due_date',
-        join: sql`left join (select * from unnest(${courses}::text[], ${others}::text[], ${dates}::text[])
-          as d(course, structure, due_date)) ds on ds.course = ${on} and ds.structure = u.structure`,
-      });
-    }
-    if (byPerson.size > 0) {
-      const { courses, others, dates } = pairs(byPerson);
-      joins.push({
-        date: 'dp.due_date',
-        join: sql`left join (select * from unnest(${courses}::text[], ${others}::text[], ${dates}::text[])
-          as d(course, user_id, due_date)) dp on dp.course = ${on} and dp.user_id = u.id`,
-      });
-    }
-    if (joins.length === 0) return { joins: sql``, date: sql`null::text` };
+    if (present.length === 0) return { joins: sql``, date: sql`null::text` };
+    const joins = present.map(({ alias, column, on, dates }) => {
+      const rows = [...dates.values()];
+      const table = sql`(select * from unnest(${rows.map((row) => row.course)}::text[],
+        ${rows.map((row) => row.key)}::text[], ${rows.map((row) => row.date)}::text[]) as d(course, ${sql.unsafe(column)}, due_date))`;
+      const alsoOn = on ? sql.unsafe(` and ${alias}.${column} = ${on}`) : sql``;
+      return sql`left join ${table} ${sql.unsafe(alias)} on ${sql.unsafe(alias)}.course = ${sql.unsafe(course)}${alsoOn}`;
+    });
     return {
-      joins: joins.reduce((all, kind) => sql`${all} ${kind.join}`, sql``),
-      date: sql.unsafe(`least(${joins.map((kind) => kind.date).join(', ')}) collate "C"`),
+      joins: joins.reduce((all, join) => sql`${all} ${join}`, sql``),
+      date: sql.unsafe(`least(${present.map(({ alias }) => `${alias}.due_date`).join(', ')}) collate "C"`),
     };
   };
+}
+
+/** One earliest due date: its course, the structure or person it is keyed on ('' for everyone), the day. */
+interface DueDate {
+  course: string;
+  key: string;
+  date: string;
 }
 
 /** What a row shows of its certificate (`ReportedCertificate`), built from the typed columns. */
