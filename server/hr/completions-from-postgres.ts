@@ -16,7 +16,7 @@ import {
   type ReportedEnrollment,
   type ReportedUser,
 } from './listed-completion.ts';
-import { countedStatus, type GroupCounts, noCounts, summaryOf } from './summarize-completions.ts';
+import { CompletionTally } from './summarize-completions.ts';
 
 /** Rows fetched per round trip while streaming: an export of a million rows never sits in memory. */
 const batchSize = 1_000;
@@ -188,33 +188,22 @@ interface CountRow {
 
 /** The lines added up per course (labelled with its title), per structure, and in all. */
 function summaryFrom(lines: CountRow[]) {
-  const byCourse = new Map<string, GroupCounts>();
-  const byStructure = new Map<string, GroupCounts>();
-  const overall = noCounts();
-  const groupOf = (groups: Map<string, GroupCounts>, key: string, label: string) => {
-    const group = groups.get(key);
-    if (!group) {
-      const counts = noCounts();
-      groups.set(key, { key, label, counts });
-      return counts;
-    }
-    // A course no longer published keeps the title its enrollments recorded; the same one each time.
-    if (label < group.label) group.label = label;
-    return group.counts;
-  };
+  const tally = new CompletionTally();
   for (const line of lines)
-    for (const counts of [
-      groupOf(byCourse, line.course_slug, line.course),
-      groupOf(byStructure, line.structure, line.structure),
-      overall,
-    ]) {
-      counts[countedStatus[line.status]] += line.rows;
-      counts.enrolled += line.enrolled;
-      counts.measuredMinutes += line.minutes;
-    }
-  return summaryOf([...byCourse.values()], [...byStructure.values()], overall);
+    tally.addLine(
+      {
+        courseSlug: line.course_slug,
+        course: line.course,
+        structure: line.structure,
+        status: line.status,
+        measuredMinutes: line.minutes,
+      },
+      line.rows,
+      line.enrolled,
+    );
+  return tally.summary();
 }
 
 function emptyPage(): CompletionPage {
-  return { rows: [], page: 1, pageCount: 1, total: 0, summary: summaryOf([], [], noCounts()) };
+  return { rows: [], page: 1, pageCount: 1, total: 0, summary: new CompletionTally().summary() };
 }

@@ -73,9 +73,17 @@ export class CompletionTally {
   readonly #overall = noCounts();
 
   add(row: CountedRow): void {
-    count(groupOf(this.#byCourse, row.courseSlug, row.course).counts, row);
-    count(groupOf(this.#byStructure, row.structure, row.structure).counts, row);
-    count(this.#overall, row);
+    this.addLine(row, 1, row.started ? 1 : 0);
+  }
+
+  /**
+   * `rows` rows of one course, structure and status counted together (the database's GROUP BY), of which
+   * `enrolled` were started; `measuredMinutes` is their sum.
+   */
+  addLine(line: Omit<CountedRow, 'started'>, rows: number, enrolled: number): void {
+    count(groupOf(this.#byCourse, line.courseSlug, line.course).counts, line, rows, enrolled);
+    count(groupOf(this.#byStructure, line.structure, line.structure).counts, line, rows, enrolled);
+    count(this.#overall, line, rows, enrolled);
   }
 
   summary(): CompletionSummary {
@@ -119,10 +127,10 @@ export const countedStatus = {
   revoked: 'revoked',
 } as const satisfies Record<SummarizedRow['status'], keyof CompletionCounts>;
 
-function count(counts: CompletionCounts, row: CountedRow): void {
-  counts[countedStatus[row.status]] += 1;
-  if (row.started) counts.enrolled += 1;
-  counts.measuredMinutes += row.measuredMinutes;
+function count(counts: CompletionCounts, line: Omit<CountedRow, 'started'>, rows: number, enrolled: number): void {
+  counts[countedStatus[line.status]] += rows;
+  counts.enrolled += enrolled;
+  counts.measuredMinutes += line.measuredMinutes;
 }
 
 function totalsOf(key: string, label: string, counts: CompletionCounts): CompletionTotals {
