@@ -20,7 +20,7 @@ import type { AppStore } from '../server/store/app-collections.ts';
 import { openPostgresStore } from '../server/store/postgres/open-postgres-store.ts';
 import { type Figure, int, ms, runPart, summarize } from './lib/figures.ts';
 import { generateCourses } from './lib/generate-courses.ts';
-import { signedIn } from './lib/http-client.ts';
+import { type Browser, signedIn } from './lib/http-client.ts';
 import { networkPlan } from './lib/network-plan.ts';
 import { serverCpuUs } from './lib/page-slices.ts';
 import { postgresCpuSeconds } from './lib/process-cpu.ts';
@@ -53,6 +53,8 @@ interface Case {
   who: keyof typeof networkHr;
   url: string;
   targetMs: number;
+  /** Learners (of as many associations) who each open a module before every request: each view is a write. */
+  writers?: number;
 }
 
 await runPart(async () => {
@@ -61,6 +63,8 @@ await runPart(async () => {
     const coursesDir = path.join(work, 'courses');
     await generateCourses(path.join(root, 'courses'), coursesDir, 4, 5);
     const { catalog } = await loadCatalog(coursesDir);
+    const course = catalog.courses[0]!;
+    const modules = course.modules.slice(0, 2).map((module) => `/courses/${course.slug}/${module.slug}`);
     const plan = networkPlan(Number(args.associations), at);
     const otherFederation = plan.federations[1]!;
     // The largest association of the first federation, and another federation for the network's HR.
@@ -74,6 +78,9 @@ await runPart(async () => {
         targetMs: 300,
       },
       { name: 'network HR, first page', who: 'network', url: '/hr', targetMs: 500 },
+      // What the journal store keeps between requests (decision 028) is dropped for each structure a write
+      // touches: the same page while learners of 50 associations make progress between two requests.
+      { name: 'network HR, first page, 50 learners writing', who: 'network', url: '/hr', targetMs: 500, writers: 50 },
       { name: 'network HR, one federation', who: 'network', url: `/hr?structure=${otherFederation}`, targetMs: 300 },
     ];
     const seed = (store: AppStore) =>
@@ -99,7 +106,7 @@ await runPart(async () => {
         timeoutMs: 300_000,
       });
       try {
-        const measured = await measureCases(server, cases, 'embedded store');
+        const measured = await measureCases(server, cases, 'embedded store', modules);
         figures.push(...measured.figures);
         details.push(...measured.details);
       } finally {
@@ -119,7 +126,7 @@ await runPart(async () => {
         });
         details.push('PostgreSQL: skipped; set DATABASE_URL to a server where a database may be created.');
       } else {
-        const measured = await onPostgres(databaseUrl, work, coursesDir, seed, cases);
+        const measured = await onPostgres(databaseUrl, work, coursesDir, seed, cases, modules);
         figures.push(...measured.figures);
         details.push(...measured.details);
       }
@@ -136,6 +143,7 @@ async function onPostgres(
   coursesDir: string,
   seed: (store: AppStore) => Promise<SeededNetwork>,
   cases: Case[],
+  modules: string[],
 ) {
   const name = `passerelle_bench_${randomBytes(5).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
@@ -157,7 +165,7 @@ async function onPostgres(
       extraEnv: { ...benchEnv, DATABASE_URL: target.toString() },
       timeoutMs: 300_000,
     });
-    const measured = await measureCases(server, cases, 'PostgreSQL');
+    const measured = await measureCases(server, cases, 'PostgreSQL', modules);
     return {
       figures: measured.figures,
       details: [`PostgreSQL: ${seeded} (seeded in ${seeded.seconds.toFixed(0)} s).`, ...measured.details],
@@ -170,14 +178,16 @@ async function onPostgres(
 }
 
 /** Each case asked `requests` times in a row by its HR: latencies, and the server's CPU time per request. */
-async function measureCases(server: ServerProcess, cases: Case[], storeName: string) {
+async function measureCases(server: ServerProcess, cases: Case[], storeName: string, modules: string[]) {
   const figures: Figure[] = [];
   const details: string[] = [];
   for (const c of cases) {
     const browser = await signedIn(server.base, networkHr[c.who].email, benchPassword, '/hr');
+    const writers = await learnersWriting(server.base, c.writers ?? 0, modules);
     try {
       let rows = 0;
       const ask = async () => {
+        await writers.write();
         const page = await browser.request('GET', c.url);
         if (page.status !== 200) throw new Error(`${c.url} answered ${page.status} to ${c.who}`);
         rows = Number(/<caption>([\d\s\u202f\u00a0]+) réalisations?/.exec(page.body)?.[1]?.replace(/\D/g, '') ?? 0);
@@ -191,7 +201,8 @@ async function measureCases(server: ServerProcess, cases: Case[], storeName: str
       const cpuMs = ((await serverCpuUs(server.base)) - cpuBefore) / 1000 / requests;
       const dbMs = storeName === 'PostgreSQL' ? (((await postgresCpuSeconds()) - dbBefore) * 1000) / requests : 0;
       const summary = summarize(latencies);
-      const cpu = `server CPU ${ms(cpuMs)}/request${storeName === 'PostgreSQL' ? `, PostgreSQL CPU ${ms(dbMs)}/request` : ''}`;
+      const withViews = c.writers ? `, its ${c.writers} module views included` : '';
+      const cpu = `server CPU ${ms(cpuMs)}/request${storeName === 'PostgreSQL' ? `, PostgreSQL CPU ${ms(dbMs)}/request` : ''}${withViews}`;
       figures.push({
         part,
         name: `${storeName}: ${c.name} (${int(rows)} rows) p99`,
@@ -205,7 +216,36 @@ async function measureCases(server: ServerProcess, cases: Case[], storeName: str
       console.log(`${storeName}, ${c.name}: p50 ${ms(summary.p50)} p99 ${ms(summary.p99)}; ${cpu}`);
     } finally {
       browser.close();
+      writers.close();
     }
   }
   return { figures, details };
+}
+
+/**
+ * `count` learners spread over the network, signed in; `write` has each open the next of `modules` (a
+ * different module each time, so that every view records progress: decision 026 skips an unchanged one).
+ */
+async function learnersWriting(base: string, count: number, modules: string[]) {
+  const staff = Number(args.staff);
+  // One after the other: sign-ins arriving all at once are refused beyond what the server hashes at a time.
+  const learners: Browser[] = [];
+  for (let j = 0; j < count; j++)
+    learners.push(await signedIn(base, `apprenant.${Math.floor((j * staff) / count)}@exemple.org`, benchPassword));
+  let turn = 0;
+  return {
+    async write() {
+      if (learners.length === 0) return;
+      const url = modules[turn++ % modules.length]!;
+      await Promise.all(
+        learners.map(async (learner) => {
+          const page = await learner.request('GET', url);
+          if (page.status !== 200) throw new Error(`${url} answered ${page.status} to a learner`);
+        }),
+      );
+    },
+    close: () => {
+      for (const learner of learners) learner.close();
+    },
+  };
 }

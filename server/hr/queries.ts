@@ -32,9 +32,10 @@ export async function* enrollmentsByPerson(
 ): AsyncGenerator<PersonEnrollments[]> {
   if (query.userId) {
     const user = await findAccount(store, query.userId);
-    if (user) yield await groupOf(store, [user]);
+    if (user) yield await enrollmentsOfPeople(store, [user]);
   } else if (query.scope) {
-    for (const code of query.scope) yield await groupOf(store, await store.findBy('users', 'structure', code));
+    for (const code of query.scope)
+      yield await enrollmentsOfPeople(store, await store.findBy('users', 'structure', code));
   } else if (query.course) {
     const enrollments = await store.findBy('enrollments', 'course', query.course);
     for (let start = 0; start < enrollments.length; start += peoplePerGroup) {
@@ -51,14 +52,18 @@ export async function* enrollmentsByPerson(
     for await (const user of store.all('users')) {
       people.push(user);
       if (people.length < peoplePerGroup) continue;
-      yield await groupOf(store, people);
+      yield await enrollmentsOfPeople(store, people);
       people = [];
     }
-    yield await groupOf(store, people);
+    yield await enrollmentsOfPeople(store, people);
   }
 }
 
-async function groupOf(store: Reader, people: readonly Readonly<User>[]): Promise<PersonEnrollments[]> {
+/** The enrollments and certificates of each person given, read together. */
+export async function enrollmentsOfPeople(
+  store: Reader,
+  people: readonly Readonly<User>[],
+): Promise<PersonEnrollments[]> {
   const [enrollments, certificates] = await Promise.all([
     Promise.all(people.map((user) => store.findBy('enrollments', 'userId', user.id))),
     Promise.all(people.map((user) => certificatesOf(store, user.id))),

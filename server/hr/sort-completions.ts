@@ -17,7 +17,8 @@ const rankOf = new Map<string, number>();
 /** Beyond this many values kept, the order starts again from the values of the request. */
 const keptValues = 400_000;
 
-function ranks(values: readonly string[]): ReadonlyMap<string, number> {
+/** The place of each value in French order (`french`), among all the values kept: `values` are added to them. */
+export function ranks(values: readonly string[]): ReadonlyMap<string, number> {
   const fresh = new Set<string>();
   for (const value of values) if (!rankOf.has(value)) fresh.add(value);
   if (fresh.size === 0) return rankOf;

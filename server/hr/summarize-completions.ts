@@ -115,6 +115,10 @@ function groupOf(groups: Map<string, GroupCounts>, key: string, label: string): 
   if (!group) {
     group = { key, label, counts: noCounts() };
     groups.set(key, group);
+  } else if (label < group.label) {
+    // A course no longer published is labelled by the titles its rows kept, which may differ between
+    // versions: the smallest, whatever the order the rows came in (as PostgreSQL's min()).
+    group.label = label;
   }
   return group;
 }

@@ -63,7 +63,21 @@ export interface Tx<C extends Collections> {
   delete<K extends keyof C & string>(coll: K, id: string): void;
 }
 
+/** A row as it changed in memory: `previous` undefined for an insert, `row` undefined for a delete. */
+export interface RowChange {
+  coll: string;
+  previous: Readonly<Record<string, unknown>> | undefined;
+  row: Readonly<Record<string, unknown>> | undefined;
+}
+
 export interface Store<C extends Collections> {
+  /**
+   * Only a store whose rows live in this process (the journal store) has it: `listener` is called,
+   * synchronously, for each row a transaction changes (and again if a failed write is undone), so that a
+   * reader can keep figures derived from the rows up to date. It must be quick and must not throw.
+   * Returns the function that stops the calls.
+   */
+  watch?(listener: (change: RowChange) => void): () => void;
   get<K extends keyof C & string>(coll: K, id: string): Promise<Row<C, K> | undefined>;
   /** Uses the index on `field`; rows come back in no particular order. */
   findBy<K extends keyof C & string>(coll: K, field: IndexedField<C, K>, value: IndexValue): Promise<Row<C, K>[]>;

@@ -194,7 +194,10 @@ export async function seedCompletions(store: AppStore): Promise<void> {
   });
 }
 
-function assignmentRow(id: string, fields: Partial<Assignment> & Pick<Assignment, 'course' | 'target'>): Assignment {
+export function assignmentRow(
+  id: string,
+  fields: Partial<Assignment> & Pick<Assignment, 'course' | 'target'>,
+): Assignment {
   return {
     id,
     courseTitle: fields.course,

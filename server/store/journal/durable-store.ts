@@ -8,7 +8,7 @@
 // a failure happens are rejected too (the epoch check), so no acknowledged write builds on a lost one.
 import path from 'node:path';
 import { StoreUnavailableError, storeClosedError } from '../errors.ts';
-import type { Collections, IndexValue, Row, Tx } from '../store.ts';
+import type { Collections, IndexValue, Row, RowChange, Tx } from '../store.ts';
 import { backupStore, prepareBackupTarget, writeBackup } from './backup-store.ts';
 import type { Journal } from './journal.ts';
 import { encodeJournalRecord, type JournalOp } from './journal-record.ts';
@@ -95,6 +95,10 @@ export class DurableStore<C extends Collections> implements JournalStore<C> {
         );
       }
     }, STUCK_TRANSACTION_MS / 2).unref();
+  }
+
+  watch(listener: (change: RowChange) => void): () => void {
+    return this.#tables.watch(listener);
   }
 
   async get<K extends keyof C & string>(coll: K, id: string): Promise<Row<C, K> | undefined> {

@@ -1,23 +1,27 @@
 // In-memory state: one Map per collection (id → frozen row) and, per indexed field, a Map from value
 // to the ids having it. Mutations return the previous row so a transaction can be undone.
 import { notIndexedError, unknownCollectionError } from '../misuse-errors.ts';
-import type { IndexValue } from '../store.ts';
+import type { IndexValue, RowChange } from '../store.ts';
 
 export type StoredRow = { readonly id: string } & Readonly<Record<string, unknown>>;
 
 /**
- * Value → the ids having it. Most values of an index belong to one row (an account's e-mail, an attempt's
- * id): that id is kept alone. A few rows share most others (a learner's ten progress rows): an array,
- * ~130 bytes for ten ids where a Set takes ~380 (2.5 MB at 100k progress rows). Past `maxArrayIds`, a
- * Set, so that removing an id from a value thousands of rows share (a course) stays cheap.
+ * Value → the rows having it. The rows themselves rather than their ids: a network's HR dashboard makes
+ * 100,000 look-ups per page, and going from an id back to its row was a second hash look-up (a cache miss
+ * on this much data) for every row found. Most values of an index belong to one row (an account's e-mail,
+ * an attempt's id): that row is kept alone. A few rows share most others (a learner's ten progress rows):
+ * an array, ~130 bytes for ten where a Map takes ~500. Past `maxArrayRows`, a Map by id, so that replacing
+ * or removing a row among thousands sharing a value (a course) stays cheap and keeps the rows' order.
  */
-type Index = Map<unknown, string | string[] | Set<string>>;
+type Entry = StoredRow | StoredRow[] | Map<string, StoredRow>;
+type Index = Map<unknown, Entry>;
 
-const maxArrayIds = 16;
+const maxArrayRows = 16;
 
 export class Tables {
   readonly #rows = new Map<string, Map<string, StoredRow>>();
   readonly #indexes = new Map<string, Map<string, Index>>();
+  #watchers: ((change: RowChange) => void)[] = [];
 
   constructor(defs: Record<string, { indexes?: readonly string[] }>) {
     for (const [name, def] of Object.entries(defs)) {
@@ -35,14 +39,19 @@ export class Tables {
   }
 
   findBy(coll: string, field: string, value: IndexValue): StoredRow[] {
-    const ids = this.#index(coll, field).get(value);
-    if (!ids) return [];
-    const table = this.#table(coll);
-    if (typeof ids === 'string') return [table.get(ids)!];
-    // A loop rather than Array.from(ids, mapper): a network's HR dashboard makes 100,000 of these calls.
-    const rows: StoredRow[] = [];
-    for (const id of ids) rows.push(table.get(id)!);
-    return rows;
+    const entry = this.#index(coll, field).get(value);
+    if (entry === undefined) return [];
+    if (Array.isArray(entry)) return entry.slice();
+    if (entry instanceof Map) return Array.from(entry.values());
+    return [entry];
+  }
+
+  /** Calls `listener` after each set or delete that changes a row; returns the function that stops it. */
+  watch(listener: (change: RowChange) => void): () => void {
+    this.#watchers = [...this.#watchers, listener];
+    return () => {
+      this.#watchers = this.#watchers.filter((watcher) => watcher !== listener);
+    };
   }
 
   isIndexed(coll: string, field: string): boolean {
@@ -72,10 +81,11 @@ export class Tables {
     for (const [field, index] of this.#indexes.get(coll)!) {
       const before = previous?.[field];
       const after = row[field];
-      if (previous && before === after) continue;
-      if (previous) unindex(index, before, row.id);
-      if (after !== undefined) addId(index, after, row.id);
+      // Same value: the entry still holds the previous row, which `addRow` replaces in its place.
+      if (previous && before !== after) unindex(index, before, row.id);
+      if (after !== undefined) addRow(index, after, row);
     }
+    for (const watcher of this.#watchers) watcher({ coll, previous, row });
     return previous;
   }
 
@@ -86,6 +96,7 @@ export class Tables {
     if (!previous) return undefined;
     table.delete(id);
     for (const [field, index] of this.#indexes.get(coll)!) unindex(index, previous[field], id);
+    for (const watcher of this.#watchers) watcher({ coll, previous, row: undefined });
     return previous;
   }
 
@@ -102,31 +113,31 @@ export class Tables {
   }
 }
 
-function addId(index: Index, value: unknown, id: string): void {
-  const ids = index.get(value);
-  if (ids === undefined) index.set(value, id);
-  else if (typeof ids === 'string') {
-    if (ids !== id) index.set(value, [ids, id]);
-  } else if (!Array.isArray(ids)) ids.add(id);
-  else if (!ids.includes(id)) {
-    if (ids.length < maxArrayIds) ids.push(id);
-    else index.set(value, new Set([...ids, id]));
+/** Adds `row` to the rows of `value`, or puts it in the place of the row with its id. */
+function addRow(index: Index, value: unknown, row: StoredRow): void {
+  const entry = index.get(value);
+  if (entry === undefined) index.set(value, row);
+  else if (entry instanceof Map) entry.set(row.id, row);
+  else if (!Array.isArray(entry)) index.set(value, entry.id === row.id ? row : [entry, row]);
+  else {
+    const at = entry.findIndex((kept) => kept.id === row.id);
+    if (at !== -1) entry[at] = row;
+    else if (entry.length < maxArrayRows) entry.push(row);
+    else index.set(value, new Map([...entry, row].map((kept) => [kept.id, kept])));
   }
 }
 
 function unindex(index: Index, value: unknown, id: string): void {
   if (value === undefined) return;
-  const ids = index.get(value);
-  if (ids === undefined) return;
-  if (typeof ids === 'string') {
-    if (ids === id) index.delete(value);
-  } else if (Array.isArray(ids)) {
-    const at = ids.indexOf(id);
-    if (at !== -1) ids.splice(at, 1);
-    if (ids.length === 1) index.set(value, ids[0]!);
-    else if (ids.length === 0) index.delete(value);
-  } else {
-    ids.delete(id);
-    if (ids.size === 0) index.delete(value);
-  }
+  const entry = index.get(value);
+  if (entry === undefined) return;
+  if (entry instanceof Map) {
+    entry.delete(id);
+    if (entry.size === 0) index.delete(value);
+  } else if (Array.isArray(entry)) {
+    const at = entry.findIndex((kept) => kept.id === id);
+    if (at !== -1) entry.splice(at, 1);
+    if (entry.length === 1) index.set(value, entry[0]!);
+    else if (entry.length === 0) index.delete(value);
+  } else if (entry.id === id) index.delete(value);
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Tables } from '../../../server/store/journal/tables.ts';
 
-// An index keeps a value's only id alone and makes a set once a second row shares the value
-// (tables.ts): every move between the two must keep findBy exact.
+// An index keeps a value's only row alone, an array once a second row shares the value and a map past a
+// few (tables.ts): every move between them must keep findBy exact, and give the rows as last written.
 const tables = () => new Tables({ people: { indexes: ['team'] } });
 const ids = (t: Tables, team: string) => t.findBy('people', 'team', team).map((row) => row.id);
 
@@ -48,5 +48,35 @@ describe('store indexes', () => {
     t.set('people', { id: 'r2', team: 'y' });
     expect(ids(t, 'x').sort()).toEqual(['r0', 'r1', 'r3', 'r39', 'r4']);
     expect(ids(t, 'y')).toEqual(['r2']);
+  });
+
+  it('give each row as last written, in its place, whether the value has one row, a few or many', () => {
+    for (const size of [1, 5, 40]) {
+      const t = tables();
+      for (let i = 0; i < size; i++) t.set('people', { id: `r${i}`, team: 'x', version: 1 });
+      t.set('people', { id: 'r0', team: 'x', version: 2 });
+      const found = t.findBy('people', 'team', 'x');
+      expect(found.map((row) => row.id)).toEqual(Array.from({ length: size }, (_, i) => `r${i}`));
+      expect(found[0]).toEqual({ id: 'r0', team: 'x', version: 2 });
+      expect(found.slice(1).every((row) => row.version === 1)).toBe(true);
+      // What findBy returns is the caller's: changing it leaves the index as it was.
+      found.length = 0;
+      expect(t.findBy('people', 'team', 'x')).toHaveLength(size);
+    }
+  });
+
+  it('tell each watcher every row changed, as it was and as it is, until it stops watching', () => {
+    const t = tables();
+    const seen: string[] = [];
+    const stop = t.watch(({ coll, previous, row }) =>
+      seen.push(`${coll}:${previous?.team ?? '-'}>${row?.team ?? '-'}`),
+    );
+    t.set('people', { id: 'a', team: 'x' });
+    t.set('people', { id: 'a', team: 'y' });
+    t.delete('people', 'a');
+    t.delete('people', 'a');
+    stop();
+    t.set('people', { id: 'b', team: 'x' });
+    expect(seen).toEqual(['people:->x', 'people:x>y', 'people:y>-']);
   });
 });
