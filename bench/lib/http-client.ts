@@ -73,6 +73,33 @@ export class Browser {
     });
   }
 
+  /**
+   * A GET whose body is handed to `onChunk` as it arrives and not kept (a large download); resolves once it
+   * has all arrived, with its size.
+   */
+  download(
+    path: string,
+    onChunk: (chunk: Buffer, headers: http.IncomingHttpHeaders) => void,
+  ): Promise<Omit<Reply, 'body'>> {
+    const headers: http.OutgoingHttpHeaders = this.cookies.size > 0 ? { cookie: this.cookieHeader } : {};
+    return new Promise((resolve, reject) => {
+      const started = performance.now();
+      const req = http.request(`${this.base}${path}`, { headers, agent: this.agent }, (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          onChunk(chunk, res.headers);
+        });
+        res.on('error', reject);
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes, ms: performance.now() - started }),
+        );
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
   close(): void {
     this.agent.destroy();
   }

@@ -21,7 +21,8 @@ const addressOf = (socket: object) => {
 };
 
 function forward(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, tries: number): void {
-  const target = targets[next++ % targets.length]!;
+  const index = next++ % targets.length;
+  const target = targets[index]!;
   const upstream = http.request(
     {
       host: target.hostname,
@@ -34,7 +35,8 @@ function forward(req: http.IncomingMessage, res: http.ServerResponse, body: Buff
       agent,
     },
     (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      // Which backend answered (its position in BACKENDS), so the bench can tell the instances' figures apart.
+      res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'x-backend': String(index) });
       answer.pipe(res);
     },
   );

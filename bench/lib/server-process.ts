@@ -18,6 +18,11 @@ export interface ServerProcess {
   timeline: { ms: number; line: string }[];
   /** `GET /__bench/metrics` (the server must run with BENCH_METRICS=1). */
   metrics(reset?: boolean): Promise<BenchMetrics>;
+  /**
+   * JS heap still reachable after a full garbage collection, in MB (`/__bench/metrics?gc=1`; needs
+   * BENCH_METRICS=1 and `gc`, which npm start's --expose-gc gives): memory kept, not garbage yet to collect.
+   */
+  retainedHeapMb(): Promise<number>;
   /** Resident memory now, read from /proc (Linux) or undefined. */
   rssMb(): Promise<number | undefined>;
   /** SIGTERM (graceful) or SIGKILL (a crash: only what was acknowledged may count); resolves once reaped. */
@@ -33,6 +38,8 @@ export interface BenchMetrics {
   /** CPU time used by the server process since it started (process.cpuUsage), in µs. */
   cpuMicros: NodeJS.CpuUsage;
   uptimeSeconds: number;
+  /** Whether a full collection ran before memory was read (asked with `?gc=1`, and `gc` exposed). */
+  collected: boolean;
 }
 
 export async function freePort(): Promise<number> {
@@ -134,6 +141,12 @@ export async function startProcess(
       const res = await getJson<BenchMetrics>(`${base}/__bench/metrics${reset ? '?reset=1' : ''}`);
       if (res.status !== 200) throw new Error(`/__bench/metrics answered ${res.status}: is BENCH_METRICS=1 set?`);
       return res.body;
+    },
+    async retainedHeapMb() {
+      const res = await getJson<BenchMetrics>(`${base}/__bench/metrics?gc=1`);
+      if (res.status !== 200) throw new Error(`/__bench/metrics answered ${res.status}: is BENCH_METRICS=1 set?`);
+      if (!res.body.collected) throw new Error('the server could not collect garbage: start it with --expose-gc');
+      return res.body.memoryMb.heapUsed;
     },
     async rssMb() {
       const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => undefined);

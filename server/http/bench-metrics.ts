@@ -12,7 +12,8 @@ const gcKinds: Record<number, string> = {
  * `GET /__bench/metrics` for the load benchmarks (`npm run bench`): event-loop delay measured inside the
  * server process, garbage-collection pauses, the longest stalls with their time, and memory. Exists only
  * when the environment says `BENCH_METRICS=1`, so a normal server neither measures nor exposes anything.
- * `GET /__bench/cpu` answers the process's CPU time (alone with `BENCH_METRICS=cpu`). `?reset=1` starts a new measurement window.
+ * `GET /__bench/cpu` answers the process's CPU time (alone with `BENCH_METRICS=cpu`). `?reset=1` starts a new measurement window;
+ * `?gc=1` collects garbage before reading memory.
  */
 export function benchMetrics(env: NodeJS.ProcessEnv = process.env): Router | undefined {
   if (env.BENCH_METRICS === 'cpu') return cpuRoute(Router());
@@ -48,6 +49,10 @@ export function benchMetrics(env: NodeJS.ProcessEnv = process.env): Router | und
 
   const router = cpuRoute(Router());
   router.get('/__bench/metrics', (req, res) => {
+    // `?gc=1`: one full collection first (npm start exposes `gc`), so heapUsed is the memory still
+    // reachable: what a request keeps, without the garbage a collection has not yet reclaimed.
+    const collect = req.query.gc === '1' ? (globalThis as { gc?: () => void }).gc : undefined;
+    collect?.();
     const memory = process.memoryUsage();
     res.set('Cache-Control', 'no-store').json({
       eventLoopDelayMs: {
@@ -70,6 +75,7 @@ export function benchMetrics(env: NodeJS.ProcessEnv = process.env): Router | und
       },
       cpuMicros: process.cpuUsage(),
       uptimeSeconds: process.uptime(),
+      collected: collect !== undefined,
     });
     if (req.query.reset === '1') {
       loop.reset();

@@ -31,9 +31,9 @@ const loadedOnFirstUse = [
 // `import type`, and not `import('…')`, which loads on first use.
 const staticImport = /^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
 
-/** Every library imported by the files main.ts reaches statically, with the chain that reaches it. */
-function librariesAtStart(): Map<string, string[]> {
-  const entry = path.join(serverDir, 'main.ts');
+/** Every library imported by the files `from` (main.ts) reaches statically, with the chain that reaches it. */
+function librariesReached(from = 'main.ts'): Map<string, string[]> {
+  const entry = path.join(serverDir, from);
   const reachedFrom = new Map<string, string | undefined>([[entry, undefined]]);
   const libraries = new Map<string, string[]>();
   const chain = (file: string): string[] => {
@@ -57,7 +57,7 @@ function librariesAtStart(): Map<string, string[]> {
 
 describe('a start', () => {
   it('imports none of the libraries that load on first use', () => {
-    const imported = librariesAtStart();
+    const imported = librariesReached();
     const found = loadedOnFirstUse
       .filter((name) => imported.has(name))
       .map((name) => ({
@@ -68,6 +68,15 @@ describe('a start', () => {
   });
 
   it('finds the libraries it does import, so the check above reads the same code', () => {
-    expect([...librariesAtStart().keys()]).toEqual(expect.arrayContaining(['express', 'zod', 'ejs']));
+    expect([...librariesReached().keys()]).toEqual(expect.arrayContaining(['express', 'zod', 'ejs']));
+  });
+});
+
+describe('the HR routes, imported on the first request under /hr', () => {
+  // Imported with them, pdfkit cost each instance's first dashboard ~150 ms of CPU; only a PDF needs it.
+  it('do not import pdfkit', () => {
+    const imported = librariesReached('hr/routes.ts');
+    expect(imported.get('pdfkit')?.join(' > ')).toBeUndefined();
+    expect([...imported.keys()]).toEqual(expect.arrayContaining(['express', 'zod']));
   });
 });

@@ -1,10 +1,11 @@
 import request from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp | undefined;
 afterEach(async () => {
   delete process.env.BENCH_METRICS;
+  vi.unstubAllGlobals();
   await t?.close();
   t = undefined;
 });
@@ -30,6 +31,19 @@ describe('benchmark metrics', () => {
     expect(res.body.eventLoopDelayMs.max).toBeGreaterThan(0);
     expect(res.body.memoryMb.rss).toBeGreaterThan(0);
     expect(res.body.memoryMb.maxRss).toBeGreaterThanOrEqual(res.body.memoryMb.rss * 0.9);
+  });
+
+  it('collect garbage before reading memory only when asked with ?gc=1, and say whether it could', async () => {
+    process.env.BENCH_METRICS = '1';
+    t = await createTestApp();
+    const gc = vi.fn();
+    vi.stubGlobal('gc', gc);
+    expect((await request(t.app).get('/__bench/metrics').expect(200)).body.collected).toBe(false);
+    expect(gc).not.toHaveBeenCalled();
+    expect((await request(t.app).get('/__bench/metrics?gc=1').expect(200)).body.collected).toBe(true);
+    expect(gc).toHaveBeenCalledTimes(1);
+    vi.stubGlobal('gc', undefined);
+    expect((await request(t.app).get('/__bench/metrics?gc=1').expect(200)).body.collected).toBe(false);
   });
 
   it('report the CPU time the server process has used, growing with the work it does', async () => {

@@ -4,7 +4,6 @@ import type { Clock } from '../../shared/clock.ts';
 import type { CsvFormat } from '../../shared/csv/write-csv.ts';
 import type { AppStore } from '../../store/app-collections.ts';
 import { type LearnerActivity, learnerActivity } from './learner-activity.ts';
-import { renderActivityPdf } from './render-activity-pdf.ts';
 import { writeActivityCsv } from './write-activity-csv.ts';
 
 export type ActivityFormat = 'pdf' | CsvFormat;
@@ -45,6 +44,9 @@ export async function exportLearnerActivity(
 const pdfFile = (day: string): ActivityFile => ({ name: `activite-${day}.pdf`, contentType: 'application/pdf' });
 
 async function sendPdf(activity: LearnerActivity, organisation: string, now: Date, out: NodeJS.WritableStream) {
+  // pdfkit is loaded on the first PDF asked for: imported with the HR routes, it cost every instance's first
+  // dashboard ~150 ms of CPU (decision 025, as for certificates and job aids).
+  const { renderActivityPdf } = await import('./render-activity-pdf.ts');
   const bytes = await renderActivityPdf(activity, { organisation, now });
   out.end(bytes);
 }
