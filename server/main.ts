@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import path from 'node:path';
 import { setupLinkIfNeeded } from './accounts/ensure-installation.ts';
 import { createApp } from './app.ts';
@@ -8,6 +7,7 @@ import { loadCatalog, warmUpRendering } from './catalog/load-catalog.ts';
 import { compactHeap } from './compact-heap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { configWarnings } from './config-warnings.ts';
+import { createAppServer } from './http/app-server.ts';
 import { loadCsrfSecret, loadSharedCsrfSecret } from './http/csrf-secret.ts';
 import { gracefulShutdown } from './http/graceful-shutdown.ts';
 import { ListenError, listen } from './http/listen.ts';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   // The key that signs Open Badges credentials is made at the first start, never logged.
   const credentialKeys = keyStoreFor(storeKind, store, config.dataDir);
   await credentialKeys.read();
-  const server = createServer(
+  const server = createAppServer(
     createApp({
       config,
       catalog,
