@@ -1,8 +1,10 @@
 // The bare stack the module page is compared with (bench/page-speed.ts): Express 5 and EJS with its view
 // cache, nothing else, serving one page of PAGE_BYTES bytes whose content sits in memory. It runs as its
-// own process, like the real server.
+// own process, like the real server. With BARE_APP_SERVER=1 it is served as Passerelle is, by
+// createAppServer (decision 026), instead of `app.listen`: what the same server gains a bare app.
 import path from 'node:path';
 import express from 'express';
+import { createAppServer } from '../server/http/app-server.ts';
 
 const pageBytes = Number(process.env.PAGE_BYTES ?? 30_000);
 const port = Number(process.env.PORT ?? 3100);
@@ -35,5 +37,6 @@ app.get('/healthz', (_req, res) => {
 app.get('/page', (_req, res) => {
   res.render('page', { title, body });
 });
-const server = app.listen(port, '127.0.0.1');
+const server =
+  process.env.BARE_APP_SERVER === '1' ? createAppServer(app).listen(port, '127.0.0.1') : app.listen(port, '127.0.0.1');
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -56,6 +56,7 @@ await runPart(async () => {
   const seed = await seedStore(dataDir, { catalog, learners: 1000, progressRows: 10_000 });
   const server = await startPasserelle({ dataDir, coursesDir: path.join(root, 'courses'), metrics: 'cpu' });
   let bare: Awaited<ReturnType<typeof startProcess>> | undefined;
+  let sameServer: Awaited<ReturnType<typeof startProcess>> | undefined;
   try {
     const signedIn = await runLoad({
       kind: 'signIn',
@@ -147,9 +148,36 @@ await runPart(async () => {
     details.push(
       `Compression, one slice each of ${setups[0]!.seconds} s, ${connections} learners: ${int(plain.perSecond)} req/s without, ${int(gzip.perSecond)} compressed${plain.other.disturbed || gzip.other.disturbed ? ' (disturbed)' : ''}.`,
     );
+    // The bare stack answers through `app.listen`, as a bare Express app does; Passerelle through
+    // createAppServer, which spares Express's per-request prototype change (decision 026). The same bare
+    // app on that server tells how much of the ratio is that server, not the page's own work.
+    sameServer = await startProcess(
+      'bench/bare-app.ts',
+      { NODE_ENV: 'production', PAGE_BYTES: String(pageBytes), BARE_APP_SERVER: '1' },
+      { nodeArgs: profileArgs('bare-app-server') },
+    );
+    const sameUrl = `${sameServer.base}/page`;
+    await measureSlice(sameServer.base, sameUrl, { cookies, connections, seconds: 2 });
+    const ours = await measureSlice(real.base, real.url, { cookies, connections, seconds: setups[0]!.seconds });
+    const bareSame = await measureSlice(sameServer.base, sameUrl, {
+      cookies,
+      connections,
+      seconds: setups[0]!.seconds,
+    });
+    figures.push({
+      part: '1',
+      name: 'server CPU per request, bare Express + EJS on the same server as Passerelle (createAppServer)',
+      value: `${int(ours.cpuPerRequestUs)} µs / ${int(bareSame.cpuPerRequestUs)} µs (ratio ${(bareSame.cpuPerRequestUs / ours.cpuPerRequestUs).toFixed(2)}); ${int(ours.perSecond)} vs ${int(bareSame.perSecond)} requests/s`,
+      target: '',
+      holds: undefined,
+    });
+    details.push(
+      `Bare stack on Passerelle's own server (createAppServer, decision 026), one slice each of ${setups[0]!.seconds} s, ${connections} learners: Passerelle ${int(ours.perSecond)} req/s, ${int(ours.cpuPerRequestUs)} µs CPU/request; bare ${int(bareSame.perSecond)} req/s, ${int(bareSame.cpuPerRequestUs)} µs${ours.other.disturbed || bareSame.other.disturbed ? ' (disturbed)' : ''}.`,
+    );
     return { part: '1', title: 'Part 1 — page speed vs the bare stack', figures, details };
   } finally {
     await bare?.stop();
+    await sameServer?.stop();
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
