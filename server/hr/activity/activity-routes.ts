@@ -4,6 +4,8 @@ import type { Catalog } from '../../catalog/course.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import type { AppStore } from '../../store/app-collections.ts';
+import { faceOf } from '../../structures/face/face-of.ts';
+import type { FaceDefaults } from '../../structures/face/resolve-face.ts';
 import { inScope, viewOf } from '../../structures/scope.ts';
 import { type ActivityFormat, exportLearnerActivity } from './export-learner-activity.ts';
 
@@ -11,7 +13,7 @@ export interface ActivityDeps {
   store: AppStore;
   clock: Clock;
   getCatalog: () => Catalog;
-  config: { org: { name: string } };
+  config: { org: FaceDefaults };
 }
 
 /** A learner's activity record for funders (« relevé d'activité »): HR and admins only, audited. */
@@ -45,7 +47,8 @@ const sendActivity = (
       store: deps.store,
       clock: deps.clock,
       catalog: deps.getCatalog(),
-      organisation: deps.config.org.name,
+      // The learner's own structure issues it, as their attestations (the face of decision 023).
+      organisation: (await faceOf(deps.store, learner.structure, deps.config.org)).name,
     };
     await exportLearnerActivity(input, exportDeps, (file) =>
       res.set({ 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.name}"` }),

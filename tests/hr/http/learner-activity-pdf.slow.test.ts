@@ -41,6 +41,23 @@ describe.skipIf(skipWithoutPoppler)('HR activity record of a learner (PDF)', () 
     expect(info).toMatch(/Title: +Relevé d’activité de formation — Alice Martin/);
   });
 
+  it('is issued by the learner’s structure once it has a face of its own, as their attestations', async () => {
+    const { t, agent } = await hrApp();
+    const issuedBy = async () => {
+      const res = await download(agent, '/hr/learners/alice/activite.pdf').expect(200);
+      const file = path.join(dir, 'issued.pdf');
+      await writeFile(file, res.body as Buffer);
+      return /Établi par (.+?) le /.exec((await runPoppler('pdftotext', [file, '-'])).replace(/\s+/g, ' '))?.[1];
+    };
+    const before = await issuedBy();
+    expect(before).not.toBe('Centre social Nord');
+    await t.store.transact(async (tx) => {
+      const nord = (await tx.get('structures', 'Centre social Nord'))!;
+      tx.put('structures', { ...nord, signatoryPlace: 'Lille', signatoryName: 'La direction' });
+    });
+    expect(await issuedBy()).toBe('Centre social Nord');
+  });
+
   it('continues on further pages when the record is long, headers repeated', async () => {
     const { t, agent } = await hrApp();
     await t.store.transact((tx) => {
