@@ -85,7 +85,7 @@ export class Tables {
       if (previous && before !== after) unindex(index, before, row.id);
       if (after !== undefined) addRow(index, after, row);
     }
-    for (const watcher of this.#watchers) watcher({ coll, previous, row });
+    this.#tell({ coll, previous, row });
     return previous;
   }
 
@@ -96,8 +96,22 @@ export class Tables {
     if (!previous) return undefined;
     table.delete(id);
     for (const [field, index] of this.#indexes.get(coll)!) unindex(index, previous[field], id);
-    for (const watcher of this.#watchers) watcher({ coll, previous, row: undefined });
+    this.#tell({ coll, previous, row: undefined });
     return previous;
+  }
+
+  /**
+   * A watcher's error must not stop a commit half applied (the rows after it, the journal record): it is
+   * reported as a process warning, and the next watchers are still told.
+   */
+  #tell(change: RowChange): void {
+    for (const watcher of this.#watchers) {
+      try {
+        watcher(change);
+      } catch (error) {
+        process.emitWarning(error instanceof Error ? error : String(error), 'StoreWatcherWarning');
+      }
+    }
   }
 
   #table(coll: string): Map<string, StoredRow> {

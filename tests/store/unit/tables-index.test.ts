@@ -79,4 +79,23 @@ describe('store indexes', () => {
     t.set('people', { id: 'b', team: 'x' });
     expect(seen).toEqual(['people:->x', 'people:x>y', 'people:y>-']);
   });
+
+  it('keep the row written and tell the other watchers when one throws, reporting it as a warning', async () => {
+    const t = tables();
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
+    const seen: string[] = [];
+    t.watch(() => {
+      throw new Error('watcher bug');
+    });
+    t.watch(({ row }) => seen.push(String(row?.id)));
+    t.set('people', { id: 'a', team: 'x' });
+    // Warnings are emitted on the next tick.
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('warning', onWarning);
+    expect(ids(t, 'x')).toEqual(['a']);
+    expect(seen).toEqual(['a']);
+    expect(warnings).toEqual(['watcher bug']);
+  });
 });
