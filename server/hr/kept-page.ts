@@ -60,7 +60,8 @@ export async function keptPage(
   const { tally, total } = totalsOf(codes, counts, query);
   const position = pagePosition(total, page, size);
   const ids = await kept.names.ids();
-  const first = await firstByName(store, catalog, { ...query, sort: asked.sort }, scope, ids, position.page * size);
+  const wanted = Math.min(position.page * size, total);
+  const first = await firstByName(store, catalog, { ...query, sort: asked.sort }, scope, ids, wanted, total);
   const shown = first.slice((position.page - 1) * size, position.page * size);
   return { rows: shown.map((match) => rowOf(match, scope.today)), ...position, summary: tally.summary() };
 }
@@ -112,7 +113,8 @@ function totalsOf(codes: readonly string[], counts: StructureCount[], query: Com
 
 /**
  * The first `count` rows in name order: people are walked in that order, and the walk stops once it has
- * `count` rows and meets a new name (rows of one name are ordered by course, then e-mail, among them).
+ * `count` rows and meets a new name (rows of one name are ordered by course, then e-mail, among them), or
+ * once it has all `total` rows the query matches (the last page of a rare status).
  */
 async function firstByName(
   store: AppStore,
@@ -121,13 +123,14 @@ async function firstByName(
   scope: AssignmentScope,
   ids: readonly string[],
   count: number,
+  total: number,
 ): Promise<CompletionMatch[]> {
   const reach = new Set(query.scope);
   const dir = query.dir ?? 'asc';
   const matches: CompletionMatch[] = [];
   const add = (match: CompletionMatch) => matches.push(match);
   let lastName: string | undefined;
-  for (let step = 0; step < ids.length; step += 1) {
+  for (let step = 0; step < ids.length && matches.length < total; step += 1) {
     const user = await store.get('users', ids[dir === 'desc' ? ids.length - 1 - step : step]!);
     if (!user || !isInQuery(user, query, scope, reach)) continue;
     if (matches.length >= count && user.name !== lastName) break;

@@ -105,7 +105,7 @@ async function* notStartedBatches(
   for (const course of notStartedCourses(catalog, query, scope)) {
     for await (const user of await accountsIn(store, query.structure)) {
       if (batches.due()) yield* batches.handOver();
-      if (!user.active || (reach && !reach.has(user.structure)) || !concerns(scope, user)) continue;
+      if (!user.active || !isInQuery(user, query, scope, reach)) continue;
       if (await hasStarted(store, user.id, course.slug)) continue;
       // Trainers, HR and admins are counted only once they have followed a course themselves.
       if (user.role !== 'learner' && !(await hasStartedAnyCourse(store, user.id))) continue;

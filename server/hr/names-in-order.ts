@@ -8,7 +8,7 @@ import { ranks } from './sort-completions.ts';
 
 export class NamesInOrder {
   #ids: readonly string[] | undefined;
-  #renames = 0;
+  #reorders = 0;
 
   constructor(
     private readonly store: Pick<AppStore, 'all'>,
@@ -17,19 +17,19 @@ export class NamesInOrder {
     watch(({ coll, previous, row }) => {
       if (coll !== 'users' || (previous && row && previous.name === row.name)) return;
       this.#ids = undefined;
-      this.#renames += 1;
+      this.#reorders += 1;
     });
   }
 
   /** The ids of every account, in French order of their names (accounts of the same name together). */
   async ids(): Promise<readonly string[]> {
     if (this.#ids) return this.#ids;
-    const renames = this.#renames;
+    const renames = this.#reorders;
     const people: { id: string; name: string }[] = [];
     for await (const user of this.store.all('users')) people.push({ id: user.id, name: user.name });
     const rank = ranks(people.map((person) => person.name));
     const ids = people.sort((a, b) => rank.get(a.name)! - rank.get(b.name)!).map((person) => person.id);
-    if (this.#renames === renames) this.#ids = ids;
+    if (this.#reorders === renames) this.#ids = ids;
     return ids;
   }
 }
