@@ -127,8 +127,9 @@ async function rush(job: RushJob): Promise<RushResult> {
           if (submit) {
             const quiz = pick(job.quizzes);
             const res = await browser.request('POST', quiz.path, [...pick(quiz.bodies), ['_csrf', learner.csrf]]);
-            const attempt = /\/attempts\/([^/?#]+)$/.exec(String(res.headers.location ?? ''))?.[1];
-            if (res.status === 303 && attempt) {
+            // The answer is the result page, which names its attempt (Content-Location).
+            const attempt = /\/attempts\/([^/?#]+)$/.exec(String(res.headers['content-location'] ?? ''))?.[1];
+            if (res.status === 200 && attempt) {
               submitLatencies.push(res.ms);
               acknowledged[learner.email]!.push(attempt);
             } else fail(`POST ${quiz.path} answered ${res.status}`);

@@ -95,7 +95,7 @@ export interface RushResult {
   connectionsOpened: number;
   errors: string[];
   errorCount: number;
-  /** Attempt ids acknowledged by a 303, per learner e-mail. */
+  /** Attempt ids acknowledged by their result page (200), per learner e-mail. */
   acknowledged: Record<string, string[]>;
 }
 

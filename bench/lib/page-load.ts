@@ -44,7 +44,7 @@ export function networkMeter(cdp: CDPSession) {
   cdp.on('Network.requestWillBeSent', (event) => {
     if (!event.request.url.startsWith('data:')) requests++;
     if (event.type === 'Document' && documentSent === undefined) documentSent = event.timestamp;
-    // A redirect's answer (the quiz's 303) finishes no loading of its own: count its bytes here.
+    // A redirect's answer finishes no loading of its own: count its bytes here.
     if (event.redirectResponse) bytes += event.redirectResponse.encodedDataLength;
   });
   cdp.on('Network.requestServedFromCache', (event) => {

@@ -1,8 +1,8 @@
 // A module page is the same for every learner except for a few values: their name in the header, the
-// CSRF token in its forms and the line about their past attempts. Rendering views/learning/module.ejs for
-// every view cost ~0.5 ms of CPU, most of the page's cost (docs/decisions/006-performance.md). So the page
-// is rendered once per course version, module and kind of reader, with markers where those values go,
-// and each request only joins the pieces. A shuffled quiz's choices are cut out one by one and joined in
+// CSRF token in its forms, the line about their past attempts and their count in the quiz form. Rendering
+// views/learning/module.ejs for every view cost ~0.5 ms of CPU, most of the page's cost
+// (docs/decisions/006-performance.md). So the page is rendered once per course version, module and kind
+// of reader, with markers where those values go, and each request only joins the pieces. A shuffled quiz's choices are cut out one by one and joined in
 // the reader's order. The markup stays in the templates, which render the page as before wherever this
 // cache is not used (answers to show again, drawn quizzes, development).
 import { hash, randomBytes } from 'node:crypto';
@@ -15,7 +15,7 @@ import type { Face } from '../structures/face/resolve-face.ts';
 import { moduleView } from './module-view-locals.ts';
 import type { Attempt } from './schema.ts';
 
-type Hole = 'name' | 'csrf' | 'notice';
+type Hole = 'name' | 'csrf' | 'notice' | 'attempts';
 
 /** Markers that no content can contain: a NUL byte and a random nonce. */
 const nonce = randomBytes(9).toString('base64url');
@@ -124,6 +124,7 @@ export async function cachedModulePage(
     name: ejs.escapeXML(user?.name ?? ''),
     csrf: ejs.escapeXML(res.locals.csrfToken ?? ''),
     notice,
+    attempts: String(attempts?.length ?? 0),
   };
   const pieces: Piece[] = [];
   // What names this page among the plan's: hashed once at the end (one-shot `hash`, no Hash object).
@@ -200,6 +201,7 @@ async function renderPlan(res: Response, page: ModulePageRequest): Promise<Plan>
     csrfToken: res.locals.csrfToken === undefined ? undefined : marker('csrf'),
     attempts: user ? [] : undefined,
     attemptsNotice: user ? marker('notice') : undefined,
+    attemptsBefore: user ? marker('attempts') : undefined,
   };
   await new Promise((resolve) => setImmediate(resolve));
   const segments = toSegments((await render(res, moduleView, { ...locals, choiceMark })).split(markerPattern));

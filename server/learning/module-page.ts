@@ -37,6 +37,8 @@ export async function renderModulePage(
     quizState = {
       attempts,
       quizAction: exhausted || waiting ? undefined : `/courses/${course.slug}/${module.slug}/quiz`,
+      // Sent back with the answers: the same form sent twice makes one attempt (sent-again.ts).
+      attemptsBefore: attempts.length,
       exhausted,
       positioningClosed: closed,
       ...(waiting && { retryWait: retryWaitText(module.quiz, waiting) }),

@@ -12,12 +12,14 @@ import type { OnLearningRecorded } from './on-learning-recorded.ts';
 import { attemptsOn, finalAttempted } from './queries.ts';
 import { recordActivity } from './record-activity.ts';
 import type { Answer, Attempt } from './schema.ts';
+import { sentAgain } from './sent-again.ts';
 import { tallyObjectives } from './tally-objectives.ts';
 
 /**
  * Grades a quiz on the server and records the attempt, the module's best score and, when this pass
  * completes the course, the completion (and whatever `onCourseCompleted` adds) in one durable write.
- * The best attempt counts: a later lower score never undoes a pass.
+ * The best attempt counts: a later lower score never undoes a pass. A form answered after as many
+ * attempts as `after` says makes one attempt: sent again, it gives that attempt back and records nothing.
  */
 export async function submitQuiz(
   deps: {
@@ -26,7 +28,14 @@ export async function submitQuiz(
     onCourseCompleted?: OnCourseCompleted;
     onLearningRecorded?: OnLearningRecorded;
   },
-  input: { userId: string; course: Course; module: Module; answers: Record<string, Answer> },
+  input: {
+    userId: string;
+    course: Course;
+    module: Module;
+    answers: Record<string, Answer>;
+    /** How many attempts the learner had when the form was shown (`_attempt`), when it says. */
+    after?: number;
+  },
 ): Promise<Readonly<Attempt>> {
   const { course, module, userId, answers } = input;
   const quiz = module.quiz;
@@ -34,6 +43,9 @@ export async function submitQuiz(
   return deps.store.transact(async (tx) => {
     const now = deps.clock();
     const previous = await attemptsOn(tx, userId, course.slug, module.slug);
+    // The same form sent twice (a double tap, a resubmission): the attempt it made, nothing recorded.
+    const made = sentAgain(previous, input.after);
+    if (made) return made;
     if (attemptsExhausted(quiz, previous)) throw new AttemptsExhaustedError();
     if (module.positioning && (await finalAttempted(tx, userId, course))) throw new PositioningClosedError();
     const waitUntil = retryWaitUntil(quiz, previous, now);

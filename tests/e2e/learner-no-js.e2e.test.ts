@@ -36,6 +36,7 @@ describe('a learner whose browser runs no JavaScript', () => {
     const page = audit.watch(await context.newPage());
     const { certificatePath } = await learnerJourney(page, audit, {
       invitationUrl: `${server.baseUrl}${invitationPath}`,
+      scripts: false,
     });
     expect(certificatePath).toMatch(/^\/certificates\/[\w-]+$/);
     audit.expectEveryPageChecked();

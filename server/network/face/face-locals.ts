@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { allowInlineStyle } from '../../http/inline-style.ts';
+import { allowInline } from '../../http/allow-inline.ts';
 import type { FaceCache } from '../../structures/face/face-cache.ts';
 import type { Face } from '../../structures/face/resolve-face.ts';
 import { logoUrl } from './logo-url.ts';
@@ -29,7 +29,7 @@ export function faceLocals(faces: FaceCache): RequestHandler {
     if (face.colour) {
       const css = `:root{--accent:${face.colour};--band:${face.colour}}`;
       res.locals.brandStyle = css;
-      allowInlineStyle(res, css);
+      allowInline(res, 'style-src', css);
     }
     next();
   };

@@ -36,6 +36,8 @@ export interface CheckOptions {
 
 interface DocumentResponse {
   url: string;
+  /** The address the page stands for (Content-Location): a quiz's answer is its attempt's result page. */
+  address: string | undefined;
   status: number;
   body: Promise<Buffer | null>;
 }
@@ -78,7 +80,9 @@ export class JourneyAudit {
       if (!(response.headers()['content-type'] ?? '').startsWith('text/html')) return;
       // Ask for the body at once: Chromium drops it when the page navigates away.
       const body = response.body().catch(() => null);
-      this.documents.set(page, { url: response.url(), status: response.status(), body });
+      const location = response.headers()['content-location'];
+      const address = location ? new URL(location, response.url()).href : undefined;
+      this.documents.set(page, { url: response.url(), address, status: response.status(), body });
     });
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame() && frame.url().startsWith('http')) this.navigated.add(withoutHash(frame.url()));
@@ -107,7 +111,9 @@ export class JourneyAudit {
   async check(page: Page, name: string, options: CheckOptions = {}): Promise<void> {
     const url = withoutHash(page.url());
     const document = this.documents.get(page);
-    if (!document || withoutHash(document.url) !== url) throw new Error(`no HTML response recorded for ${url}`);
+    // With scripts, the page may have taken its Content-Location as address (replace-address.ts).
+    const addresses = document ? [document.url, document.address ?? document.url].map(withoutHash) : [];
+    if (!document || !addresses.includes(url)) throw new Error(`no HTML response recorded for ${url}`);
     const body = await document.body;
     if (!body) throw new Error(`the HTML of ${url} could not be read`);
     const html = body.toString('utf8');
@@ -131,7 +137,7 @@ export class JourneyAudit {
       await mkdir(screenshotsDir, { recursive: true });
       await page.screenshot({ path: path.join(screenshotsDir, `${this.journey}-${slug}.png`), fullPage: true });
     }
-    this.checked.add(url);
+    for (const address of addresses) this.checked.add(address);
     this.pages.push({ journey: this.journey, name, path: pathname, status: document.status, file, weight, learner });
   }
 
