@@ -2,9 +2,10 @@
 // CSRF token in its forms, the line about their past attempts and their count in the quiz form. Rendering
 // views/learning/module.ejs for every view cost ~0.5 ms of CPU, most of the page's cost
 // (docs/decisions/006-performance.md). So the page is rendered once per course version, module and kind
-// of reader, with markers where those values go, and each request only joins the pieces. A shuffled quiz's choices are cut out one by one and joined in
-// the reader's order. The markup stays in the templates, which render the page as before wherever this
-// cache is not used (answers to show again, drawn quizzes, development).
+// of reader, with markers where those values go, and each request only joins the pieces. A shuffled
+// quiz's choices are cut out one by one and joined in the reader's order. The markup stays in the
+// templates, which render the page as before wherever this cache is not used (answers to show again,
+// drawn quizzes, development).
 import { hash, randomBytes } from 'node:crypto';
 import ejs from 'ejs';
 import type { Response } from 'express';
@@ -249,7 +250,8 @@ function toSegments(pieces: string[]): Segment[] {
 /**
  * Deflated apart, each piece would lose what it shares with the text before it (a page a third larger
  * than deflated whole). So each fixed piece may refer back to the bytes before it, up to the last
- * per-request value whose length varies (a name, a notice): every reader has them at the same distance.
+ * per-request value whose length varies (a name, a notice, the count of attempts): every reader has them at
+ * the same distance.
  * A question's choices are in the reader's order, and the CSRF token differs, but their lengths do not:
  * they count as zero bytes, which no page text contains, so nothing refers to them. A page that does
  * contain one (unlikely in HTML) starts again after each of them instead.

@@ -3,6 +3,7 @@ import { requireUser } from '../accounts/guards.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { renderAttemptPage } from './attempt-page.ts';
 import { courseReach } from './course-reach.ts';
+import { quizFor } from './draw-questions.ts';
 import { AttemptsExhaustedError, PositioningClosedError, RetryTooEarlyError } from './errors.ts';
 import { findCourse } from './find-course.ts';
 import { findModuleIndex } from './find-module-index.ts';
@@ -10,8 +11,7 @@ import type { LearningDeps, LearningHandler } from './learning-deps.ts';
 import { renderModulePage } from './module-page.ts';
 import { parseQuizAnswers } from './parse-quiz-answers.ts';
 import { attemptsOn, learnerAttempt } from './queries.ts';
-import { quizAskedNow } from './quiz-asked-now.ts';
-import { answeredAfter, sentAgain } from './sent-again.ts';
+import { answeredAfter, answersSentAgain } from './sent-again.ts';
 import { submitQuiz } from './submit-quiz.ts';
 
 /** Quiz submission (graded on the server) and the result page of an attempt. */
@@ -25,7 +25,7 @@ export function quizRoutes(deps: LearningDeps): Router {
 
 /**
  * Graded on the server; the answer is the result page itself (replace-address.ts). A missing answer shows
- * the page again with what was given (400); a form sent again shows the attempt it made.
+ * the page again with what was given (400); a form sent again shows the attempt it made (sent-again.ts).
  */
 const answerQuiz: LearningHandler = (deps) => async (req, res) => {
   const course = findCourse(deps.getCatalog(), req.params.course, res.locals.courseReach);
@@ -33,16 +33,19 @@ const answerQuiz: LearningHandler = (deps) => async (req, res) => {
   const module = course.modules[index]!;
   if (!module.quiz) throw new NotFoundError();
   const userId = res.locals.user!.id;
-  const after = answeredAfter(req.body);
-  // Before reading the answers: a drawn quiz's next attempt asks other questions than the form did.
-  const made = sentAgain(await attemptsOn(deps.store, userId, course.slug, module.slug), after);
-  if (made) return renderAttemptPage(deps, res, course, index, made, { answered: true });
-  const parsed = parseQuizAnswers(await quizAskedNow(deps.store, userId, course, module), req.body);
+  // One read of the attempts for both: whether the form was sent before, and which draw it answers now.
+  const attempts = await attemptsOn(deps.store, userId, course.slug, module.slug);
+  const resent = answersSentAgain(module.quiz, attempts, req.body);
+  const parsed = resent
+    ? ({ ok: true, answers: resent.answers } as const)
+    : parseQuizAnswers(quizFor(course, module, userId, attempts.length), req.body);
   if (!parsed.ok) {
     res.status(400);
     return renderModulePage(deps, res, course, index, { previousAnswers: parsed.answers, quizErrors: parsed.errors });
   }
   try {
+    // A form sent again goes through the transaction too: it gives back the attempt once it is durable.
+    const after = resent?.after ?? answeredAfter(req.body);
     const attempt = await submitQuiz(deps, { userId, course, module, answers: parsed.answers, after });
     await renderAttemptPage(deps, res, course, index, attempt, { answered: true });
   } catch (error) {

@@ -19,7 +19,8 @@ import { tallyObjectives } from './tally-objectives.ts';
  * Grades a quiz on the server and records the attempt, the module's best score and, when this pass
  * completes the course, the completion (and whatever `onCourseCompleted` adds) in one durable write.
  * The best attempt counts: a later lower score never undoes a pass. A form answered after as many
- * attempts as `after` says makes one attempt: sent again, it gives that attempt back and records nothing.
+ * attempts as `after` says makes one attempt: sent again with the same answers, it gives that attempt
+ * back and records nothing (sent-again.ts).
  */
 export async function submitQuiz(
   deps: {
@@ -44,7 +45,7 @@ export async function submitQuiz(
     const now = deps.clock();
     const previous = await attemptsOn(tx, userId, course.slug, module.slug);
     // The same form sent twice (a double tap, a resubmission): the attempt it made, nothing recorded.
-    const made = sentAgain(previous, input.after);
+    const made = sentAgain(previous, input.after, answers);
     if (made) return made;
     if (attemptsExhausted(quiz, previous)) throw new AttemptsExhaustedError();
     if (module.positioning && (await finalAttempted(tx, userId, course))) throw new PositioningClosedError();

@@ -1,5 +1,6 @@
 // Two real server processes on one PostgreSQL database; one is killed with SIGKILL in the middle of a
-// burst of quiz submissions. What either acknowledged (200, the result page) must be in the database; the other goes on.
+// burst of quiz submissions. What either acknowledged (200, the result page) must be in the database;
+// the other goes on.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
