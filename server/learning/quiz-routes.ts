@@ -35,9 +35,10 @@ const answerQuiz: LearningHandler = (deps) => async (req, res) => {
   const userId = res.locals.user!.id;
   // One read of the attempts for both: whether the form was sent before, and which draw it answers now.
   const attempts = await attemptsOn(deps.store, userId, course.slug, module.slug);
-  const resent = answersSentAgain(module.quiz, attempts, req.body);
+  const after = answeredAfter(req.body);
+  const resent = answersSentAgain(module.quiz, attempts, after, req.body);
   const parsed = resent
-    ? ({ ok: true, answers: resent.answers } as const)
+    ? ({ ok: true, answers: resent } as const)
     : parseQuizAnswers(quizFor(course, module, userId, attempts.length), req.body);
   if (!parsed.ok) {
     res.status(400);
@@ -45,7 +46,6 @@ const answerQuiz: LearningHandler = (deps) => async (req, res) => {
   }
   try {
     // A form sent again goes through the transaction too: it gives back the attempt once it is durable.
-    const after = resent?.after ?? answeredAfter(req.body);
     const attempt = await submitQuiz(deps, { userId, course, module, answers: parsed.answers, after });
     await renderAttemptPage(deps, res, course, index, attempt, { answered: true });
   } catch (error) {

@@ -6,7 +6,7 @@ import { allowInline } from '../http/allow-inline.ts';
  * point 9, section of 2026-12-01). This script, the only one on a learner's page, then gives the page the
  * address of its attempt: a reload or « back » asks for that address again instead of the browser
  * offering to send the answers again. Without scripts, a resubmission names the attempt it answered
- * (`_attempt`) and shows that attempt's result instead of recording another.
+ * (`_attempt`) and, with the same answers, shows that attempt's result instead of recording another.
  */
 export const replaceAddressScript = "history.replaceState(null,'',document.currentScript.dataset.address)";
 

@@ -25,15 +25,13 @@ export function sentAgain(
 export function answersSentAgain(
   quiz: Quiz,
   attempts: readonly Readonly<Attempt>[],
+  after: number | undefined,
   body: unknown,
-): { after: number; answers: Record<string, Answer> } | undefined {
-  const after = answeredAfter(body);
+): Record<string, Answer> | undefined {
   const made = after === undefined ? undefined : attempts[after];
   if (!made) return undefined;
   const parsed = parseQuizAnswers(quizAsked(quiz, made.questions), body);
-  return parsed.ok && sentAgain(attempts, after, parsed.answers)
-    ? { after: after!, answers: parsed.answers }
-    : undefined;
+  return parsed.ok && sameAnswers(made.answers, parsed.answers) ? parsed.answers : undefined;
 }
 
 /** The `_attempt` field of a quiz form: a small whole number, or undefined for anything else. */

@@ -53,6 +53,13 @@ describe.each(eachStore)('the answer to a quiz on the %s store', (kind) => {
     const learner = await addUser(t);
     const agent = await signIn(t, learner);
     const page = await agent.get('/courses/demo/premier').expect(200);
+    // A form shown again with what is missing (rendered in full, not from the shared rendering) keeps its count.
+    const incomplete = await agent
+      .post('/courses/demo/premier/quiz')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), _attempt: attemptField(page.text), q1: 'c1' })
+      .expect(400);
+    expect(attemptField(incomplete.text)).toBe('0');
     const form = { _csrf: csrfOf(page.text), _attempt: attemptField(page.text)!, ...wrongFirst };
     const send = () => agent.post('/courses/demo/premier/quiz').type('form').send(form);
     // A double tap on a slow link: both arrive before either is answered.
